@@ -1,0 +1,342 @@
+"""Read and validate every page of the handbook (`docs/<lang>/**.md`) into a `Handbook`.
+
+Nothing here knows about MkDocs. `load_handbook()` reads every page, validates its front matter
+against the schema, then checks what only the whole handbook can tell (duplicate ids, unknown
+related ids, language mismatches). All problems are collected and raised together as one
+`HandbookError`, each naming the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from pydantic import ValidationError
+
+from handbook.findings import Finding, HandbookError
+from handbook.schema import (
+    DEFAULT_LANGUAGE,
+    KINDS,
+    LANGUAGES,
+    SECTION_BY_KIND,
+    ConceptFrontMatter,
+    OverviewFrontMatter,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One source file: its place, language, validated front matter and Markdown body."""
+
+    path: Path
+    display_path: str  # as messages show it, e.g. docs/en/elements/common-vision.md
+    src_uri: str  # relative to docs_dir, e.g. en/elements/common-vision.md
+    lang: str
+    meta: ConceptFrontMatter | OverviewFrontMatter
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    field_lines: dict[tuple[str | int, ...], int] = field(repr=False, compare=False)
+
+    def line_of(self, *loc: str | int) -> int:
+        """The line of a front-matter field (or of its closest existing parent)."""
+        while loc:
+            if loc in self.field_lines:
+                return self.field_lines[loc]
+            loc = loc[:-1]
+        return 1
+
+
+@dataclass
+class Concept:
+    id: str
+    kind: str
+    order: int
+    pages: dict[str, Page]
+
+    def page(self, lang: str) -> Page:
+        """The page in `lang`, falling back to the original (Thai) when not translated yet."""
+        return self.pages.get(lang) or self.pages[DEFAULT_LANGUAGE]
+
+    def meta(self, lang: str) -> ConceptFrontMatter:
+        meta = self.page(lang).meta
+        assert isinstance(meta, ConceptFrontMatter)
+        return meta
+
+
+@dataclass
+class Handbook:
+    docs_dir: Path
+    concepts: dict[str, Concept]  # in reading order: kind, then `order`
+    overviews: dict[str, dict[str, Page]]
+    pages: dict[str, Page]  # by src_uri
+
+    def by_kind(self, kind: str) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.kind == kind]
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths and URLs
+# ---------------------------------------------------------------------------------------------
+
+
+def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
+    """Where a concept's page lives below docs_dir."""
+    return f"{lang}/{SECTION_BY_KIND[kind]}/{concept_id}.md"
+
+
+def page_url(src_uri: str) -> str:
+    """The URL (relative to the site root) that the built site serves a source page at.
+
+    The default language sits at the root, other languages under `/<lang>/`; directory URLs.
+    """
+    lang, _, rest = src_uri.partition("/")
+    stem = rest[: -len(".md")]
+    if stem == "index":
+        path = ""
+    elif stem.endswith("/index"):
+        path = stem[: -len("index")]
+    else:
+        path = stem + "/"
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+def concept_url(concept: Concept, lang: str) -> str:
+    return page_url(concept_src_uri(concept.id, concept.kind, lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one page
+# ---------------------------------------------------------------------------------------------
+
+
+def _field_lines(front: str, first_line: int) -> dict[tuple[str | int, ...], int]:
+    """Map each front-matter path (('points', 2, 'id')) to its line number in the file."""
+    lines: dict[tuple[str | int, ...], int] = {}
+
+    def walk(node: yaml.Node, loc: tuple[str | int, ...]) -> None:
+        lines[loc] = node.start_mark.line + first_line
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[(*loc, key.value)] = key.start_mark.line + first_line
+                walk(value, (*loc, key.value))
+                lines[(*loc, key.value)] = key.start_mark.line + first_line
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*loc, index))
+
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def _split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line), or None when there is no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
+    """Read and validate one page; return it, or the findings that stop it."""
+    display = _display_path(path, docs_dir)
+    src_uri = path.relative_to(docs_dir).as_posix()
+    lang = src_uri.split("/", 1)[0]
+
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        return [Finding(display, line, f"not valid UTF-8 (byte {err.start}); save the file as UTF-8")]
+    if not text.strip():
+        return [Finding(display, 1, "empty file; a page needs YAML front matter between '---' lines")]
+
+    split = _split_front_matter(text)
+    if split is None:
+        return [Finding(display, 1, "no front matter; a page starts with '---', YAML, '---'")]
+    front, body, body_line = split
+
+    try:
+        # python-frontmatter does the parsing (it uses the safe YAML loader).
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return [Finding(display, line, f"front matter is not valid YAML: {problem}")]
+    data: Any = post.metadata
+    if not isinstance(data, dict) or not data:
+        return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
+
+    lines = _field_lines(front, first_line=2)
+    model = OverviewFrontMatter if "overview" in data else ConceptFrontMatter
+    try:
+        meta = model.model_validate(data)
+    except ValidationError as err:
+        return [_finding_from_error(display, lines, e) for e in err.errors()]
+
+    return Page(
+        path=path,
+        display_path=display,
+        src_uri=src_uri,
+        lang=lang,
+        meta=meta,
+        body=body,
+        body_line=body_line,
+        field_lines=lines,
+    )
+
+
+def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
+    loc = tuple(error["loc"])
+    # Pydantic appends the union/literal tag to some locations; keep only real field names.
+    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    field_name = ".".join(str(p) for p in loc) or "front matter"
+    line = 1
+    probe = loc
+    while probe:
+        if probe in lines:
+            line = lines[probe]
+            break
+        probe = probe[:-1]
+    message = error["msg"]
+    if error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling)"
+    elif error["type"] == "string_pattern_mismatch":
+        message = "must be lower-case words joined by hyphens, e.g. 'common-vision'"
+    message = message.removeprefix("Value error, ")
+    return Finding(display, line, f"field '{field_name}': {message}")
+
+
+def _display_path(path: Path, docs_dir: Path) -> str:
+    try:
+        return path.relative_to(docs_dir.parent).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the whole handbook
+# ---------------------------------------------------------------------------------------------
+
+
+def load_handbook(docs_dir: Path | str) -> Handbook:
+    """Read, validate and cross-check every page below `docs_dir`; raise `HandbookError`."""
+    docs_dir = Path(docs_dir).resolve()
+    findings: list[Finding] = []
+    pages: dict[str, Page] = {}
+    for lang in LANGUAGES:
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            result = read_page(path, docs_dir)
+            if isinstance(result, Page):
+                pages[result.src_uri] = result
+            else:
+                findings.extend(result)
+
+    concepts, overviews, more = _assemble(pages.values())
+    findings.extend(more)
+    if any(f.level == "error" for f in findings):
+        raise HandbookError([f for f in findings if f.level == "error"])
+    return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages)
+
+
+def _assemble(pages) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], list[Finding]]:
+    findings: list[Finding] = []
+    by_id: dict[str, dict[str, Page]] = {}
+    overviews: dict[str, dict[str, Page]] = {}
+
+    for page in pages:
+        meta = page.meta
+        if isinstance(meta, OverviewFrontMatter):
+            overviews.setdefault(meta.overview, {})[page.lang] = page
+            continue
+        expected = concept_src_uri(meta.id, meta.kind, page.lang)
+        if page.src_uri != expected:
+            findings.append(
+                Finding(page.display_path, page.line_of("id"),
+                        f"concept '{meta.id}' of kind '{meta.kind}' must live at "
+                        f"docs/{expected} (the id is its file name)")
+            )
+            continue
+        same = by_id.setdefault(meta.id, {})
+        if page.lang in same:
+            findings.append(
+                Finding(page.display_path, page.line_of("id"),
+                        f"field 'id': duplicate concept id '{meta.id}' "
+                        f"(also {same[page.lang].display_path})")
+            )
+            continue
+        same[page.lang] = page
+        findings.extend(_check_unique_ids(page, meta))
+
+    concepts: dict[str, Concept] = {}
+    for concept_id, by_lang in by_id.items():
+        if DEFAULT_LANGUAGE not in by_lang:
+            page = next(iter(by_lang.values()))
+            findings.append(
+                Finding(page.display_path, page.line_of("id"),
+                        f"concept '{concept_id}' has no Thai original at "
+                        f"docs/{concept_src_uri(concept_id, page.meta.kind, DEFAULT_LANGUAGE)}")
+            )
+            continue
+        original = by_lang[DEFAULT_LANGUAGE].meta
+        concepts[concept_id] = Concept(concept_id, original.kind, original.order, by_lang)
+
+    # Related ids must name real concepts (on every language's page).
+    for concept in concepts.values():
+        for page in concept.pages.values():
+            for index, related in enumerate(page.meta.related):
+                if related not in concepts:
+                    findings.append(
+                        Finding(page.display_path, page.line_of("related", index),
+                                f"field 'related': unknown concept '{related}'"
+                                f"{_suggest(related, concepts)}")
+                    )
+                elif related == concept.id:
+                    findings.append(
+                        Finding(page.display_path, page.line_of("related", index),
+                                "field 'related': a concept cannot be related to itself")
+                    )
+
+    ordered = dict(
+        sorted(concepts.items(), key=lambda kv: (KINDS.index(kv[1].kind), kv[1].order, kv[0]))
+    )
+    return ordered, overviews, findings
+
+
+def _check_unique_ids(page: Page, meta: ConceptFrontMatter) -> list[Finding]:
+    findings = []
+    for field_name in ("points", "checklist"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(meta, field_name)):
+            if item.id in seen:
+                findings.append(
+                    Finding(page.display_path, page.line_of(field_name, index, "id"),
+                            f"field '{field_name}.{index}.id': duplicate id '{item.id}'")
+                )
+            seen.add(item.id)
+    return findings
+
+
+def _suggest(word: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

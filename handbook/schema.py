@@ -1,0 +1,115 @@
+"""The front-matter schema of a concept page: the one place that says what a page must hold.
+
+Every concept of the handbook is one Markdown page per language whose YAML front matter is
+validated against `ConceptFrontMatter`. Overview pages (home, elements, types) use the smaller
+`OverviewFrontMatter`. Allowed values are the constants below; nothing else in the package
+re-states them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# ---------------------------------------------------------------------------------------------
+# Constants
+# ---------------------------------------------------------------------------------------------
+
+#: Languages of the handbook, default (the original) first.
+LANGUAGES: tuple[str, ...] = ("th", "en")
+DEFAULT_LANGUAGE = "th"
+
+#: Concept kinds, in the order the handbook presents them.
+KINDS: tuple[str, ...] = ("definition", "element", "type", "practice")
+
+#: The folder (and URL section) of each kind below `docs/<lang>/`.
+SECTION_BY_KIND: dict[str, str] = {
+    "definition": "basics",
+    "element": "elements",
+    "type": "types",
+    "practice": "practice",
+}
+
+#: Overview pages that are not concepts; their front matter names one of these.
+OVERVIEWS: tuple[str, ...] = ("home", "elements", "types")
+
+#: Lower-case ASCII words joined by single hyphens: `common-vision`, `regular-activities`.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Kind = Literal["definition", "element", "type", "practice"]
+
+
+class _Strict(BaseModel):
+    # Unknown fields are errors: a misspelt `relatd:` must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Terms(_Strict):
+    """The concept's canonical name in both languages (the same on every language's page)."""
+
+    th: Text
+    en: Text
+
+
+class Point(_Strict):
+    """One point of the source (a recommendation, principle, quality…), with a stable id."""
+
+    id: Slug
+    text: Text
+
+
+class ChecklistItem(_Strict):
+    """One tickable item; phrased as a question or a sign a group can check about itself."""
+
+    id: Slug
+    text: Text
+
+
+class TypeProfile(_Strict):
+    """The side-by-side comparison of the three network types (type pages only)."""
+
+    origin: Text
+    driver: Text
+    duration: Text
+    example: Text
+
+
+class Translation(_Strict):
+    """On a translated page: which revision of the original it translates."""
+
+    source_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+
+
+class ConceptFrontMatter(_Strict):
+    id: Slug
+    kind: Kind
+    order: int = Field(ge=1)
+    title: Text
+    summary: Text
+    terms: Terms
+    synonyms: list[Text] = []
+    points: list[Point] = Field(min_length=1)
+    checklist: list[ChecklistItem] = []
+    related: list[Slug] = []
+    profile: TypeProfile | None = None
+    translation: Translation | None = None
+
+    @model_validator(mode="after")
+    def _check_kind_specific(self) -> ConceptFrontMatter:
+        if self.kind == "type" and self.profile is None:
+            raise ValueError("a 'type' page needs a 'profile' (origin, driver, duration, example)")
+        if self.kind != "type" and self.profile is not None:
+            raise ValueError("only 'type' pages have a 'profile'")
+        return self
+
+
+class OverviewFrontMatter(_Strict):
+    overview: Literal["home", "elements", "types"]
+    title: Text
+    summary: Text
+    translation: Translation | None = None
