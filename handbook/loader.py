@@ -340,3 +340,32 @@ def _suggest(word: str, known) -> str:
 
     close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Cache: hooks of several concerns ask for the handbook once per build and per language;
+# `mkdocs serve` rebuilds in the same process. Re-read only when a source file changed.
+# ---------------------------------------------------------------------------------------------
+
+_CACHE: dict[Path, tuple[tuple, Handbook]] = {}
+
+
+def _fingerprint(docs_dir: Path) -> tuple:
+    stats = []
+    for lang in LANGUAGES:
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            stat = path.stat()
+            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def load_handbook_cached(docs_dir: Path | str) -> Handbook:
+    """`load_handbook()`, re-read only when a page was added, removed or changed."""
+    docs_dir = Path(docs_dir).resolve()
+    fingerprint = _fingerprint(docs_dir)
+    cached = _CACHE.get(docs_dir)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    handbook = load_handbook(docs_dir)
+    _CACHE[docs_dir] = (fingerprint, handbook)
+    return handbook

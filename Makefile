@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make build` and `make test`. See README.md.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_BUILD := $(VENV)/.installed-build
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: build serve test check bench install install-test chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_BUILD): requirements/build.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/build.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(STAMP_TEST): requirements/test.txt $(STAMP_BUILD)
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $@
+
+install: $(STAMP_BUILD)
+install-test: $(STAMP_TEST) chromium
+
+# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium and poppler-utils for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	else \
+		echo "chromium is missing: install Debian's 'chromium' package (as root: apt-get install chromium)" >&2; exit 1; \
+	fi
+
+build: $(STAMP_BUILD)
+	$(BIN)/mkdocs build --strict --quiet
+
+serve: $(STAMP_BUILD)
+	$(BIN)/mkdocs serve --livereload
+
+test: install-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site dist

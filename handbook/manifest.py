@@ -1,0 +1,20 @@
+"""`site/concepts.json`: the machine-readable list of concepts and checklists with their URLs."""
+
+from __future__ import annotations
+
+from handbook.loader import Handbook, concept_url
+from handbook.schema import LANGUAGES
+
+
+def build_manifest(handbook: Handbook, checklists: list[dict] | None = None) -> dict:
+    concepts = []
+    for concept in handbook.concepts.values():
+        concepts.append(
+            {
+                "id": concept.id,
+                "kind": concept.kind,
+                "title": {lang: concept.meta(lang).title for lang in LANGUAGES},
+                "url": {lang: concept_url(concept, lang) for lang in LANGUAGES},
+            }
+        )
+    return {"concepts": concepts, "checklists": checklists or []}

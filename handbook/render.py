@@ -1,0 +1,168 @@
+"""Expand the explicit markers in a page's Markdown into generated Markdown.
+
+A page asks for generated content with an HTML comment, `<!-- handbook:points -->`. Each marker
+name has one renderer; an unknown name, or a concept marker on a page that is not a concept,
+is an error naming the file and line — never silently empty.
+
+Links are written as relative `.md` links so that MkDocs checks them (`--strict`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from handbook.findings import Finding, HandbookError
+from handbook.labels import label
+from handbook.loader import Concept, Handbook, Page, concept_src_uri
+from handbook.schema import ConceptFrontMatter
+
+MARKER_RE = re.compile(r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->")
+
+
+# ---------------------------------------------------------------------------------------------
+# Links
+# ---------------------------------------------------------------------------------------------
+
+
+def relative_link(from_src_uri: str, to_src_uri: str) -> str:
+    """A Markdown link target from one source page to another (both relative to docs_dir)."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri))
+
+
+def concept_link(page: Page, concept: Concept, lang: str) -> str:
+    return relative_link(page.src_uri, concept_src_uri(concept.id, concept.kind, lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderers for concept pages
+# ---------------------------------------------------------------------------------------------
+
+
+def render_points(handbook: Handbook, page: Page, lang: str) -> str:
+    """The source's points as a numbered list; each item carries its id as its anchor.
+
+    attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
+    """
+    meta = _concept_meta(page)
+    lines = ['<div class="hb-points-list" markdown>', ""]
+    for number, point in enumerate(meta.points, start=1):
+        text = " ".join(point.text.split())
+        lines.append(f"{number}. {text}")
+        lines.append(f"    {{ #{point.id} }}")
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
+    """The concept's checklist items as conversation prompts, marked as the handbook's addition."""
+    meta = _concept_meta(page)
+    if not meta.checklist:
+        return ""
+    key = "signs.title" if meta.kind == "type" else "questions.title"
+    content_lang = page.lang
+    out = [f'!!! question "{label(content_lang, key)}"', ""]
+    out.append(f"    {label(content_lang, 'questions.intro')}")
+    out.append("")
+    for item in meta.checklist:
+        out.append(f"    - {' '.join(item.text.split())}")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderers for overview pages
+# ---------------------------------------------------------------------------------------------
+
+
+def render_element_list(handbook: Handbook, page: Page, lang: str) -> str:
+    """All seven elements in the source's order: title, source English term, summary."""
+    return _concept_list(handbook, page, lang, "element", numbered=True)
+
+
+def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
+    """The three types side by side: how each starts, what drives it, how long it lasts."""
+    types = handbook.by_kind("type")
+    header = [label(lang, "compare.aspect")]
+    header += [f"[{c.meta(lang).title}]({concept_link(page, c, lang)})" for c in types]
+    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for aspect in ("origin", "driver", "duration", "example"):
+        cells = [f"**{label(lang, 'compare.' + aspect)}**"]
+        for concept in types:
+            profile = concept.meta(lang).profile
+            cells.append(" ".join(getattr(profile, aspect).split()) if profile else "")
+        rows.append("| " + " | ".join(cells) + " |")
+    table = "\n".join(rows)
+    note = label(lang, "compare.note")
+    return f'<div class="hb-compare" markdown>\n\n{table}\n\n</div>\n\n<small>{note}</small>\n'
+
+
+def render_contents(handbook: Handbook, page: Page, lang: str) -> str:
+    """The map of the content for the home page: every section with its concepts."""
+    out = []
+    for kind in ("definition", "element", "type", "practice"):
+        out.append(f"### {label(lang, 'section.' + kind)}\n")
+        out.append(_concept_list(handbook, page, lang, kind, numbered=kind == "element"))
+    return "\n".join(out)
+
+
+def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbered: bool) -> str:
+    lines = []
+    for number, concept in enumerate(handbook.by_kind(kind), start=1):
+        meta = concept.meta(lang)
+        bullet = f"{number}." if numbered else "-"
+        term = ""
+        if lang == "th":
+            term = f' <span class="hb-term" lang="en">({meta.terms.en})</span>'
+        lines.append(
+            f"{bullet} [**{meta.title}**]({concept_link(page, concept, lang)}){term} — {meta.summary}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Dispatch
+# ---------------------------------------------------------------------------------------------
+
+Renderer = Callable[[Handbook, Page, str], str]
+
+CONCEPT_MARKERS: dict[str, Renderer] = {
+    "points": render_points,
+    "questions": render_questions,
+}
+OVERVIEW_MARKERS: dict[str, Renderer] = {
+    "element-list": render_element_list,
+    "type-comparison": render_type_comparison,
+    "contents": render_contents,
+}
+
+
+def find_marker_errors(page: Page, markdown: str | None = None) -> list[Finding]:
+    """Unknown markers, or markers on the wrong kind of page, as findings."""
+    findings = []
+    text = page.body if markdown is None else markdown
+    allowed = CONCEPT_MARKERS if isinstance(page.meta, ConceptFrontMatter) else OVERVIEW_MARKERS
+    for match in MARKER_RE.finditer(text):
+        name = match.group(1)
+        if name in allowed:
+            continue
+        line = page.body_line + text.count("\n", 0, match.start())
+        known = ", ".join(sorted(allowed))
+        findings.append(
+            Finding(page.display_path, line, f"unknown marker 'handbook:{name}' (this page knows: {known})")
+        )
+    return findings
+
+
+def expand_markers(handbook: Handbook, page: Page, lang: str, markdown: str) -> str:
+    """Replace every marker in `markdown` (the body of `page`) with its generated Markdown."""
+    findings = find_marker_errors(page, markdown)
+    if findings:
+        raise HandbookError(findings)
+    allowed = CONCEPT_MARKERS if isinstance(page.meta, ConceptFrontMatter) else OVERVIEW_MARKERS
+    return MARKER_RE.sub(lambda m: allowed[m.group(1)](handbook, page, lang), markdown)
+
+
+def _concept_meta(page: Page) -> ConceptFrontMatter:
+    assert isinstance(page.meta, ConceptFrontMatter)
+    return page.meta

@@ -1,0 +1,42 @@
+"""MkDocs adapter: validate the whole handbook before any page renders, then expand markers.
+
+Thin on purpose: loading, validation and rendering live in the `handbook` package.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.findings import HandbookError
+from handbook.loader import Handbook, load_handbook_cached
+from handbook.render import expand_markers, find_marker_errors
+
+
+def load(config: MkDocsConfig) -> Handbook:
+    try:
+        return load_handbook_cached(config.docs_dir)
+    except HandbookError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    # Collect before render: every page is read and validated (markers too) before the first
+    # one is rendered, so an error is reported the same whatever the page order.
+    handbook = load(config)
+    findings = [f for page in handbook.pages.values() for f in find_marker_errors(page)]
+    if findings:
+        raise PluginError(str(HandbookError(findings)))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    handbook = load(config)
+    source = handbook.pages.get(page.file.src_uri)
+    if source is None:
+        return None
+    try:
+        return expand_markers(handbook, source, config.theme["language"], markdown)
+    except HandbookError as err:
+        raise PluginError(str(err)) from None
