@@ -132,10 +132,7 @@ def _field_lines(front: str, first_line: int) -> dict[tuple[str | int, ...], int
             for index, item in enumerate(node.value):
                 walk(item, (*loc, index))
 
-    try:
-        root = yaml.compose(front, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return lines
+    root = yaml.compose(front, Loader=yaml.SafeLoader)
     if root is not None:
         walk(root, ())
     return lines
@@ -172,10 +169,14 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     front, body, body_line = split
 
     try:
-        # python-frontmatter does the parsing (it uses the safe YAML loader).
+        # Compose first, on our own split of the file, so that YAML errors and field lines are
+        # counted from the file's first line; python-frontmatter then gives us the data.
+        lines = _field_lines(front, first_line=2)
         post = frontmatter.loads(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # The context mark is where the broken construct starts (an unclosed list, a quote);
+        # it is where a contributor should look. Without one, the problem mark is.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         return [Finding(display, line, f"front matter is not valid YAML: {problem}")]
@@ -183,7 +184,6 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
-    lines = _field_lines(front, first_line=2)
     model = OverviewFrontMatter if "overview" in data else ConceptFrontMatter
     try:
         meta = model.model_validate(data)
@@ -242,6 +242,7 @@ def load_handbook(docs_dir: Path | str) -> Handbook:
     docs_dir = Path(docs_dir).resolve()
     findings: list[Finding] = []
     pages: dict[str, Page] = {}
+    unreadable: set[str] = set()
     for lang in LANGUAGES:
         for path in sorted((docs_dir / lang).rglob("*.md")):
             result = read_page(path, docs_dir)
@@ -249,15 +250,21 @@ def load_handbook(docs_dir: Path | str) -> Handbook:
                 pages[result.src_uri] = result
             else:
                 findings.extend(result)
+                unreadable.add(path.relative_to(docs_dir).as_posix())
 
-    concepts, overviews, more = _assemble(pages.values())
+    concepts, overviews, more = _assemble(pages.values(), unreadable)
     findings.extend(more)
     if any(f.level == "error" for f in findings):
         raise HandbookError([f for f in findings if f.level == "error"])
     return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages)
 
 
-def _assemble(pages) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], list[Finding]]:
+def _assemble(
+    pages, unreadable: set[str]
+) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], list[Finding]]:
+    # A page that could not be read is reported once; what depends on it (its translation,
+    # links to its id) is not reported again as a second, misleading error.
+    unreadable_ids = {uri.rsplit("/", 1)[-1].removesuffix(".md") for uri in unreadable}
     findings: list[Finding] = []
     by_id: dict[str, dict[str, Page]] = {}
     overviews: dict[str, dict[str, Page]] = {}
@@ -290,6 +297,8 @@ def _assemble(pages) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], li
     for concept_id, by_lang in by_id.items():
         if DEFAULT_LANGUAGE not in by_lang:
             page = next(iter(by_lang.values()))
+            if concept_id in unreadable_ids:
+                continue
             findings.append(
                 Finding(page.display_path, page.line_of("id"),
                         f"concept '{concept_id}' has no Thai original at "
@@ -304,6 +313,8 @@ def _assemble(pages) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], li
         for page in concept.pages.values():
             for index, related in enumerate(page.meta.related):
                 if related not in concepts:
+                    if related in unreadable_ids:
+                        continue
                     findings.append(
                         Finding(page.display_path, page.line_of("related", index),
                                 f"field 'related': unknown concept '{related}'"

@@ -1,0 +1,38 @@
+"""Shared fixtures: a small fixture handbook factory, and the real site built once per session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-d", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real handbook, built once per test session with `mkdocs build --strict`."""
+    prebuilt = os.environ.get("HANDBOOK_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    # --strict turns warnings into errors; also fail on any warning line that slipped through.
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
