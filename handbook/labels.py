@@ -25,7 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.example": "ตัวอย่าง",
         "compare.note": "ตารางนี้คู่มือสรุปขึ้นจากเนื้อหาของแต่ละลักษณะ "
         "ตัวอย่างของเครือข่ายที่เกิดโดยธรรมชาติและเครือข่ายจัดตั้งเป็นส่วนเพิ่มเติมของคู่มือ",
-        "term.en": "ภาษาอังกฤษ",
+        "term.line": 'คำภาษาอังกฤษ: <span lang="en">{en}</span>',
         "points.count": "{n} ข้อ",
     },
     "en": {
@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "compare.example": "Example",
         "compare.note": "The handbook drew this table up from each type's page; the examples "
         "for natural and organized networks are the handbook's own.",
-        "term.en": "Thai",
+        "term.line": 'In the Thai original: <span lang="th">{th}</span> ({en})',
         "points.count": "{n} points",
     },
 }

@@ -46,7 +46,8 @@ def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
     """
     meta = _concept_meta(page)
-    lines = ['<div class="hb-points-list" markdown>', ""]
+    terms = label(page.lang, "term.line", th=meta.terms.th, en=meta.terms.en)
+    lines = [f'<p class="hb-term">{terms}</p>', "", '<div class="hb-points-list" markdown>', ""]
     for number, point in enumerate(meta.points, start=1):
         text = " ".join(point.text.split())
         lines.append(f"{number}. {text}")

@@ -1,0 +1,166 @@
+"""The built site (once per session): every point of the source, in both languages, and the manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.loader import load_handbook
+from tests.conftest import ROOT
+from tests.source_canon import ELEMENT_TERMS_EN, ELEMENTS, EXPECTED_COUNTS, POINTS, TYPOS, TYPES
+
+LANGS = ("th", "en")
+ALL_IDS = list(POINTS)
+
+
+@cache
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html"
+    assert path.is_file(), f"{url} was not built"
+    return _soup(path)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def manifest(site) -> dict:
+    return json.loads((site / "concepts.json").read_text(encoding="utf-8"))
+
+
+def url_of(manifest: dict, concept_id: str, lang: str) -> str:
+    return next(c["url"][lang] for c in manifest["concepts"] if c["id"] == concept_id)
+
+
+# ---- coverage of the source --------------------------------------------------------------------
+
+
+def test_canon_counts_match_the_issue():
+    for concept_id, count in EXPECTED_COUNTS.items():
+        assert len(POINTS[concept_id]) == count
+    assert len(ELEMENTS) == 7 and len(TYPES) == 3
+
+
+def test_every_concept_has_a_source_page_in_each_language():
+    handbook = load_handbook(ROOT / "docs")
+    assert set(handbook.concepts) == set(POINTS)
+    for concept in handbook.concepts.values():
+        assert set(concept.pages) == set(LANGS), f"{concept.id} lacks a page"
+
+
+@pytest.mark.parametrize("concept_id", ALL_IDS)
+def test_every_point_is_on_the_built_thai_page(site, manifest, concept_id):
+    items = page(site, url_of(manifest, concept_id, "th")).select(".hb-points-list ol > li")
+    expected = POINTS[concept_id]
+    assert len(items) == len(expected), [i.get_text() for i in items]
+    for number, (item, phrase) in enumerate(zip(items, expected), start=1):
+        assert squeeze(phrase) in squeeze(item.get_text()), f"point {number}: {phrase!r}"
+
+
+@pytest.mark.parametrize("concept_id", ALL_IDS)
+def test_english_page_has_the_same_points(site, manifest, concept_id):
+    th = page(site, url_of(manifest, concept_id, "th")).select(".hb-points-list ol > li")
+    en = page(site, url_of(manifest, concept_id, "en")).select(".hb-points-list ol > li")
+    assert [li.get("id") for li in en] == [li.get("id") for li in th]
+    assert all(li.get("id") for li in en)
+    html = page(site, url_of(manifest, concept_id, "en"))
+    assert html.html["lang"] == "en"
+    text = " ".join(li.get_text() for li in en)
+    assert not re.search("[\u0e00-\u0e7f]", text), "untranslated Thai in English points"
+
+
+def test_elements_overview_lists_the_seven_in_source_order(site):
+    for url in ("elements/", ""):
+        text = squeeze(page(site, url).select_one("article").get_text())
+        positions = [text.find(squeeze(title)) for title in ELEMENTS.values()]
+        assert -1 not in positions, url
+        assert positions == sorted(positions), url
+
+
+def test_types_overview_compares_the_three(site):
+    for lang_prefix in ("", "en/"):
+        table = page(site, f"{lang_prefix}types/").select_one(".hb-compare table")
+        assert table is not None
+        assert len(table.select("thead th")) == 4  # aspect + three types
+        assert len(table.select("tbody tr")) == 4  # origin, driver, duration, example
+    text = squeeze(page(site, "types/").select_one(".hb-compare").get_text())
+    assert all(squeeze(name) in text for name in TYPES.values())
+
+
+@pytest.mark.parametrize("concept_id", list(ELEMENTS))
+def test_element_pages_use_the_sources_english_terms(site, manifest, concept_id):
+    for lang in LANGS:
+        text = page(site, url_of(manifest, concept_id, lang)).select_one("article").get_text()
+        assert ELEMENT_TERMS_EN[concept_id].lower() in text.lower()
+
+
+def test_horizontal_relationship_term_kept(site, manifest):
+    for lang in LANGS:
+        text = page(site, url_of(manifest, "participation", lang)).get_text()
+        assert "horizontal relationship" in text
+
+
+@pytest.mark.parametrize(("typo", "fix"), list(TYPOS.items()))
+def test_source_typing_errors_are_corrected(site, typo, fix):
+    for html in sorted(site.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        match = re.search(typo, text)
+        assert match is None, f"{html.relative_to(site)} still has {typo!r} (should be {fix!r})"
+
+
+def test_points_have_readable_anchors(site, manifest):
+    for concept_id in ALL_IDS:
+        for item in page(site, url_of(manifest, concept_id, "th")).select(".hb-points-list ol > li"):
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item["id"]), item["id"]
+
+
+def test_handbook_additions_are_marked_in_both_languages(site, manifest):
+    for concept_id in ALL_IDS:
+        for lang, word in (("th", "ส่วนเพิ่มเติมของคู่มือ"), ("en", "added by this handbook")):
+            html = page(site, url_of(manifest, concept_id, lang))
+            for box in html.select(".admonition.question"):
+                assert word in box.select_one(".admonition-title").get_text()
+
+
+# ---- manifest ----------------------------------------------------------------------------------
+
+
+def test_manifest_lists_every_concept_with_urls_that_exist(site, manifest):
+    assert [c["id"] for c in manifest["concepts"]] == list(load_handbook(ROOT / "docs").concepts)
+    for concept in manifest["concepts"]:
+        for lang in LANGS:
+            url = concept["url"][lang]
+            assert url.startswith("en/") == (lang == "en")
+            h1 = page(site, url).select_one("article h1")
+            assert h1.get_text(strip=True).rstrip("¶") == concept["title"][lang]
+    assert manifest["checklists"] == [] or all("items" in c for c in manifest["checklists"])
+
+
+# ---- licences and external requests --------------------------------------------------------------
+
+
+def test_footer_states_licences(site):
+    for url in ("", "en/"):
+        footer = page(site, url).select_one("footer").get_text()
+        assert "CC BY 4.0" in footer and "MIT" in footer
+
+
+def test_pages_reference_no_external_assets(site):
+    for html in sorted(site.rglob("*.html")):
+        soup = _soup(html)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                if tag == "link" and element.get("rel") not in (["stylesheet"], ["preload"], ["icon"]):
+                    continue
+                value = element.get(attr) or ""
+                assert not re.match(r"(https?:)?//", value), f"{html.relative_to(site)}: {value}"
