@@ -1,0 +1,29 @@
+"""MkDocs adapter: per-language, Thai-segmented search indexes (see `handbook.search`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.search import split_index
+
+
+# After mkdocs-static-i18n (-100), which writes the merged index of all languages last.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build; the merged index is not final yet
+    merged_path = Path(config.site_dir, "search", "search_index.json")
+    if not merged_path.is_file():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for lang, index in split_index(merged, LANGUAGES).items():
+        folder = Path(config.site_dir, "" if lang == DEFAULT_LANGUAGE else lang, "search")
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
