@@ -6,6 +6,7 @@ concept page appears in the navigation without editing `mkdocs.yml`.
 
 from __future__ import annotations
 
+from handbook.checklists import CHECKLIST_SPECS
 from handbook.labels import label
 from handbook.loader import Handbook
 from handbook.schema import KINDS, SECTION_BY_KIND
@@ -14,7 +15,7 @@ from handbook.schema import KINDS, SECTION_BY_KIND
 SECTION_INDEX: dict[str, str] = {"element": "elements/index.md", "type": "types/index.md"}
 
 
-def build_nav(handbook: Handbook, lang: str, extra_sections: list[dict] | None = None) -> list:
+def build_nav(handbook: Handbook, lang: str) -> list:
     nav: list = ["index.md"]
     for kind in KINDS:
         concepts = handbook.by_kind(kind)
@@ -25,5 +26,6 @@ def build_nav(handbook: Handbook, lang: str, extra_sections: list[dict] | None =
         if kind in SECTION_INDEX:
             paths.insert(0, SECTION_INDEX[kind])
         nav.append({label(lang, f"section.{kind}"): paths})
-    nav.extend(extra_sections or [])
+    checklists = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in CHECKLIST_SPECS]
+    nav.append({label(lang, "section.checklists"): checklists})
     return nav

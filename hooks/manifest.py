@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from handbook.checklists import build_checklists, manifest_entries
 from handbook.loader import load_handbook_cached
 from handbook.manifest import build_manifest
 
@@ -15,6 +16,7 @@ from handbook.manifest import build_manifest
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    manifest = build_manifest(load_handbook_cached(config.docs_dir))
+    handbook = load_handbook_cached(config.docs_dir)
+    manifest = build_manifest(handbook, manifest_entries(build_checklists(handbook)))
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     Path(config.site_dir, "concepts.json").write_text(text, encoding="utf-8")

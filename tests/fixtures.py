@@ -21,7 +21,7 @@ points:
   - id: second-point
     text: ข้อที่สอง
 checklist:
-  - id: ask-first
+  - id: ask-{id}
     text: เครือข่ายของเราทำข้อแรกแล้วหรือไม่
 related: [{related}]
 ---
@@ -47,7 +47,7 @@ points:
   - id: second-point
     text: The second point.
 checklist:
-  - id: ask-first
+  - id: ask-{id}
     text: Does our network do the first thing?
 related: [{related}]
 ---

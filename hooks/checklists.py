@@ -1,0 +1,49 @@
+"""MkDocs adapter: add the generated checklist pages (see `handbook.checklists`) to the build."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from handbook.checklists import build_checklists, render_checklist, render_checklists_index
+from handbook.findings import HandbookError
+from handbook.loader import load_handbook_cached
+from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang: str) -> File:
+    """A generated page placed as mkdocs-static-i18n places a page of the folder structure."""
+    lang, _, rest = src_uri.partition("/")
+    files = {}
+    for alt in LANGUAGES:
+        file = File.generated(config, f"{alt}/{rest}", content=content if alt == lang else "")
+        if alt == DEFAULT_LANGUAGE:
+            file.dest_uri = file.dest_uri.removeprefix(f"{alt}/")
+        files[alt] = file
+    for alt, file in files.items():
+        # The attributes mkdocs-static-i18n gives its own files (language switcher, sitemap).
+        file.locale = file.localization = alt
+        file.locale_alternate_of = build_lang
+        file.norm_src_uri = rest
+        file.alternates = files
+    return files[lang]
+
+
+# After mkdocs-static-i18n (-100) has picked the language's files, so ours are not re-read from
+# disk by it; before the navigation is built.
+@event_priority(-105)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    lang = config.theme["language"]
+    try:
+        checklists = build_checklists(load_handbook_cached(config.docs_dir))
+    except HandbookError as err:
+        raise PluginError(str(err)) from None
+    files.append(
+        generated_file(config, f"{lang}/checklists/index.md", render_checklists_index(checklists, lang), lang)
+    )
+    for checklist in checklists:
+        content = render_checklist(checklist, lang)
+        files.append(generated_file(config, checklist.src_uri(lang), content, lang))
+    return files
