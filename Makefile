@@ -35,8 +35,13 @@ chromium:
 		echo "chromium is missing: install Debian's 'chromium' package (as root: apt-get install chromium)" >&2; exit 1; \
 	fi
 
+OFFLINE_SITE := build/offline-site
+OFFLINE_ZIP := dist/handbook-offline.zip
+
 build: $(STAMP_BUILD)
 	$(BIN)/mkdocs build --strict --quiet
+	HANDBOOK_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --quiet -d $(OFFLINE_SITE)
+	$(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 serve: $(STAMP_BUILD)
 	$(BIN)/mkdocs serve --livereload
@@ -45,4 +50,4 @@ test: install-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site dist
+	rm -rf site dist build

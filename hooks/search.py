@@ -27,3 +27,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if not config.use_directory_urls:
+            # The offline copy: from file:// Material loads the index as a script, not JSON.
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
