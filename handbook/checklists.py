@@ -127,7 +127,7 @@ def _item_text(concept: Concept, lang: str, item_id: str) -> str | None:
     return None
 
 
-def manifest_entries(checklists: list[Checklist]) -> list[dict]:
+def manifest_entries(checklists: list[Checklist], *, directory_urls: bool = True) -> list[dict]:
     """The `checklists` list of `concepts.json`."""
     from handbook.loader import page_url
 
@@ -135,7 +135,10 @@ def manifest_entries(checklists: list[Checklist]) -> list[dict]:
         {
             "id": checklist.id,
             "title": {lang: label(lang, f"checklist.{checklist.id}") for lang in LANGUAGES},
-            "url": {lang: page_url(checklist.src_uri(lang)) for lang in LANGUAGES},
+            "url": {
+                lang: page_url(checklist.src_uri(lang), directory_urls=directory_urls)
+                for lang in LANGUAGES
+            },
             "items": len(checklist.items),
         }
         for checklist in checklists

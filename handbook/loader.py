@@ -92,14 +92,17 @@ def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
     return f"{lang}/{SECTION_BY_KIND[kind]}/{concept_id}.md"
 
 
-def page_url(src_uri: str) -> str:
+def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
     """The URL (relative to the site root) that the built site serves a source page at.
 
-    The default language sits at the root, other languages under `/<lang>/`; directory URLs.
+    The default language sits at the root, other languages under `/<lang>/`. With directory
+    URLs a page is `x/`; without them (the offline copy) it is `x.html`, a section `s/index.html`.
     """
     lang, _, rest = src_uri.partition("/")
     stem = rest[: -len(".md")]
-    if stem == "index":
+    if not directory_urls:
+        path = stem + ".html"
+    elif stem == "index":
         path = ""
     elif stem.endswith("/index"):
         path = stem[: -len("index")]
@@ -108,8 +111,8 @@ def page_url(src_uri: str) -> str:
     return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
 
 
-def concept_url(concept: Concept, lang: str) -> str:
-    return page_url(concept_src_uri(concept.id, concept.kind, lang))
+def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> str:
+    return page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
 
 
 # ---------------------------------------------------------------------------------------------

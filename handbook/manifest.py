@@ -6,7 +6,9 @@ from handbook.loader import Handbook, concept_url
 from handbook.schema import LANGUAGES
 
 
-def build_manifest(handbook: Handbook, checklists: list[dict] | None = None) -> dict:
+def build_manifest(
+    handbook: Handbook, checklists: list[dict] | None = None, *, directory_urls: bool = True
+) -> dict:
     concepts = []
     for concept in handbook.concepts.values():
         concepts.append(
@@ -14,7 +16,10 @@ def build_manifest(handbook: Handbook, checklists: list[dict] | None = None) -> 
                 "id": concept.id,
                 "kind": concept.kind,
                 "title": {lang: concept.meta(lang).title for lang in LANGUAGES},
-                "url": {lang: concept_url(concept, lang) for lang in LANGUAGES},
+                "url": {
+                    lang: concept_url(concept, lang, directory_urls=directory_urls)
+                    for lang in LANGUAGES
+                },
             }
         )
     return {"concepts": concepts, "checklists": checklists or []}

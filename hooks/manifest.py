@@ -17,6 +17,8 @@ from handbook.manifest import build_manifest
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     handbook = load_handbook_cached(config.docs_dir)
-    manifest = build_manifest(handbook, manifest_entries(build_checklists(handbook)))
+    urls = config.use_directory_urls
+    checklists = manifest_entries(build_checklists(handbook), directory_urls=urls)
+    manifest = build_manifest(handbook, checklists, directory_urls=urls)
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     Path(config.site_dir, "concepts.json").write_text(text, encoding="utf-8")
