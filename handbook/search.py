@@ -31,6 +31,56 @@ def segment_run(run: str) -> tuple[str, ...]:
     return tuple(w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w.strip())
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=65536)
+def subwords(token: str) -> tuple[str, ...]:
+    """The dictionary words inside a compound token, found by splitting it again and again.
+
+    newmm keeps compounds whole (ความขัดแย้ง, ในอนาคต). Lunr matches only prefixes of index
+    tokens, so a reader's ขัดแย้ง or อนาคต would miss them: these inner words are indexed too.
+    Each level splits a word into the fewest other dictionary words (two letters or more).
+    """
+    found: dict[str, None] = {}
+    for piece in _split(token):
+        found[piece] = None
+        for inner in subwords(piece):
+            found[inner] = None
+    return tuple(found)
+
+
+def _split(token: str) -> tuple[str, ...]:
+    """The fewest dictionary words (not `token` itself) that make up `token`; () if none do."""
+    words = _dictionary()
+    n = len(token)
+    if n < 4 or not THAI_RUN.fullmatch(token):
+        return ()
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, start of last piece)
+    best[0] = (0, 0)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, n + 1):
+            if (i, j) != (0, n) and token[i:j] in words:
+                candidate = (best[i][0] + 1, i)
+                if best[j] is None or candidate[0] < best[j][0]:
+                    best[j] = candidate
+    if best[n] is None:
+        return ()
+    pieces = []
+    end = n
+    while end > 0:
+        start = best[end][1]
+        pieces.append(token[start:end])
+        end = start
+    return tuple(reversed(pieces))
+
+
 def segment_thai(text: str) -> str:
     """Insert U+200B between the Thai words of `text`; idempotent, other text untouched."""
     text = text.replace(ZWSP, "")
@@ -45,6 +95,8 @@ def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
     """
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
+    # A hidden field with the inner words of compounds (never shown in results).
+    config["fields"] = {**config.get("fields", {}), "words": {"boost": 0.5}}
     by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
@@ -58,5 +110,17 @@ def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
                 doc[field] = segment_thai(doc[field])
+        inner = inner_words(doc.get("title", "") + " " + doc.get("text", ""))
+        if inner:
+            doc["words"] = " ".join(inner)
         by_lang[lang].append(doc)
     return {lang: {"config": config, "docs": docs} for lang, docs in by_lang.items()}
+
+
+def inner_words(segmented: str) -> list[str]:
+    """The inner words of every compound Thai token of a segmented text, once each."""
+    found: dict[str, None] = {}
+    for run in THAI_RUN.findall(segmented.replace(ZWSP, " ")):
+        for word in subwords(run):
+            found[word] = None
+    return list(found)

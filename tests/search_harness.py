@@ -32,9 +32,11 @@ def search(page, query: str, placeholder: str) -> tuple[list[str], float]:
         arg=[META, placeholder],
         timeout=5000,
     )
-    page.fill(INPUT, query[:-1])
+    # Material reacts to keyup. Playwright types characters that are not on a US keyboard (Thai)
+    # as text input without key events, so the text is filled and a key is then released.
+    page.fill(INPUT, query)
     start = time.perf_counter()
-    page.keyboard.type(query[-1])
+    page.keyboard.press("End")
     page.wait_for_function(
         "([sel, text]) => document.querySelector(sel).textContent.trim() !== text",
         arg=[META, placeholder],

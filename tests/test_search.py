@@ -102,3 +102,17 @@ def test_query_set_is_large_enough():
 
 def test_search_makes_no_external_request(results):
     assert results["external"] == []
+
+
+def test_thai_match_is_highlighted_on_the_opened_page(site):
+    """Clicking a result opens the page with ?h=…; Material marks the Thai words there."""
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        placeholder = open_search(page, base)
+        search(page, "วิสัยทัศน์ร่วมกัน", placeholder)
+        page.click("li.md-search-result__item > a.md-search-result__link")
+        page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)
+        marks = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+        browser.close()
+    assert "วิสัยทัศน์" in marks and "ร่วมกัน" in marks, marks

@@ -88,22 +88,64 @@
     return merged.map(function (p) { return p.text })
   }
 
-  function segmentTerm(str) {
-    if (!words.size || !/[\u0E00-\u0E7F]/.test(str)) return str
-    return str.replace(THAI_RUN, function (run) {
-      return segment(run).join(JOINER)
-    })
+  /*
+   * Thai function words that say nothing about a page. Dropped from a typed phrase (never from
+   * a query made only of them), so that ความสัมพันธ์ในแนวราบ ranks by ความสัมพันธ์ and แนวราบ.
+   */
+  var STOP = new Set(("ใน ที่ และ ของ กับ การ ความ มี เป็น ให้ ได้ จะ ก็ ซึ่ง แล้ว หรือ แต่ " +
+    "อย่าง ไป มา กัน นี้ ว่า โดย เพื่อ จาก แก่ ต่อ").split(" "))
+
+  function segmentRun(run) {
+    var pieces = segment(run)
+    var kept = pieces.filter(function (p) { return !STOP.has(p) })
+    return (kept.length ? kept : pieces).join(JOINER)
+  }
+
+  /* English: add the stem as a second term, as the index holds stems (Material appends a
+     wildcard to every term, which turns lunr's stemming off for the query). */
+  function withStem(word) {
+    if (word.length < 4 || typeof lunr.stemmer !== "function") return word
+    var stem = lunr.stemmer(new lunr.Token(word.toLowerCase())).toString()
+    return stem && stem !== word.toLowerCase() ? word + JOINER + stem : word
+  }
+
+  /* First lexing (Material's transform, one typed word at a time, no wildcard yet) */
+  function expandTerm(str) {
+    if (/[\u0E00-\u0E7F]/.test(str)) {
+      if (!words.size) return str
+      return str.replace(THAI_RUN, segmentRun)
+    }
+    return /^[A-Za-z]+$/.test(str) ? withStem(str) : str
+  }
+
+  /*
+   * Later lexings (lunr's parser, on the transformed query where every term ends in `*`): a Thai
+   * term that is a whole word of the index is matched exactly, so that ร่วม does not also match
+   * every ร่วมกัน. The last term keeps its wildcard: the reader may still be typing it.
+   */
+  function exactThai(lexemes) {
+    var terms = lexemes.filter(function (l) { return l.type === lunr.QueryLexer.TERM })
+    for (var i = 0; i < terms.length - 1; i++) {
+      var str = terms[i].str
+      var bare = str.replace(/\*$/, "")
+      if (bare !== str && /^[\u0E00-\u0E7F]+$/.test(bare) && words.has(bare)) terms[i].str = bare
+    }
   }
 
   var run = lunr.QueryLexer.prototype.run
   lunr.QueryLexer.prototype.run = function () {
     run.apply(this, arguments)
+    var transformed = /\*/.test(this.str)
+    if (transformed) {
+      exactThai(this.lexemes)
+      return
+    }
     for (var i = 0; i < this.lexemes.length; i++) {
       var lexeme = this.lexemes[i]
-      if (lexeme.type === lunr.QueryLexer.TERM) lexeme.str = segmentTerm(lexeme.str)
+      if (lexeme.type === lunr.QueryLexer.TERM) lexeme.str = expandTerm(lexeme.str)
     }
   }
 
   /* For tests: the same segmentation the worker applies to queries */
-  lunr.segmentThaiQuery = segmentTerm
+  lunr.segmentThaiQuery = expandTerm
 })(self.lunr)
