@@ -225,37 +225,32 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
 
 
 def _render_result(checklist: Checklist, lang: str) -> str:
-    """The result panel: a bar chart of the sections (updated live by checklists.js)."""
+    """The result panel: one bar per section, drawn in CSS and updated live by checklists.js.
+
+    HTML bars rather than SVG text: Thai labels wrap instead of being cut, and print with the page.
+    """
     esc = html.escape
     key = "result.chart" if checklist.result == "chart" else "result.type"
+    title = esc(label(lang, key))
     rows = []
-    bar_x, bar_w, row_h = 190, 190, 26
-    for index, section in enumerate(checklist.sections):
-        y = index * row_h
-        name = section.concept.meta(lang).title
+    for section in checklist.sections:
+        name = esc(section.concept.meta(lang).title)
         n = len(section.items)
         rows.append(
-            f'<g class="hb-bar" data-section="{section.concept.id}" data-size="{n}">'
-            f'<text x="{bar_x - 8}" y="{y + 17}" text-anchor="end">{esc(_shorten(name, 30))}</text>'
-            f'<rect class="hb-bar__track" x="{bar_x}" y="{y + 5}" width="{bar_w}" height="16" rx="3"/>'
-            f'<rect class="hb-bar__fill" x="{bar_x}" y="{y + 5}" width="0" height="16" rx="3"/>'
-            f'<text class="hb-bar__value" x="{bar_x + bar_w + 8}" y="{y + 17}">0/{n}</text></g>'
+            f'<li class="hb-bar" data-section="{section.concept.id}" data-size="{n}">'
+            f'<span class="hb-bar__label">{name}</span>'
+            f'<span class="hb-bar__track" aria-hidden="true"><span class="hb-bar__fill"></span></span>'
+            f'<span class="hb-bar__value">0/{n}</span></li>'
         )
-    height = len(checklist.sections) * row_h + 4
-    title = esc(label(lang, key))
-    svg = (
-        f'<svg class="hb-chart" viewBox="0 0 430 {height}" role="img" aria-labelledby="hb-chart-title">'
-        f'<title id="hb-chart-title">{title}</title>{"".join(rows)}</svg>'
-    )
     verdict = ""
     if checklist.result == "type":
-        verdict = f'<p class="hb-verdict" aria-live="polite" data-none="{esc(label(lang, "result.type.none"))}" ' \
-                  f'data-template="{esc(label(lang, "result.type.lead"))}">{esc(label(lang, "result.type.none"))}</p>'
-    return f'<div class="hb-result"><p class="hb-result__title">{title}</p>{svg}{verdict}</div>'
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        none = esc(label(lang, "result.type.none"))
+        lead = esc(label(lang, "result.type.lead"))
+        verdict = f'<p class="hb-verdict" aria-live="polite" data-none="{none}" data-template="{lead}">{none}</p>'
+    return (
+        f'<div class="hb-result"><p class="hb-result__title" id="hb-result-title">{title}</p>'
+        f'<ul class="hb-chart" aria-labelledby="hb-result-title">{"".join(rows)}</ul>{verdict}</div>'
+    )
 
 
 def _yaml_str(text: str) -> str:

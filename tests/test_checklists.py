@@ -61,7 +61,7 @@ def test_render_has_labelled_boxes_links_back_and_same_ids(tmp_path, lang):
     assert '<input type="checkbox" id="hb-ask-alpha" data-item="health-check.ask-alpha">' in page
     assert '<label for="hb-ask-alpha">' in page
     assert "(../elements/alpha.md)" in page  # links back to the element, relative .md (checked)
-    assert 'data-section="alpha"' in page and "hb-chart" in page
+    assert 'data-section="alpha"' in page and 'class="hb-chart"' in page
 
 
 def test_manifest_entries_count_items(tmp_path):

@@ -60,8 +60,7 @@
         var section = root.querySelector('.hb-section[data-section="' + bar.dataset.section + '"]')
         var size = Number(bar.dataset.size)
         var count = section.querySelectorAll("input[type=checkbox]:checked").length
-        var track = bar.querySelector(".hb-bar__track")
-        bar.querySelector(".hb-bar__fill").setAttribute("width", String(track.width.baseVal.value * count / size))
+        bar.querySelector(".hb-bar__fill").style.width = (100 * count / size) + "%"
         bar.querySelector(".hb-bar__value").textContent = count + "/" + size
         bar.dataset.count = String(count)
         var share = count / size
