@@ -40,10 +40,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         checklists = build_checklists(load_handbook_cached(config.docs_dir))
     except HandbookError as err:
         raise PluginError(str(err)) from None
-    files.append(
+    generated = [
         generated_file(config, f"{lang}/checklists/index.md", render_checklists_index(checklists, lang), lang)
-    )
+    ]
     for checklist in checklists:
         content = render_checklist(checklist, lang)
-        files.append(generated_file(config, checklist.src_uri(lang), content, lang))
+        generated.append(generated_file(config, checklist.src_uri(lang), content, lang))
+    for file in generated:
+        files.append(file)
+    # mkdocs-static-i18n writes sitemap.xml (with hreflang alternates) from the pages it saw in its
+    # own on_files; add ours so that the sitemap lists every page.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
+        i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
     return files

@@ -36,3 +36,23 @@ def site(tmp_path_factory) -> Path:
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
     assert "WARNING" not in result.stderr, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline copy as a reader gets it: built without directory URLs, zipped, unzipped."""
+    import zipfile
+
+    from handbook.offline import make_zip
+
+    work = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false"}
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-d", str(work / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    make_zip(work / "site", work / "handbook-offline.zip")
+    with zipfile.ZipFile(work / "handbook-offline.zip") as archive:
+        archive.extractall(work / "unzipped")
+    return work / "unzipped" / "handbook"

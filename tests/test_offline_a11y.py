@@ -1,0 +1,168 @@
+"""Offline copy from file:// with the network cut; accessibility (axe-core) of every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import launch, serve
+from tests.search_harness import open_search, search
+
+AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def offline_page(chromium):
+    """A page whose every non-file request is aborted (and recorded)."""
+    context = chromium.new_context()
+    refused: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    yield page, refused
+    context.close()
+
+
+# ---- offline -----------------------------------------------------------------------------------
+
+
+def test_offline_zip_opens_and_switches_language(offline_site, offline_page):
+    page, refused = offline_page
+    page.goto((offline_site / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "th"
+    page.click("article >> text=มีการรับรู้และมุมมองที่เหมือนกัน")
+    assert page.url.endswith("/elements/common-perception.html")
+    # The language menu links straight to the same page in English.
+    english = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + english)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.inner_text("article h1").startswith("Common perception")
+    assert refused == []
+
+
+def test_offline_thai_font_loads(offline_site, offline_page):
+    page, refused = offline_page
+    page.goto((offline_site / "elements" / "common-vision.html").as_uri())
+    page.evaluate("document.fonts.ready")
+    loaded = page.evaluate(
+        "() => [...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun' && f.status === 'loaded').length"
+    )
+    assert loaded >= 1
+    assert page.evaluate("document.fonts.check('16px Sarabun', 'วิสัยทัศน์')")
+    assert refused == []
+
+
+@pytest.mark.parametrize(("start", "query", "expected"), [
+    ("index.html", "วิสัยทัศน์ร่วมกัน", "elements/common-vision.html"),
+    ("en/index.html", "interdependence", "en/elements/interdependence.html"),
+])
+def test_offline_search(offline_site, offline_page, start, query, expected):
+    page, refused = offline_page
+    placeholder = open_search(page, (offline_site / start).as_uri())
+    paths, _ = search(page, query, placeholder)
+    assert any(p.endswith(expected) for p in paths[:3]), paths[:3]
+    assert refused == []
+
+
+def test_offline_checklist_tick_survives_reload(offline_site, offline_page):
+    page, refused = offline_page
+    page.goto((offline_site / "checklists" / "health-check.html").as_uri())
+    page.locator(".hb-items input[type=checkbox]").nth(3).check()
+    page.reload()
+    assert page.locator(".hb-items input[type=checkbox]").nth(3).is_checked()
+    assert refused == []
+
+
+# ---- every page: no outside request, accessibility, hreflang ----------------------------------------
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+
+
+def test_no_page_requests_another_host(site, chromium):
+    with serve(site) as base:
+        context = chromium.new_context()
+        outside: list[str] = []
+        context.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else outside.append(r.url))
+        failed: list[str] = []
+        context.on("requestfailed", lambda r: failed.append(r.url))
+        page = context.new_page()
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        for rel in all_pages(site):
+            page.goto(base + rel)
+            page.wait_for_load_state("networkidle")
+        context.close()
+    assert outside == []
+    # Material's language switcher probes `<alternate page>/sitemap.xml` for every hreflang link
+    # (a 404 on this site, as on any Material site); every other request must succeed.
+    assert [url for url in failed if not url.endswith("/sitemap.xml")] == []
+
+
+def test_axe_finds_no_serious_violations(site, chromium):
+    problems = []
+    with serve(site) as base:
+        page = chromium.new_page()
+        for rel in all_pages(site):
+            page.goto(base + rel)
+            page.add_script_tag(content=AXE)
+            violations = page.evaluate(
+                "async () => (await axe.run()).violations"
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => v.id + ' ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+            )
+            problems += [f"{rel}: {v}" for v in violations]
+        page.close()
+    assert problems == []
+
+
+def test_lang_and_hreflang_alternates(site):
+    from bs4 import BeautifulSoup
+
+    pages = all_pages(site)
+    assert len(pages) >= 40
+    for rel in pages:
+        if rel == "404.html":
+            continue
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        lang = "en" if rel.startswith("en/") else "th"
+        assert soup.html["lang"] == lang, rel
+        alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert alternates == {"th", "en"}, rel
+
+
+def test_sitemap_lists_every_page_with_alternates(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for rel in all_pages(site):
+        url = rel.removesuffix("index.html")
+        assert f"<loc>https://handbook.invalid/{url}</loc>" in sitemap, url
+    assert sitemap.count('hreflang="th"') == sitemap.count('hreflang="en"') == sitemap.count("<url>")
+
+
+@pytest.mark.parametrize("lang_url", ["", "en/"])
+def test_usable_at_375px(site, chromium, lang_url):
+    with serve(site) as base:
+        context = chromium.new_context(viewport={"width": 375, "height": 800})
+        page = context.new_page()
+        for rel in ("", "elements/common-vision/", "types/", "checklists/health-check/"):
+            page.goto(base + lang_url + rel)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{lang_url}{rel} scrolls sideways by {overflow}px"
+        context.close()
