@@ -94,8 +94,23 @@ def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
             cells.append(" ".join(getattr(profile, aspect).split()) if profile else "")
         rows.append("| " + " | ".join(cells) + " |")
     table = "\n".join(rows)
+    # The same comparison one type at a time, shown instead of the table on narrow screens.
+    cards = ['<div class="hb-compare-cards" markdown>', ""]
+    for concept in types:
+        profile = concept.meta(lang).profile
+        cards.append(f"**[{concept.meta(lang).title}]({concept_link(page, concept, lang)})**")
+        cards.append("")
+        for aspect in ("origin", "driver", "duration", "example"):
+            value = " ".join(getattr(profile, aspect).split()) if profile else ""
+            cards.append(f"- **{label(lang, 'compare.' + aspect)}:** {value}")
+        cards.append("")
+    cards.append("</div>")
     note = label(lang, "compare.note")
-    return f'<div class="hb-compare" markdown>\n\n{table}\n\n</div>\n\n<small>{note}</small>\n'
+    return (
+        f'<div class="hb-compare" markdown>\n\n{table}\n\n</div>\n\n'
+        + "\n".join(cards)
+        + f"\n\n<small>{note}</small>\n"
+    )
 
 
 def render_contents(handbook: Handbook, page: Page, lang: str) -> str:
