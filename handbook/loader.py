@@ -383,3 +383,14 @@ def load_handbook_cached(docs_dir: Path | str) -> Handbook:
     handbook = load_handbook(docs_dir)
     _CACHE[docs_dir] = (fingerprint, handbook)
     return handbook
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one site-root-relative URL to another (directory or .html URLs)."""
+    import posixpath
+
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel

@@ -28,4 +28,5 @@ def build_nav(handbook: Handbook, lang: str) -> list:
         nav.append({label(lang, f"section.{kind}"): paths})
     checklists = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in CHECKLIST_SPECS]
     nav.append({label(lang, "section.checklists"): checklists})
+    nav.append("glossary.md")
     return nav

@@ -140,6 +140,12 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbe
 # Dispatch
 # ---------------------------------------------------------------------------------------------
 
+def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
+    """Where the concept map goes; `hooks/conceptmap.py` draws it once the page's URL is known
+    (its links are raw SVG, which MkDocs does not rewrite)."""
+    return '<div class="hb-concept-map" data-concept-map></div>'
+
+
 Renderer = Callable[[Handbook, Page, str], str]
 
 CONCEPT_MARKERS: dict[str, Renderer] = {
@@ -150,6 +156,7 @@ OVERVIEW_MARKERS: dict[str, Renderer] = {
     "element-list": render_element_list,
     "type-comparison": render_type_comparison,
     "contents": render_contents,
+    "concept-map": render_concept_map_placeholder,
 }
 
 

@@ -1,4 +1,5 @@
-"""MkDocs adapter: add the generated checklist pages (see `handbook.checklists`) to the build."""
+"""MkDocs adapter: add the generated pages to the build: the checklists (`handbook.checklists`)
+and the glossary (`handbook.glossary`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from mkdocs.structure.files import File, Files
 
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
 from handbook.findings import HandbookError
+from handbook.glossary import GLOSSARY_SRC, render_glossary
 from handbook.loader import load_handbook_cached
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -36,8 +38,9 @@ def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang:
 @event_priority(-105)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
+    handbook = load_handbook_cached(config.docs_dir)
     try:
-        checklists = build_checklists(load_handbook_cached(config.docs_dir))
+        checklists = build_checklists(handbook)
     except HandbookError as err:
         raise PluginError(str(err)) from None
     generated = [
@@ -46,6 +49,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for checklist in checklists:
         content = render_checklist(checklist, lang)
         generated.append(generated_file(config, checklist.src_uri(lang), content, lang))
+    glossary = GLOSSARY_SRC.format(lang=lang)
+    generated.append(generated_file(config, glossary, render_glossary(handbook, lang), lang))
     for file in generated:
         files.append(file)
     # mkdocs-static-i18n writes sitemap.xml (with hreflang alternates) from the pages it saw in its

@@ -1,0 +1,86 @@
+"""The glossary: every concept and key term, sorted for each language, as a generated page.
+
+Thai is sorted in Thai dictionary order (PyThaiNLP's collation, which skips leading vowels such as
+เ and ไ the way a Thai dictionary does), not in code-point order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handbook.labels import label
+from handbook.loader import Handbook, concept_src_uri
+from handbook.render import relative_link
+
+GLOSSARY_SRC = "{lang}/glossary.md"
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str  # in the glossary's language
+    other: str  # the term in the other language
+    meaning: str
+    concept_id: str
+    see: str | None = None  # for a synonym: the concept's title it points to
+
+
+def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
+    """Concepts (term, other-language term, summary) and their synonyms, sorted for `lang`."""
+    other_lang = "en" if lang == "th" else "th"
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for concept in handbook.concepts.values():
+        meta = concept.meta(lang)
+        term = getattr(meta.terms, lang)
+        other = getattr(meta.terms, other_lang)
+        entries.append(Entry(term, other, meta.summary, concept.id))
+        seen.add(term.lower())
+        for synonym in meta.synonyms:
+            if synonym.lower() in seen:
+                continue
+            seen.add(synonym.lower())
+            entries.append(Entry(synonym, "", "", concept.id, see=meta.title))
+    return sort_terms(entries, lang, key=lambda e: e.term)
+
+
+def sort_terms(items, lang: str, *, key):
+    """Sort in the language's dictionary order."""
+    if lang == "th":
+        from pythainlp.util import collate
+
+        order = {term: index for index, term in enumerate(collate([key(i) for i in items]))}
+        return sorted(items, key=lambda i: order[key(i)])
+    return sorted(items, key=lambda i: key(i).casefold())
+
+
+def render_glossary(handbook: Handbook, lang: str) -> str:
+    src_uri = GLOSSARY_SRC.format(lang=lang)
+    rows = [
+        f"| {label(lang, 'glossary.' + lang)} | {label(lang, 'glossary.' + ('en' if lang == 'th' else 'th'))} "
+        f"| {label(lang, 'glossary.meaning')} |",
+        "|---|---|---|",
+    ]
+    for entry in glossary_entries(handbook, lang):
+        concept = handbook.concepts[entry.concept_id]
+        link = relative_link(src_uri, concept_src_uri(concept.id, concept.kind, lang))
+        if entry.see:
+            meaning = f"{label(lang, 'glossary.see')} [{entry.see}]({link})"
+            rows.append(f"| {entry.term} | | {meaning} |")
+        else:
+            rows.append(f"| [**{entry.term}**]({link}) | {entry.other} | {entry.meaning} |")
+    return "\n".join(
+        [
+            "---",
+            f'title: "{label(lang, "glossary.title")}"',
+            "---",
+            "",
+            label(lang, "glossary.intro"),
+            "",
+            '<div class="hb-glossary" markdown>',
+            "",
+            *rows,
+            "",
+            "</div>",
+            "",
+        ]
+    )

@@ -1,0 +1,25 @@
+"""MkDocs adapter: draw the concept map (`handbook.conceptmap`) where a page asked for it."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.conceptmap import render_concept_map
+from handbook.loader import concept_url, load_handbook_cached, relative_url
+
+PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
+    if PLACEHOLDER not in html:
+        return None
+    handbook = load_handbook_cached(config.docs_dir)
+    lang = config.theme["language"]
+
+    def url_for(concept_id: str) -> str:
+        target = concept_url(handbook.concepts[concept_id], lang, directory_urls=config.use_directory_urls)
+        return relative_url(page.url, target)
+
+    svg = render_concept_map(handbook, lang, url_for)
+    return html.replace(PLACEHOLDER, f'<div class="hb-concept-map">{svg}</div>')
