@@ -389,7 +389,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     """A link from one site-root-relative URL to another (directory or .html URLs)."""
     import posixpath
 
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     rel = posixpath.relpath(to_url or ".", base or ".")
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"

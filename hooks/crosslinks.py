@@ -50,7 +50,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     )
     # Backlinks count every link to a concept page, written or made above.
     by_url = {url: cid for cid, url in urls.items()}
-    base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+    base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     for href in linked_urls(html):
         target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
         target = "" if target == "." else target
