@@ -47,7 +47,7 @@ def test_offline_zip_opens_and_switches_language(offline_site, offline_page):
     page, refused = offline_page
     page.goto((offline_site / "index.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "th"
-    page.click("article >> text=มีการรับรู้และมุมมองที่เหมือนกัน")
+    page.click("article ol a >> text=มีการรับรู้และมุมมองที่เหมือนกัน")
     assert page.url.endswith("/elements/common-perception.html")
     # The language menu links straight to the same page in English.
     english = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
