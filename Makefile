@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: build serve test check bench install install-test chromium clean
+.PHONY: build serve test check sync-translation bench install install-test chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ serve: $(STAMP_BUILD)
 
 test: install-test
 	$(BIN)/python -m pytest
+
+# Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
+check: $(STAMP_BUILD)
+	$(BIN)/python -m handbook.check $(ARGS)
+
+# After updating a translation: make sync-translation PAGE=docs/en/elements/common-vision.md
+sync-translation: $(STAMP_BUILD)
+	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/..." >&2; exit 2; }
+	$(BIN)/python -m handbook.check --sync "$(PAGE)"
 
 clean:
 	rm -rf site dist build

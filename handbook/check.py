@@ -1,0 +1,211 @@
+"""`make check`: validate every source page without building the site.
+
+    python -m handbook.check [--strict] [--json] [--docs DOCS]
+
+Errors: schema, duplicate and unknown ids, unknown markers, broken internal links, Thai text lint,
+unsafe HTML, translation parity. Warnings: missing and outdated translations (errors with
+--strict). One line per finding, `path:line[:column]: level: message`, grouped by file, then a
+summary. Exit status 1 when there are errors (or warnings with --strict), else 0.
+
+    python -m handbook.check --sync PAGE
+
+records in a translated page the hash of its Thai original (`make sync-translation PAGE=...`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from handbook.checklists import build_checklists
+from handbook.findings import Finding, HandbookError
+from handbook.lint import lint_text
+from handbook.loader import Handbook, load_handbook, read_page
+from handbook.render import find_marker_errors
+from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
+from handbook.translation import (
+    changes_since,
+    original_of,
+    parity_findings,
+    set_source_hash,
+    source_hash,
+    translation_status,
+)
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def collect_findings(docs_dir: Path) -> list[Finding]:
+    """Every finding for the handbook below `docs_dir` (never raises for bad content)."""
+    findings: list[Finding] = []
+    files = sorted(p for lang in LANGUAGES for p in (docs_dir / lang).rglob("*.md"))
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by the loader with its line
+        findings += lint_text(_display(path, docs_dir), text)
+
+    try:
+        handbook = load_handbook(docs_dir)
+    except HandbookError as err:
+        return findings + err.findings
+    for page in handbook.pages.values():
+        findings += find_marker_errors(page)
+        findings += _link_findings(handbook, page, docs_dir)
+    try:
+        build_checklists(handbook)
+    except HandbookError as err:
+        findings += err.findings
+    findings += parity_findings(handbook)
+    findings += _translation_findings(handbook)
+    return findings
+
+
+def _display(path: Path, docs_dir: Path) -> str:
+    try:
+        return path.relative_to(docs_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:
+    """Relative .md links (body and front matter) must reach a page (and its anchor)."""
+    findings = []
+    text = page.path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in LINK.finditer(line):
+            target = match.group(1)
+            if re.match(r"[a-z]+:|/|#", target):
+                continue
+            path, _, anchor = target.partition("#")
+            if not path.endswith(".md"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path))
+            fallback = DEFAULT_LANGUAGE + "/" + resolved.split("/", 1)[-1]
+            found = handbook.pages.get(resolved) or handbook.pages.get(fallback)
+            column = match.start(1) + 1
+            if found is None and not (docs_dir / resolved).is_file():
+                findings.append(Finding(page.display_path, number,
+                                        f"broken link '{target}': no page docs/{resolved}", column=column))
+            elif found is not None and anchor and isinstance(found.meta, ConceptFrontMatter):
+                anchors = {p.id for p in found.meta.points} | {"related", "mentioned-in"}
+                if anchor not in anchors:
+                    findings.append(Finding(page.display_path, number,
+                                            f"broken link '{target}': no point '{anchor}' on that page",
+                                            column=column))
+    return findings
+
+
+def _translation_findings(handbook: Handbook) -> list[Finding]:
+    findings = []
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        for status in translation_status(handbook, lang):
+            rest = status.src_uri.split("/", 1)[1]
+            original = handbook.pages[status.src_uri]
+            target = f"docs/{lang}/{rest}"
+            if status.status == "missing":
+                findings.append(Finding(target, 1, f"missing translation of {original.display_path}",
+                                        "warning"))
+            elif status.status == "outdated":
+                page = handbook.pages[f"{lang}/{rest}"]
+                if status.recorded is None:
+                    message = (f"no translation.source_hash: after checking it against "
+                               f"{original.display_path}, run make sync-translation PAGE={target}")
+                else:
+                    changed = changes_since(original.path, status.recorded)
+                    message = (f"outdated: {original.display_path} changed since this translation "
+                               f"(run make sync-translation PAGE={target} once updated)")
+                    if changed:
+                        message += "\n    " + "\n    ".join(changed)
+                findings.append(Finding(page.display_path, page.line_of("translation"), message, "warning"))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+# ---------------------------------------------------------------------------------------------
+
+
+def format_report(findings: list[Finding]) -> str:
+    lines = []
+    current = None
+    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0)):
+        if finding.path != current and current is not None:
+            lines.append("")
+        current = finding.path
+        lines.append(str(finding))
+    errors = sum(f.level == "error" for f in findings)
+    warnings = len(findings) - errors
+    files = len({f.path for f in findings})
+    lines.append(f"{errors} error(s), {warnings} warning(s) in {files} file(s)" if findings
+                 else "no problems found")
+    return "\n".join(lines)
+
+
+def sync(page: Path, docs_dir: Path) -> str:
+    """Record the Thai original's hash in translated `page`; return a one-line report."""
+    if not page.is_file():
+        raise SystemExit(f"{page}: no such file")
+    try:
+        if page.resolve().relative_to(docs_dir.resolve()).parts[0] == DEFAULT_LANGUAGE:
+            raise SystemExit(f"{page}: this is an original (Thai) page; sync a translation")
+    except ValueError:
+        raise SystemExit(f"{page}: not inside {docs_dir}") from None
+    original = original_of(page, docs_dir)
+    if not original.is_file():
+        raise SystemExit(f"{page}: its original {original} does not exist")
+    result = read_page(page, docs_dir)
+    if isinstance(result, list):
+        raise SystemExit(str(result[0]))
+    new_hash = source_hash(original.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    updated = set_source_hash(text, new_hash)
+    if updated != text:
+        page.write_text(updated, encoding="utf-8", newline="")
+    return f"{page}: translation.source_hash = {new_hash} ({original})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    parser.add_argument("--strict", action="store_true", help="warnings are errors too")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--sync", metavar="PAGE", help="mark a translated page as up to date")
+    args = parser.parse_args(argv)
+    docs_dir = Path(args.docs)
+    if not docs_dir.is_dir():
+        print(f"{docs_dir}: no such folder", file=sys.stderr)
+        return 2
+    if args.sync:
+        try:
+            print(sync(Path(args.sync), docs_dir))
+        except SystemExit as err:
+            print(err, file=sys.stderr)
+            return 1
+        return 0
+
+    findings = collect_findings(docs_dir)
+    failing = [f for f in findings if f.level == "error" or args.strict]
+    if args.json:
+        print(json.dumps({
+            "findings": [
+                {"path": f.path, "line": f.line, "column": f.column, "level": f.level, "message": f.message}
+                for f in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0))
+            ],
+            "errors": sum(f.level == "error" for f in findings),
+            "warnings": sum(f.level == "warning" for f in findings),
+        }, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(findings))
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

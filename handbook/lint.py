@@ -1,0 +1,56 @@
+"""Text lint for contributed pages: Thai spelling mechanics and unsafe HTML.
+
+Each rule is a generator of findings with file:line:column and the fix. Pure: text in, findings
+out; `handbook.check` prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from handbook.findings import Finding
+
+# Thai marks written above or below a consonant (they never start a word or follow a space).
+UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # ั ิ ี ึ ื ็
+LOWER_VOWELS = "\u0e38\u0e39\u0e3a"  # ุ ู ฺ
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+OTHER_MARKS = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
+COMBINING = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS + OTHER_MARKS
+ZERO_WIDTH = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER",
+              "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
+
+THAI_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile("\u0e4d\u0e32"), "decomposed sara am (ํ + า): write ำ (U+0E33) instead"),
+    (re.compile(f"[{TONE_MARKS}][{UPPER_VOWELS}{LOWER_VOWELS}]"),
+     "tone mark before a vowel mark: type the vowel first, then the tone mark"),
+    (re.compile(f"([{COMBINING}])\\1"), "the same mark is typed twice: delete one"),
+    (re.compile(f"[{TONE_MARKS}][{TONE_MARKS}]"), "two tone marks on one consonant: keep one"),
+    (re.compile(f"[{UPPER_VOWELS}][{UPPER_VOWELS}]"), "two upper vowels on one consonant: keep one"),
+    (re.compile(f"(?:^|(?<=[\\s]))[{COMBINING}]"), "a Thai mark after a space or at the start: "
+     "remove the space before it (the mark belongs to the consonant before)"),
+]
+
+UNSAFE_HTML: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"<\s*script\b", re.I), "<script> is not allowed in pages; the handbook needs none"),
+    (re.compile(r"<\s*iframe\b", re.I), "<iframe> is not allowed in pages; link to the page instead"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "inline event handlers (on…=) are not allowed"),
+    (re.compile(r"javascript\s*:", re.I), "javascript: URLs are not allowed"),
+]
+
+
+def lint_text(path: str, text: str) -> Iterator[Finding]:
+    """Every Thai-text and unsafe-HTML finding of one file, in reading order."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message in THAI_RULES:
+            for match in pattern.finditer(line):
+                yield Finding(path, number, message, "error", column=match.start() + 1)
+        for char, name in ZERO_WIDTH.items():
+            column = line.find(char)
+            while column != -1:
+                yield Finding(path, number, f"invisible {name} (U+{ord(char):04X}): delete it",
+                              "error", column=column + 1)
+                column = line.find(char, column + 1)
+        for pattern, message in UNSAFE_HTML:
+            for match in pattern.finditer(line):
+                yield Finding(path, number, message, "error", column=match.start() + 1)
