@@ -29,4 +29,5 @@ def build_nav(handbook: Handbook, lang: str) -> list:
     checklists = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in CHECKLIST_SPECS]
     nav.append({label(lang, "section.checklists"): checklists})
     nav.append("glossary.md")
+    nav.append("translation-status.md")
     return nav

@@ -166,14 +166,89 @@ def set_source_hash(text: str, new_hash: str) -> str:
                 match = _FIELD.match(lines[inner].rstrip("\r\n"))
                 if match:
                     ending = lines[inner][len(lines[inner].rstrip("\r\n")):]
-                    lines[inner] = f"{match.group(1)}{new_hash}{match.group(3)}{ending}"
+                    lines[inner] = f'{match.group(1)}"{new_hash}"{match.group(3)}{ending}'
                     return "".join(lines)
-            lines.insert(index + 1, f"  source_hash: {new_hash}{newline}")
+            lines.insert(index + 1, f'  source_hash: "{new_hash}"{newline}')
             return "".join(lines)
-    lines.insert(end, f"translation:{newline}  source_hash: {new_hash}{newline}")
+    # Quoted: a hash of only digits would otherwise be read as a number.
+    lines.insert(end, f'translation:{newline}  source_hash: "{new_hash}"{newline}')
     return "".join(lines)
 
 
 def original_of(translated: Path, docs_dir: Path) -> Path:
     relative = translated.resolve().relative_to(docs_dir.resolve())
     return docs_dir / DEFAULT_LANGUAGE / Path(*relative.parts[1:])
+
+
+# ---------------------------------------------------------------------------------------------
+# Notices and the status page (Markdown for the site)
+# ---------------------------------------------------------------------------------------------
+
+NOTICES = {
+    "missing": (
+        '!!! warning "Not translated yet"\n\n'
+        "    This page has not been translated into English yet, so you are reading the Thai "
+        "original. You can help: translations are welcome as pull requests — see the "
+        "[translation status]({status}) page for how.\n"
+    ),
+    "outdated": (
+        '!!! info "The Thai original has changed"\n\n'
+        "    The Thai original of this page was revised after this translation was made, so some "
+        "details may differ. The [translation status]({status}) page lists what needs updating.\n"
+    ),
+}
+
+STATUS_SRC = "{lang}/translation-status.md"
+
+_STATUS_WORDS = {
+    "th": {"translated": "แปลแล้ว", "outdated": "ต้นฉบับเปลี่ยน ต้องปรับคำแปล", "missing": "ยังไม่ได้แปล",
+           "title": "สถานะการแปล", "page": "หน้า", "status": "สถานะ", "edit": "แก้ไข",
+           "create": "เริ่มแปล", "summary": "ภาษา{name}: แปลแล้ว {done} จาก {total} หน้า ({percent}%)",
+           "intro": "ต้นฉบับของคู่มือเป็นภาษาไทย หน้านี้สร้างขึ้นอัตโนมัติทุกครั้งที่สร้างเว็บไซต์ "
+                    "แสดงว่าหน้าใดแปลแล้ว หน้าใดต้นฉบับเปลี่ยนหลังแปล และหน้าใดยังไม่ได้แปล "
+                    "วิธีร่วมแปลอยู่ในไฟล์ CONTRIBUTING.md ของที่เก็บโค้ด",
+           "name.en": "อังกฤษ"},
+    "en": {"translated": "translated", "outdated": "outdated — the Thai original changed",
+           "missing": "not translated yet", "title": "Translation status", "page": "Page",
+           "status": "Status", "edit": "edit", "create": "start translating",
+           "summary": "{name}: {done} of {total} pages translated ({percent}%)",
+           "intro": "The handbook's original is Thai. This page is generated on every build: it shows "
+                    "which pages are translated, which changed in Thai after they were translated, "
+                    "and which are not translated yet. CONTRIBUTING.md in the repository explains "
+                    "how to help.",
+           "name.en": "English"},
+}
+
+
+def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
+    """The generated translation status page, in `lang`, covering every translation language."""
+    from handbook.render import relative_link
+
+    words = _STATUS_WORDS[lang]
+    src_uri = STATUS_SRC.format(lang=lang)
+    out = ["---", f'title: "{words["title"]}"', "---", "", words["intro"], ""]
+    for target in LANGUAGES:
+        if target == DEFAULT_LANGUAGE:
+            continue
+        statuses = translation_status(handbook, target)
+        done = sum(s.status == "translated" for s in statuses)
+        percent = round(100 * done / len(statuses)) if statuses else 100
+        counts = {k: sum(s.status == k for s in statuses) for k in ("translated", "outdated", "missing")}
+        out.append(f"**{words['summary'].format(name=words['name.' + target], done=done, total=len(statuses), percent=percent)}**")
+        out.append("")
+        out.append(" · ".join(f"{words[k]}: {v}" for k, v in counts.items()))
+        out.append("")
+        out.append(f"| {words['page']} | {words['status']} | |")
+        out.append("|---|---|---|")
+        for status in statuses:
+            rest = status.src_uri.split("/", 1)[1]
+            link = relative_link(src_uri, f"{lang}/{rest}")
+            action = words["create"] if status.status == "missing" else words["edit"]
+            verb = "new" if status.status == "missing" else "edit"
+            url = f"{edit_base.rstrip('/')}/{verb}/main/docs/{target}/{rest}"
+            if verb == "new":
+                folder, _, name = f"docs/{target}/{rest}".rpartition("/")
+                url = f"{edit_base.rstrip('/')}/new/main/{folder}?filename={name}"
+            out.append(f"| [{status.title}]({link}) | {words[status.status]} | [{action}]({url}) |")
+        out.append("")
+    return "\n".join(out)

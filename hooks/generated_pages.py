@@ -1,5 +1,5 @@
-"""MkDocs adapter: add the generated pages to the build: the checklists (`handbook.checklists`)
-and the glossary (`handbook.glossary`)."""
+"""MkDocs adapter: add the generated pages to the build: the checklists (`handbook.checklists`),
+the glossary (`handbook.glossary`) and the translation status (`handbook.translation`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
 from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
+from handbook.translation import STATUS_SRC, render_status_page
 from handbook.loader import load_handbook_cached
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -51,6 +52,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.append(generated_file(config, checklist.src_uri(lang), content, lang))
     glossary = GLOSSARY_SRC.format(lang=lang)
     generated.append(generated_file(config, glossary, render_glossary(handbook, lang), lang))
+    status = render_status_page(handbook, lang, config.extra.get("edit_base", ""))
+    generated.append(generated_file(config, STATUS_SRC.format(lang=lang), status, lang))
     for file in generated:
         files.append(file)
     # mkdocs-static-i18n writes sitemap.xml (with hreflang alternates) from the pages it saw in its
