@@ -39,3 +39,40 @@ def test_broken_page_stops_the_build_with_one_line(tmp_path, page, old, new, exp
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if expected in line]
     assert errors, result.stderr
+
+
+def _copy_project(tmp_path):
+    project = tmp_path / "handbook"
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_missing_and_outdated_translations_build_with_notices(tmp_path):
+    from bs4 import BeautifulSoup
+
+    project = _copy_project(tmp_path)
+    (project / "docs/en/practice/maintenance.md").unlink()
+    replace_in(project / "docs/th/elements/common-vision.md", "สมาชิกมองเห็น", "สมาชิกทุกคนมองเห็น")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    missing = BeautifulSoup((site / "en/practice/maintenance/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert missing.html["lang"] == "en"
+    notice = missing.select_one(".admonition.warning")
+    assert notice and "not been translated into English yet" in notice.get_text()
+    assert "การรักษาเครือข่าย" in missing.select_one("article h1").get_text()  # the Thai text
+
+    outdated = BeautifulSoup((site / "en/elements/common-vision/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "The Thai original has changed" in outdated.select_one(".admonition.info").get_text()
+
+    status = BeautifulSoup((site / "en/translation-status/index.html").read_text(encoding="utf-8"), "html.parser")
+    text = status.get_text(" ")
+    assert "16 of 18 pages translated (89%)" in text
+    rows = {tr.select("td")[0].get_text(): tr.select("td")[1].get_text() for tr in status.select("tbody tr")}
+    assert rows["Common vision"].startswith("outdated") and rows["การรักษาเครือข่าย"] == "not translated yet"
+    # Translated pages carry no notice.
+    fine = (site / "en/elements/interaction/index.html").read_text(encoding="utf-8")
+    assert "admonition warning" not in fine and "admonition info" not in fine

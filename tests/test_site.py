@@ -164,3 +164,53 @@ def test_pages_reference_no_external_assets(site):
                     continue
                 value = element.get(attr) or ""
                 assert not re.match(r"(https?:)?//", value), f"{html.relative_to(site)}: {value}"
+
+
+# ---- cross-links and backlinks -------------------------------------------------------------------
+
+
+def test_backlinks_are_symmetric_with_the_links_made(site, manifest):
+    """Every concept page's "mentioned in" lists exactly the pages whose content links to it."""
+    import posixpath
+
+    by_url = {c["url"][lang]: c["id"] for c in manifest["concepts"] for lang in LANGS}
+    links: dict[tuple[str, str], set[str]] = {}
+    for html in sorted(site.rglob("index.html")):
+        url = html.relative_to(site).as_posix().removesuffix("index.html")
+        lang = "en" if url.startswith("en/") else "th"
+        article = _soup(html).select_one("article")
+        if article is None:
+            continue
+        for a in article.select("a[href]"):
+            if a.find_parent(class_="hb-related") or a.find_parent("nav") or a.get("class") == ["headerlink"]:
+                continue
+            target = posixpath.normpath(posixpath.join(url, a["href"].split("#")[0])) + "/"
+            cid = by_url.get(target.removeprefix("./"))
+            if cid and by_url.get(url) != cid:
+                links.setdefault((cid, lang), set()).add(url)
+    assert links, "no cross-links at all"
+    for concept in manifest["concepts"]:
+        for lang in LANGS:
+            url = concept["url"][lang]
+            html = page(site, url)
+            listed = set()
+            heading = html.select_one("#mentioned-in")
+            if heading:
+                for a in heading.find_next("ul").select("a"):
+                    listed.add(posixpath.normpath(posixpath.join(url, a["href"])) + "/")
+            expected = {u if u else "./" for u in links.get((concept["id"], lang), set())}
+            listed = {u.removeprefix("./") or "./" for u in listed}
+            expected = {u.removeprefix("./") or "./" for u in expected}
+            assert listed == expected, concept["id"]
+
+
+def test_auto_links_skip_headings_and_own_page(site, manifest):
+    count = 0
+    for concept in manifest["concepts"]:
+        for lang in LANGS:
+            html = page(site, concept["url"][lang])
+            for a in html.select("a.hb-xref"):
+                count += 1
+                assert a.find_parent(["h1", "h2", "h3", "h4"]) is None
+                assert not a["href"].startswith("./"), "a page links to itself"
+    assert count >= 5
