@@ -66,5 +66,9 @@ sync-translation: $(STAMP_BUILD)
 	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/..." >&2; exit 2; }
 	$(BIN)/python -m handbook.check --sync "$(PAGE)"
 
+# Build cost, scale, live preview, page weight, search and zip size: writes bench/RESULTS.md.
+bench: install-test
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf site dist build

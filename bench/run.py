@@ -1,0 +1,421 @@
+"""`make bench`: what the build, the pages and the search cost, and how that grows.
+
+Writes bench/RESULTS.md and bench/results.json. Everything runs in one session on this machine,
+and every comparison uses the same content: our handbook against a vanilla Material +
+mkdocs-static-i18n configuration built from the same docs/ (no hooks, no extras).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import launch, serve  # noqa: E402
+from tests.search_harness import concept_for_path, open_search, search  # noqa: E402
+from tests.search_queries import ENGLISH, THAI  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+VANILLA = """\
+site_name: vanilla
+docs_dir: {docs}
+theme:
+  name: material
+  language: th
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: true
+      languages:
+        - locale: th
+          name: ไทย
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+markdown_extensions: [attr_list, md_in_html, admonition, tables]
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------
+
+
+def build(project: Path, config: str, site: Path, extra_env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+        cwd=project, env={**ENV, **(extra_env or {})}, capture_output=True, text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project}/{config} failed:\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def profile_build(project: Path) -> tuple[float, dict[str, float]]:
+    """One in-process build under cProfile: total seconds and seconds per hook module."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        site = Path(tempfile.mkdtemp()) / "site"
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.enable()
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+        profiler.disable()
+        total = time.perf_counter() - start
+    finally:
+        os.chdir(cwd)
+    stats = pstats.Stats(profiler)
+    per_hook: dict[str, float] = {}
+    for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if f"{os.sep}hooks{os.sep}" in filename and name.startswith("on_"):
+            key = f"{Path(filename).stem}.{name}"
+            per_hook[key] = per_hook.get(key, 0.0) + cumulative
+    return total, dict(sorted(per_hook.items(), key=lambda kv: -kv[1]))
+
+
+def project_copy(work: Path, scale: int = 1) -> Path:
+    """A copy of the project; at scale N the concepts are repeated N times (ids suffixed)."""
+    project = work / f"project-{scale}x"
+    if project.exists():
+        return project
+    for name in ("overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    if scale > 1:
+        from handbook.loader import load_handbook
+
+        handbook = load_handbook(ROOT / "docs")
+        ids = list(handbook.concepts)
+        for copy in range(2, scale + 1):
+            for concept in handbook.concepts.values():
+                for lang, page in concept.pages.items():
+                    text = page.path.read_text(encoding="utf-8")
+                    for cid in sorted(ids, key=len, reverse=True):
+                        text = re.sub(rf"(?m)^(id:|  - |related: \[)\s*{re.escape(cid)}\b",
+                                      lambda m: m.group(0) + f"-{copy}", text)
+                    text = re.sub(r"(?m)^  - id: (\S+)", rf"  - id: \1-{copy}", text)
+                    text = re.sub(r"(?m)^order: (\d+)", lambda m: f"order: {int(m.group(1)) + 100 * copy}", text)
+                    target = project / "docs" / page.src_uri.replace(f"/{concept.id}.md", f"/{concept.id}-{copy}.md")
+                    target.write_text(text, encoding="utf-8")
+    return project
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html")) - sum(1 for _ in site.rglob("404.html"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser measurements
+# ---------------------------------------------------------------------------------------------
+
+
+def first_visit_bytes(browser, base: str, path: str) -> dict[str, int]:
+    """Bytes transferred for a first visit, then for opening search (index + worker)."""
+    context = browser.new_context()
+    sizes: dict[str, int] = {}
+    outside: list[str] = []
+
+    def on_finished(request):
+        try:
+            size = request.sizes()["responseBodySize"]
+        except Exception:  # noqa: BLE001 - a cancelled request has no sizes
+            size = 0
+        kind = request.resource_type
+        sizes[kind] = sizes.get(kind, 0) + size
+
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("requestfinished", on_finished)
+    page.goto(base + path, wait_until="networkidle")
+    first = sum(sizes.values())
+    page.click("input.md-search__input")
+    page.wait_for_timeout(1500)
+    page.wait_for_load_state("networkidle")
+    total = sum(sizes.values())
+    context.close()
+    return {"first_visit": first, "with_search": total, "blocked_outside_requests": len(outside),
+            **{f"type_{k}": v for k, v in sizes.items()}}
+
+
+def search_quality(browser, base: str, site: Path, *, our_manifest: dict) -> dict:
+    url_to_id = {c["url"][lang]: c["id"] for c in our_manifest["concepts"] for lang in ("th", "en")}
+    results = {}
+    for lang, queries, start in (("th", THAI, ""), ("en", ENGLISH, "en/")):
+        page = browser.new_page()
+        placeholder = open_search(page, base + start)
+        hits = same_language = 0
+        times = []
+        for _, query, expected in queries:
+            paths, elapsed = search(page, query, placeholder)
+            times.append(elapsed)
+            ids = [concept_for_path(p, "/", url_to_id) for p in paths[:3]]
+            hits += bool(set(expected) & set(ids))
+            same_language += all(p.startswith("/en/") == (lang == "en") for p in paths[:3])
+        page.close()
+        results[lang] = {
+            "queries": len(queries),
+            "top3_hits": hits,
+            "top3_hit_rate": round(hits / len(queries), 3),
+            "top3_all_in_reader_language": round(same_language / len(queries), 3),
+            "median_keystroke_to_results_ms": round(1000 * statistics.median(times), 1),
+        }
+    return results
+
+
+def index_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("search_index.json"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Live preview
+# ---------------------------------------------------------------------------------------------
+
+
+def live_preview(project: Path, port: int) -> float:
+    """Seconds from saving a concept page to `mkdocs serve` serving the changed page."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/elements/common-vision/"
+    page = project / "docs/th/elements/common-vision.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        marker = f"bench{int(time.time())}"
+        start = time.perf_counter()
+        page.write_text(original.replace("<!-- handbook:points -->", f"{marker}\n\n<!-- handbook:points -->"),
+                        encoding="utf-8")
+        while time.time() < deadline:
+            try:
+                if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                    return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return float("nan")
+    finally:
+        page.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------
+
+
+def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
+    """Least-squares slope, intercept and R² of ys against xs."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    slope = sxy / sxx
+    intercept = my - slope * mx
+    ss_res = sum((y - (slope * x + intercept)) ** 2 for x, y in zip(xs, ys))
+    ss_tot = sum((y - my) ** 2 for y in ys)
+    return slope, intercept, 1 - ss_res / ss_tot if ss_tot else 1.0
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    from handbook.offline import make_zip
+
+    work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    results: dict = {
+        "date": dt.date.today().isoformat(),
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+    }
+    ours = project_copy(work, 1)
+    (ours / "vanilla.yml").write_text(VANILLA.format(docs=ours / "docs"), encoding="utf-8")
+
+    print("1/6 build cost against vanilla…", flush=True)
+    ours_times = [build(ours, "mkdocs.yml", work / "site-ours") for _ in range(RUNS)]
+    vanilla_times = [build(ours, "vanilla.yml", work / "site-vanilla") for _ in range(RUNS)]
+    total, hooks = profile_build(ours)
+    results["build"] = {
+        "runs": RUNS,
+        "ours_median_s": round(statistics.median(ours_times), 3),
+        "vanilla_median_s": round(statistics.median(vanilla_times), 3),
+        "ratio": round(statistics.median(ours_times) / statistics.median(vanilla_times), 2),
+        "profiled_build_s": round(total, 3),
+        "hooks_s": {k: round(v, 3) for k, v in hooks.items()},
+    }
+
+    print("2/6 scale…", flush=True)
+    scale_rows = []
+    for scale in (1, 10, 50):
+        project = project_copy(work, scale)
+        seconds = build(project, "mkdocs.yml", work / f"site-{scale}x")
+        pages = count_pages(work / f"site-{scale}x")
+        profiled, hooks = profile_build(project)
+        scale_rows.append({"scale": scale, "pages": pages, "build_s": round(seconds, 2),
+                           "ms_per_page": round(1000 * seconds / pages, 1),
+                           "hooks_share": round(sum(hooks.values()) / profiled, 3),
+                           "hooks_s": {k: round(v, 2) for k, v in hooks.items()}})
+    slope, intercept, r2 = linear_fit([r["pages"] for r in scale_rows], [r["build_s"] for r in scale_rows])
+    results["scale"] = {"rows": scale_rows, "fit_s_per_page": round(slope, 4),
+                        "fit_intercept_s": round(intercept, 2), "fit_r2": round(r2, 4)}
+
+    print("3/6 live preview…", flush=True)
+    results["live_preview_s"] = {
+        "1x": round(live_preview(project_copy(work, 1), 8471), 2),
+        "10x": round(live_preview(project_copy(work, 10), 8472), 2),
+    }
+
+    print("4/6 page weight and 5/6 search…", flush=True)
+    manifest = json.loads((work / "site-ours" / "concepts.json").read_text(encoding="utf-8"))
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        weight = {}
+        quality = {}
+        for name, site in (("ours", work / "site-ours"), ("vanilla", work / "site-vanilla")):
+            with serve(site) as base:
+                weight[name] = {
+                    "th": first_visit_bytes(browser, base, "elements/common-vision/"),
+                    "en": first_visit_bytes(browser, base, "en/elements/common-vision/"),
+                }
+                quality[name] = search_quality(browser, base, site, our_manifest=manifest)
+                quality[name]["index_bytes"] = index_bytes(site)
+        browser.close()
+    results["page_weight"] = weight
+    results["search"] = quality
+
+    print("6/6 offline zip…", flush=True)
+    offline = work / "site-offline"
+    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false"})
+    make_zip(offline, work / "handbook-offline.zip")
+    results["offline_zip_bytes"] = (work / "handbook-offline.zip").stat().st_size
+
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                                                 encoding="utf-8")
+    (ROOT / "bench" / "RESULTS.md").write_text(render_markdown(results), encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    print("wrote bench/RESULTS.md and bench/results.json")
+    return 0
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def render_markdown(r: dict) -> str:
+    b, s, w, q = r["build"], r["scale"], r["page_weight"], r["search"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {r['date']}: {r['machine']['cores']} cores, Python "
+        f"{r['machine']['python']} ({r['machine']['platform']}). One session, one machine; the vanilla "
+        "side is Material + mkdocs-static-i18n built from the same `docs/` with no hooks and no extras.",
+        "",
+        "## 1. Build cost against vanilla",
+        "",
+        "| | median of %d full builds |" % b["runs"],
+        "|---|---|",
+        f"| this handbook | {b['ours_median_s']} s |",
+        f"| vanilla | {b['vanilla_median_s']} s |",
+        f"| **ratio** (budget ≤ 1.3×) | **{b['ratio']}×** |",
+        "",
+        f"Time in each hook, profiled (cProfile, cumulative, one build of {b['profiled_build_s']} s incl. "
+        "profiler overhead; both languages):",
+        "",
+        "| hook | seconds |",
+        "|---|---|",
+        *[f"| `{k}` | {v} |" for k, v in b["hooks_s"].items()],
+        "",
+        "## 2. Scale",
+        "",
+        "| concepts × | pages built | build | per page | hooks' share |",
+        "|---|---|---|---|---|",
+        *[f"| {row['scale']}× | {row['pages']} | {row['build_s']} s | {row['ms_per_page']} ms | "
+          f"{row['hooks_share']:.0%} |" for row in s["rows"]],
+        "",
+        f"Linear fit of build time against pages: **{s['fit_s_per_page'] * 1000:.1f} ms per page**, "
+        f"intercept {s['fit_intercept_s']} s, R² = {s['fit_r2']}.",
+        "",
+        "Hooks at 50×: " + ", ".join(f"`{k}` {v} s" for k, v in s["rows"][-1]["hooks_s"].items()) + ".",
+        "",
+        "## 3. Live preview",
+        "",
+        "Saving `docs/th/elements/common-vision.md` until `mkdocs serve` serves the changed page "
+        "(full rebuild of both languages):",
+        "",
+        f"| 1× | {r['live_preview_s']['1x']} s |",
+        "|---|---|",
+        f"| 10× | {r['live_preview_s']['10x']} s |",
+        "",
+        "## 4. Page weight (first visit, headless Chromium)",
+        "",
+        "Bytes of response bodies for a first visit to the common-vision page, then after opening search "
+        "(index and worker). Requests to other hosts are blocked here (no network); vanilla's Google Fonts "
+        "request is counted in `blocked`, not in bytes. Budget: at most half of vanilla's first visit.",
+        "",
+        "| page | ours: first visit | ours: + search | vanilla: first visit | vanilla: + search | ratio (first visit) |",
+        "|---|---|---|---|---|---|",
+        *[f"| {lang} | {kib(w['ours'][lang]['first_visit'])} | {kib(w['ours'][lang]['with_search'])} | "
+          f"{kib(w['vanilla'][lang]['first_visit'])} | {kib(w['vanilla'][lang]['with_search'])} "
+          f"(blocked: {w['vanilla'][lang]['blocked_outside_requests']}) | "
+          f"{w['ours'][lang]['first_visit'] / w['vanilla'][lang]['first_visit']:.2f} |" for lang in ("th", "en")],
+        "",
+        "## 5. Search",
+        "",
+        f"The query set of the tests ({q['ours']['th']['queries']} Thai, {q['ours']['en']['queries']} English), "
+        "typed into the real search box.",
+        "",
+        "| | Thai top-3 hits | English top-3 hits | top 3 all in reader's language (th / en) | median keystroke → results (th / en) | index size |",
+        "|---|---|---|---|---|---|",
+        *[f"| {name} | {q[name]['th']['top3_hits']}/{q[name]['th']['queries']} ({q[name]['th']['top3_hit_rate']:.0%}) | "
+          f"{q[name]['en']['top3_hits']}/{q[name]['en']['queries']} ({q[name]['en']['top3_hit_rate']:.0%}) | "
+          f"{q[name]['th']['top3_all_in_reader_language']:.0%} / {q[name]['en']['top3_all_in_reader_language']:.0%} | "
+          f"{q[name]['th']['median_keystroke_to_results_ms']} / {q[name]['en']['median_keystroke_to_results_ms']} ms | "
+          f"{kib(q[name]['index_bytes'])} |" for name in ("ours", "vanilla")],
+        "",
+        "## 6. Offline zip",
+        "",
+        f"`dist/handbook-offline.zip`: {kib(r['offline_zip_bytes'])}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
