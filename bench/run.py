@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import launch, serve  # noqa: E402
-from tests.search_harness import concept_for_path, open_search, search  # noqa: E402
-from tests.search_queries import ENGLISH, THAI  # noqa: E402
+from tests.browser import launch, serve
+from tests.search_harness import concept_for_path, open_search, search
+from tests.search_queries import ENGLISH, THAI
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -118,13 +118,13 @@ def project_copy(work: Path, scale: int = 1) -> Path:
         ids = list(handbook.concepts)
         for copy in range(2, scale + 1):
             for concept in handbook.concepts.values():
-                for lang, page in concept.pages.items():
+                for page in concept.pages.values():
                     text = page.path.read_text(encoding="utf-8")
                     for cid in sorted(ids, key=len, reverse=True):
                         text = re.sub(rf"(?m)^(id:|  - |related: \[)\s*{re.escape(cid)}\b",
-                                      lambda m: m.group(0) + f"-{copy}", text)
+                                      lambda m, copy=copy: m.group(0) + f"-{copy}", text)
                     text = re.sub(r"(?m)^  - id: (\S+)", rf"  - id: \1-{copy}", text)
-                    text = re.sub(r"(?m)^order: (\d+)", lambda m: f"order: {int(m.group(1)) + 100 * copy}", text)
+                    text = re.sub(r"(?m)^order: (\d+)", lambda m, copy=copy: f"order: {int(m.group(1)) + 100 * copy}", text)
                     target = project / "docs" / page.src_uri.replace(f"/{concept.id}.md", f"/{concept.id}-{copy}.md")
                     target.write_text(text, encoding="utf-8")
     return project
@@ -247,10 +247,10 @@ def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     slope = sxy / sxx
     intercept = my - slope * mx
-    ss_res = sum((y - (slope * x + intercept)) ** 2 for x, y in zip(xs, ys))
+    ss_res = sum((y - (slope * x + intercept)) ** 2 for x, y in zip(xs, ys, strict=True))
     ss_tot = sum((y - my) ** 2 for y in ys)
     return slope, intercept, 1 - ss_res / ss_tot if ss_tot else 1.0
 
@@ -349,7 +349,7 @@ def render_markdown(r: dict) -> str:
         "",
         "## 1. Build cost against vanilla",
         "",
-        "| | median of %d full builds |" % b["runs"],
+        f"| | median of {b['runs']} full builds |",
         "|---|---|",
         f"| this handbook | {b['ours_median_s']} s |",
         f"| vanilla | {b['vanilla_median_s']} s |",

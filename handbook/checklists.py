@@ -185,7 +185,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         f'{esc(label(lang, "toolbar.share"))}</button>',
         f'<button type="button" class="md-button" data-action="clear">'
         f'{esc(label(lang, "toolbar.clear"))}</button>',
-        f'<p class="hb-share-status" role="status"></p>',
+        '<p class="hb-share-status" role="status"></p>',
         "</div>",
         "",
     ]

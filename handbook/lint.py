@@ -32,10 +32,10 @@ THAI_RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 UNSAFE_HTML: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<\s*script\b", re.I), "<script> is not allowed in pages; the handbook needs none"),
-    (re.compile(r"<\s*iframe\b", re.I), "<iframe> is not allowed in pages; link to the page instead"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "inline event handlers (on…=) are not allowed"),
-    (re.compile(r"javascript\s*:", re.I), "javascript: URLs are not allowed"),
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "<script> is not allowed in pages; the handbook needs none"),
+    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "<iframe> is not allowed in pages; link to the page instead"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "inline event handlers (on…=) are not allowed"),
+    (re.compile(r"javascript\s*:", re.IGNORECASE), "javascript: URLs are not allowed"),
 ]
 
 

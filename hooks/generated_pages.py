@@ -11,9 +11,9 @@ from mkdocs.structure.files import File, Files
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
 from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
-from handbook.translation import STATUS_SRC, render_status_page
 from handbook.loader import load_handbook_cached
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.translation import STATUS_SRC, render_status_page
 
 
 def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang: str) -> File:

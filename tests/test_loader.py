@@ -6,7 +6,7 @@ import pytest
 
 from handbook.findings import HandbookError
 from handbook.loader import load_handbook, page_url
-from tests.fixtures import write_handbook, replace_in
+from tests.fixtures import replace_in, write_handbook
 
 
 def errors_of(docs) -> list[str]:

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from handbook.loader import load_handbook
 from tests.conftest import ROOT
-from tests.source_canon import ELEMENT_TERMS_EN, ELEMENTS, EXPECTED_COUNTS, POINTS, TYPOS, TYPES
+from tests.source_canon import ELEMENT_TERMS_EN, ELEMENTS, EXPECTED_COUNTS, POINTS, TYPES, TYPOS
 
 LANGS = ("th", "en")
 ALL_IDS = list(POINTS)
@@ -63,7 +63,7 @@ def test_every_point_is_on_the_built_thai_page(site, manifest, concept_id):
     items = page(site, url_of(manifest, concept_id, "th")).select(".hb-points-list ol > li")
     expected = POINTS[concept_id]
     assert len(items) == len(expected), [i.get_text() for i in items]
-    for number, (item, phrase) in enumerate(zip(items, expected), start=1):
+    for number, (item, phrase) in enumerate(zip(items, expected, strict=True), start=1):
         assert squeeze(phrase) in squeeze(item.get_text()), f"point {number}: {phrase!r}"
 
 

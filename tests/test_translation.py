@@ -123,7 +123,7 @@ def test_sync_edits_only_the_hash_field(tmp_path):
     replace_in(docs / "th/elements/alpha.md", "ข้อที่สอง", "ข้อที่ 2")
     sync_all(docs)
     second = page.read_text(encoding="utf-8")
-    changed = [(a, b) for a, b in zip(first.splitlines(), second.splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(first.splitlines(), second.splitlines(), strict=True) if a != b]
     assert len(changed) == 1 and changed[0][0].startswith("  source_hash:")
     assert len(first.splitlines()) == len(second.splitlines())
 
