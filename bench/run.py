@@ -205,7 +205,7 @@ def index_bytes(site: Path) -> int:
 def live_preview(project: Path, port: int) -> float:
     """Seconds from saving a concept page to `mkdocs serve` serving the changed page."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/elements/common-vision/"
