@@ -122,3 +122,18 @@ def test_all_errors_reported_at_once(tmp_path):
 )
 def test_page_url(src_uri, url):
     assert page_url(src_uri) == url
+
+
+def test_content_model_does_not_import_mkdocs():
+    """The content model must outlive the generator: importing all of it loads no MkDocs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pkgutil, importlib, handbook\n"
+        "for m in pkgutil.iter_modules(handbook.__path__):\n"
+        "    importlib.import_module('handbook.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'material')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
