@@ -170,13 +170,13 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         "",
         f'<p class="hb-intro">{esc(label(lang, f"checklist.{checklist.id}.intro"))}</p>',
         "",
-        '<div class="hb-print-fields">',
+        '<div class="hb-print-fields" data-search-exclude>',
         f'<p><span>{esc(label(lang, "print.network"))}</span><span class="hb-line"></span></p>',
         f'<p><span>{esc(label(lang, "print.date"))}</span><span class="hb-line"></span></p>',
         f'<p><span>{esc(label(lang, "print.participants"))}</span><span class="hb-line"></span></p>',
         "</div>",
         "",
-        f'<div class="hb-toolbar" role="group" aria-label="{esc(label(lang, "toolbar.label"))}">',
+        f'<div class="hb-toolbar" role="group" aria-label="{esc(label(lang, "toolbar.label"))}" data-search-exclude>',
         f'<p class="hb-progress" aria-live="polite"><span class="hb-progress__count">0/{total}</span> '
         f'{esc(label(lang, "toolbar.ticked"))}</p>',
         f'<button type="button" class="md-button md-button--primary" data-action="print">'
@@ -200,7 +200,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
             "",
             f"## {heading} {{ #{section.concept.id} }}",
             "",
-            '<ul class="hb-items">',
+            # The items are on the concept pages too: searching finds them there, once.
+            '<ul class="hb-items" data-search-exclude>',
         ]
         for item in section.items:
             box = f"hb-{item.anchor}"
@@ -248,7 +249,7 @@ def _render_result(checklist: Checklist, lang: str) -> str:
         lead = esc(label(lang, "result.type.lead"))
         verdict = f'<p class="hb-verdict" aria-live="polite" data-none="{none}" data-template="{lead}">{none}</p>'
     return (
-        f'<div class="hb-result"><p class="hb-result__title" id="hb-result-title">{title}</p>'
+        f'<div class="hb-result" data-search-exclude><p class="hb-result__title" id="hb-result-title">{title}</p>'
         f'<ul class="hb-chart" aria-labelledby="hb-result-title">{"".join(rows)}</ul>{verdict}</div>'
     )
 

@@ -1,7 +1,7 @@
 """Cross-links: the first mention of another concept on a page becomes a link to it.
 
-One compiled matcher per language holds every term (titles, canonical terms, synonyms), longest
-first, so each text is scanned once. Thai has no spaces between words, so a Thai match counts
+One compiled matcher per language holds every term (titles, canonical terms, synonyms) as a
+trie-shaped regex, so each text is scanned once and the cost does not grow with the term count. Thai has no spaces between words, so a Thai match counts
 only where PyThaiNLP's word segmentation puts a boundary at both its ends: หุ้นส่วน inside a
 longer word is not linked. Headings, code, links, labels and the handbook's own generated blocks
 are left alone, and a page never links to itself.
@@ -53,14 +53,33 @@ def build_matcher(handbook: Handbook, lang: str) -> Matcher:
             if lang == "en" and THAI.search(term):
                 continue  # English pages link English words; Thai there is a quoted source term
             concept_of[key] = concept.id
-    alternatives = sorted(concept_of, key=len, reverse=True)
-    # ASCII terms must stand as whole words; Thai terms are checked against segmentation.
-    parts = [
-        re.escape(t) if THAI.search(t) else r"\b" + re.escape(t).replace(r"\ ", r"\s+") + r"\b"
-        for t in alternatives
-    ]
-    pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    pattern = re.compile(trie_pattern(concept_of) or r"(?!x)x", re.IGNORECASE)
     return Matcher(pattern, concept_of)
+
+
+def trie_pattern(terms) -> str:
+    """One regex for many terms, shaped as a trie so that matching cost does not grow with the
+    number of terms (a flat alternation tries every term at every position). Longer terms win;
+    a space in a term matches any run of white space."""
+    root: dict = {}
+    for term in terms:
+        node = root
+        for char in term.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            piece = r"\s+" if char == " " else re.escape(char)
+            branches.append(piece + build(node[char]))
+        if "" in node:
+            branches.append("")  # a term may end here; tried last, so longer terms win
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(root) if root else ""
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +97,10 @@ def thai_boundaries(text: str) -> frozenset[int]:
 
 def _is_whole_word(text: str, start: int, end: int) -> bool:
     if not THAI.search(text[start:end]):
-        return True  # \b in the pattern already took care of it
+        # Latin: no letter or digit may touch either end ("partner" is not in "partners").
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
     # A Thai neighbour on either side must be separated by a segmentation boundary.
     boundaries = thai_boundaries(text)
     return start in boundaries and end in boundaries

@@ -72,6 +72,8 @@ def render_glossary(handbook: Handbook, lang: str) -> str:
         [
             "---",
             f'title: "{label(lang, "glossary.title")}"',
+            "search:",
+            "  exclude: true  # every entry repeats a concept page's summary",
             "---",
             "",
             label(lang, "glossary.intro"),

@@ -394,3 +394,13 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+def current_handbook(docs_dir: Path | str) -> Handbook:
+    """The handbook as last loaded, without re-checking the files.
+
+    For per-page events: a build validates the sources once (`load_handbook_cached` in
+    `on_files`); checking every file again for every page would make a build quadratic.
+    """
+    cached = _CACHE.get(Path(docs_dir).resolve())
+    return cached[1] if cached else load_handbook_cached(docs_dir)

@@ -118,9 +118,15 @@ def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
 
 
 def inner_words(segmented: str) -> list[str]:
-    """The inner words of every compound Thai token of a segmented text, once each."""
+    """The inner words of the compound Thai tokens of a segmented text, once each.
+
+    Words that already stand alone in the text, and two-letter words, are left out: they add
+    bytes to every download and nothing to what can be found.
+    """
+    tokens = set(THAI_RUN.findall(segmented.replace(ZWSP, " ")))
     found: dict[str, None] = {}
-    for run in THAI_RUN.findall(segmented.replace(ZWSP, " ")):
+    for run in tokens:
         for word in subwords(run):
-            found[word] = None
+            if len(word) > 2 and word not in tokens:
+                found[word] = None
     return list(found)

@@ -226,7 +226,7 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
 
     words = _STATUS_WORDS[lang]
     src_uri = STATUS_SRC.format(lang=lang)
-    out = ["---", f'title: "{words["title"]}"', "---", "", words["intro"], ""]
+    out = ["---", f'title: "{words["title"]}"', "search:", "  exclude: true", "---", "", words["intro"], ""]
     for target in LANGUAGES:
         if target == DEFAULT_LANGUAGE:
             continue

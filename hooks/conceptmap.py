@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.conceptmap import render_concept_map
-from handbook.loader import concept_url, load_handbook_cached, relative_url
+from handbook.loader import concept_url, current_handbook, relative_url
 
 PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
 
@@ -14,7 +14,7 @@ PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
     if PLACEHOLDER not in html:
         return None
-    handbook = load_handbook_cached(config.docs_dir)
+    handbook = current_handbook(config.docs_dir)
     lang = config.theme["language"]
 
     def url_for(concept_id: str) -> str:

@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.findings import HandbookError
-from handbook.loader import Handbook, load_handbook_cached
+from handbook.loader import Handbook, current_handbook, load_handbook_cached
 from handbook.render import expand_markers, find_marker_errors
 
 
@@ -32,7 +32,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    handbook = load(config)
+    handbook = current_handbook(config.docs_dir)
     source = handbook.pages.get(page.file.src_uri)
     if source is None:
         return None

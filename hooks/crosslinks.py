@@ -16,40 +16,42 @@ from mkdocs.structure.pages import Page
 
 from handbook.crosslinks import build_matcher, link_mentions, linked_urls, render_related
 from handbook.labels import label
-from handbook.loader import concept_url, load_handbook_cached, relative_url
+from handbook.loader import concept_url, current_handbook, relative_url
 
 # lang -> concept id -> {page url: page title}
 _MENTIONS: dict[str, dict[str, dict[str, str]]] = {}
-_MATCHERS: dict[tuple[int, str], object] = {}
+# lang -> what every page of one build shares (computed once per build, not once per page)
+_CONTEXT: dict[str, tuple] = {}
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _MENTIONS[config.theme["language"]] = defaultdict(dict)
+    lang = config.theme["language"]
+    _MENTIONS[lang] = defaultdict(dict)
+    _CONTEXT.pop(lang, None)
 
 
 def _context(config: MkDocsConfig):
-    handbook = load_handbook_cached(config.docs_dir)
+    """(handbook, lang, matcher, concept id -> url, url -> concept id) for this build."""
     lang = config.theme["language"]
-    key = (id(handbook), lang)
-    if key not in _MATCHERS:
-        _MATCHERS.clear()
-        _MATCHERS[key] = build_matcher(handbook, lang)
-    urls = {
-        cid: concept_url(c, lang, directory_urls=config.use_directory_urls)
-        for cid, c in handbook.concepts.items()
-    }
-    return handbook, lang, _MATCHERS[key], urls
+    if lang not in _CONTEXT:
+        handbook = current_handbook(config.docs_dir)
+        urls = {
+            cid: concept_url(c, lang, directory_urls=config.use_directory_urls)
+            for cid, c in handbook.concepts.items()
+        }
+        by_url = {url: cid for cid, url in urls.items()}
+        _CONTEXT[lang] = (handbook, lang, build_matcher(handbook, lang), urls, by_url)
+    return _CONTEXT[lang]
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    handbook, lang, matcher, urls = _context(config)
+    handbook, lang, matcher, urls, by_url = _context(config)
     source = handbook.pages.get(page.file.src_uri)
     own = getattr(source.meta, "id", None) if source else None
     html, _ = link_mentions(
         html, matcher=matcher, own_id=own, url_for=lambda cid: relative_url(page.url, urls[cid])
     )
     # Backlinks count every link to a concept page, written or made above.
-    by_url = {url: cid for cid, url in urls.items()}
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     for href in linked_urls(html):
         target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
@@ -62,7 +64,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    handbook, lang, _, urls = _context(config)
+    handbook, lang, _, urls, _ = _context(config)
     source = handbook.pages.get(page.file.src_uri)
     own = getattr(source.meta, "id", None) if source else None
     if own is None or own not in handbook.concepts:

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
 from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
-from handbook.loader import load_handbook_cached
+from handbook.loader import current_handbook
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.translation import STATUS_SRC, render_status_page
 
@@ -39,7 +39,7 @@ def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang:
 @event_priority(-105)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
-    handbook = load_handbook_cached(config.docs_dir)
+    handbook = current_handbook(config.docs_dir)
     try:
         checklists = build_checklists(handbook)
     except HandbookError as err:

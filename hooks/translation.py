@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.loader import load_handbook_cached
+from handbook.loader import current_handbook
 from handbook.render import relative_link
 from handbook.schema import DEFAULT_LANGUAGE
 from handbook.translation import NOTICES, STATUS_SRC, source_hash
@@ -15,7 +15,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
     lang = config.theme["language"]
     if lang == DEFAULT_LANGUAGE:
         return None
-    handbook = load_handbook_cached(config.docs_dir)
+    handbook = current_handbook(config.docs_dir)
     source = handbook.pages.get(page.file.src_uri)
     if source is None:
         return None  # a generated page

@@ -137,3 +137,18 @@ def test_content_model_does_not_import_mkdocs():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("ลักษณะของเครือข่าย", "ลักษณะของเครือข่าย"),
+        ("เปรียบเทียบทั้ง 3 ลักษณะ", "เปรียบเทียบทั้ง-3-ลักษณะ"),
+        ("How to use this handbook", "how-to-use-this-handbook"),
+        ("Questions (added by this handbook)", "questions-added-by-this-handbook"),
+    ],
+)
+def test_heading_anchors_keep_thai_marks(heading, anchor):
+    from handbook.slugs import slugify
+
+    assert slugify(heading, "-") == anchor
