@@ -25,12 +25,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("page", "old", "new", "expected"), CASES)
-def test_broken_page_stops_the_build_with_one_line(tmp_path, page, old, new, expected):
+def _copy_project(tmp_path):
     project = tmp_path / "handbook"
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+@pytest.mark.parametrize(("page", "old", "new", "expected"), CASES)
+def test_broken_page_stops_the_build_with_one_line(tmp_path, page, old, new, expected):
+    project = _copy_project(tmp_path)
     replace_in(project / "docs" / page, old, new)
 
     result = run_mkdocs_build(project, tmp_path / "site")
@@ -39,14 +44,6 @@ def test_broken_page_stops_the_build_with_one_line(tmp_path, page, old, new, exp
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if expected in line]
     assert errors, result.stderr
-
-
-def _copy_project(tmp_path):
-    project = tmp_path / "handbook"
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def test_missing_and_outdated_translations_build_with_notices(tmp_path):
