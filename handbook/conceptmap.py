@@ -25,9 +25,9 @@ CLASS_BY_KIND = {"definition": "hb-map__center", "element": "hb-map__element",
 def wrap(text: str, lang: str, width: int = 17) -> list[str]:
     """Break a label into lines of about `width` letters, at word boundaries."""
     if lang == "th":
-        from pythainlp.tokenize import word_tokenize
+        from handbook.thai import words as thai_words
 
-        words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+        words = thai_words(text)
         joiner = ""
     else:
         words = text.split()

@@ -85,11 +85,11 @@ def trie_pattern(terms) -> str:
 @lru_cache(maxsize=4096)
 def thai_boundaries(text: str) -> frozenset[int]:
     """Offsets in `text` where PyThaiNLP's newmm puts a word boundary."""
-    from pythainlp.tokenize import word_tokenize
+    from handbook.thai import words
 
     offsets = {0}
     position = 0
-    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+    for word in words(text):
         position += len(word)
         offsets.add(position)
     return frozenset(offsets)

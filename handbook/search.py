@@ -26,9 +26,9 @@ SEPARATOR = r"[\s\u200b\-]+"
 @lru_cache(maxsize=65536)
 def segment_run(run: str) -> tuple[str, ...]:
     """The words of one Thai run (PyThaiNLP newmm, the dictionary-based maximal matcher)."""
-    from pythainlp.tokenize import word_tokenize  # imported lazily: it loads a dictionary
+    from handbook.thai import words
 
-    return tuple(w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w.strip())
+    return tuple(w for w in words(run) if w.strip())
 
 
 @lru_cache(maxsize=1)
