@@ -121,6 +121,8 @@ def link_mentions(
     html: str, *, matcher: Matcher, own_id: str | None, url_for: Callable[[str], str]
 ) -> tuple[str, list[str]]:
     """Link the first mention of each other concept in `html`; return (html, linked ids)."""
+    if not matcher.pattern.search(html):
+        return html, []  # nothing to link: spare the HTML parse
     soup = BeautifulSoup(html, "html.parser")
     linked: list[str] = []
     done = {own_id} if own_id else set()
@@ -151,10 +153,16 @@ def link_mentions(
     return (str(soup) if linked else html), linked
 
 
+_HREF = re.compile(r"""<a\s[^>]*?href=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
 def linked_urls(html: str) -> list[str]:
-    """Every href of `html`, in order (for backlinks: explicit links count as mentions too)."""
-    soup = BeautifulSoup(html, "html.parser")
-    return [a["href"] for a in soup.find_all("a", href=True)]
+    """Every link target of `html`, in order (for backlinks: written links count as mentions).
+
+    A regex suffices here: the HTML is Python-Markdown's own output, attributes quoted."""
+    from html import unescape
+
+    return [unescape(match.group(2)) for match in _HREF.finditer(html)]
 
 
 def render_related(

@@ -105,3 +105,10 @@ def test_concept_map_is_well_formed_and_complete(tmp_path):
 )
 def test_relative_url(source, target, expected):
     assert relative_url(source, target) == expected
+
+
+def test_linked_urls_reads_every_link_target():
+    from handbook.crosslinks import linked_urls
+
+    html = '<p><a href="../a/">A</a> <a class="x" href=\'b.html#p\'>B</a> <a name="n">N</a> <a href="c/?x=1&amp;y=2">C</a></p>'
+    assert linked_urls(html) == ["../a/", "b.html#p", "c/?x=1&y=2"]
