@@ -13,7 +13,6 @@ LABELS: dict[str, dict[str, str]] = {
         "section.type": "ลักษณะของเครือข่าย",
         "section.practice": "การสร้างและรักษาเครือข่าย",
         "section.checklists": "แบบตรวจสอบ",
-        "section.reference": "อ้างอิง",
         "questions.title": "คำถามชวนคิดสำหรับเครือข่ายของคุณ (ส่วนเพิ่มเติมของคู่มือ)",
         "questions.intro": "คำถามเหล่านี้คู่มือเขียนเพิ่มขึ้นเอง ไม่ได้มาจากเอกสารต้นฉบับ "
         "ใช้ชวนสมาชิกคุยกันถึงเครือข่ายของตนเอง",
@@ -75,7 +74,6 @@ LABELS: dict[str, dict[str, str]] = {
         "section.type": "Types of network",
         "section.practice": "Building and keeping a network",
         "section.checklists": "Checklists",
-        "section.reference": "Reference",
         "questions.title": "Questions for your network (added by this handbook)",
         "questions.intro": "These questions are the handbook's own addition, not part of the "
         "source document. Use them to start a conversation about your own network.",
