@@ -15,5 +15,9 @@ def test_every_label_exists_in_every_language():
 def test_placeholders_match_between_languages():
     import re
 
+    # A Thai page names only the English term; an English page names both (the original first).
+    different_on_purpose = {"term.line"}
     for key, text in LABELS["th"].items():
+        if key in different_on_purpose:
+            continue
         assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", LABELS["en"][key])), key
