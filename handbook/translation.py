@@ -249,6 +249,7 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
             if verb == "new":
                 folder, _, name = f"docs/{target}/{rest}".rpartition("/")
                 url = f"{edit_base.rstrip('/')}/new/main/{folder}?filename={name}"
-            out.append(f"| [{status.title}]({link}) | {words[status.status]} | [{action}]({url}) |")
+            title = handbook.pages[status.src_uri].meta.title if lang == DEFAULT_LANGUAGE else status.title
+            out.append(f"| [{title}]({link}) | {words[status.status]} | [{action}]({url}) |")
         out.append("")
     return "\n".join(out)

@@ -15,8 +15,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.crosslinks import build_matcher, link_mentions, linked_urls, render_related
+from handbook.glossary import GLOSSARY_SRC
 from handbook.labels import label
 from handbook.loader import concept_url, current_handbook, relative_url
+from handbook.translation import STATUS_SRC
+
+# Reference pages link to every concept; listing them under "mentioned in" everywhere says nothing.
+REFERENCE_PAGES = (GLOSSARY_SRC, STATUS_SRC)
 
 # lang -> concept id -> {page url: page title}
 _MENTIONS: dict[str, dict[str, dict[str, str]]] = {}
@@ -52,6 +57,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
         html, matcher=matcher, own_id=own, url_for=lambda cid: relative_url(page.url, urls[cid])
     )
     # Backlinks count every link to a concept page, written or made above.
+    if page.file.src_uri in {ref.format(lang=lang) for ref in REFERENCE_PAGES}:
+        return html
     base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     for href in linked_urls(html):
         target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
