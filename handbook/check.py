@@ -24,7 +24,7 @@ from pathlib import Path
 from handbook.checklists import CHECKLIST_SPECS, build_checklists
 from handbook.findings import Finding, HandbookError
 from handbook.lint import lint_text
-from handbook.loader import Handbook, load_handbook, read_page
+from handbook.loader import Handbook, display_path, load_handbook, read_page
 from handbook.render import find_marker_errors
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
 from handbook.translation import (
@@ -48,7 +48,7 @@ def collect_findings(docs_dir: Path) -> list[Finding]:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue  # reported by the loader with its line
-        findings += lint_text(_display(path, docs_dir), text)
+        findings += lint_text(display_path(path, docs_dir), text)
 
     try:
         handbook = load_handbook(docs_dir)
@@ -67,13 +67,6 @@ def collect_findings(docs_dir: Path) -> list[Finding]:
     findings += parity_findings(handbook)
     findings += _translation_findings(handbook)
     return findings
-
-
-def _display(path: Path, docs_dir: Path) -> str:
-    try:
-        return path.relative_to(docs_dir.parent).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:

@@ -9,6 +9,7 @@ related ids, language mismatches). All problems are collected and raised togethe
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,7 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     """Read and validate one page; return it, or the findings that stop it."""
-    display = _display_path(path, docs_dir)
+    display = display_path(path, docs_dir)
     src_uri = path.relative_to(docs_dir).as_posix()
     lang = src_uri.split("/", 1)[0]
 
@@ -228,7 +229,7 @@ def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
     return Finding(display, line, f"field '{field_name}': {message}")
 
 
-def _display_path(path: Path, docs_dir: Path) -> str:
+def display_path(path: Path, docs_dir: Path) -> str:
     try:
         return path.relative_to(docs_dir.parent).as_posix()
     except ValueError:
@@ -385,15 +386,23 @@ def load_handbook_cached(docs_dir: Path | str) -> Handbook:
     return handbook
 
 
+def _url_folder(url: str) -> str:
+    """The folder a site-root-relative page URL's links are relative to."""
+    return url if url.endswith("/") else posixpath.dirname(url)
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one site-root-relative URL to another (directory or .html URLs)."""
-    import posixpath
-
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
-    rel = posixpath.relpath(to_url or ".", base or ".")
+    rel = posixpath.relpath(to_url or ".", _url_folder(from_url) or ".")
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+def resolve_url(from_url: str, href: str) -> str:
+    """The site-root-relative URL a relative link on page `from_url` points to ('' for the root)."""
+    target = posixpath.normpath(posixpath.join(_url_folder(from_url), href.split("#")[0]))
+    return "" if target == "." else target
 
 
 def current_handbook(docs_dir: Path | str) -> Handbook:

@@ -140,10 +140,14 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbe
 # Dispatch
 # ---------------------------------------------------------------------------------------------
 
+#: Where the concept map goes; `hooks/conceptmap.py` replaces it.
+CONCEPT_MAP_PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
+
+
 def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
     """Where the concept map goes; `hooks/conceptmap.py` draws it once the page's URL is known
     (its links are raw SVG, which MkDocs does not rewrite)."""
-    return '<div class="hb-concept-map" data-concept-map></div>'
+    return CONCEPT_MAP_PLACEHOLDER
 
 
 Renderer = Callable[[Handbook, Page, str], str]

@@ -7,8 +7,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.conceptmap import render_concept_map
 from handbook.loader import concept_url, current_handbook, relative_url
-
-PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
+from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:

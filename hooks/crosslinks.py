@@ -8,7 +8,6 @@ rebuilds without reloading this module.
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +16,7 @@ from mkdocs.structure.pages import Page
 from handbook.crosslinks import build_matcher, link_mentions, linked_urls, render_related
 from handbook.glossary import GLOSSARY_SRC
 from handbook.labels import label
-from handbook.loader import concept_url, current_handbook, relative_url
+from handbook.loader import concept_url, current_handbook, relative_url, resolve_url
 from handbook.translation import STATUS_SRC
 
 # Reference pages link to every concept; listing them under "mentioned in" everywhere says nothing.
@@ -59,10 +58,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     # Backlinks count every link to a concept page, written or made above.
     if page.file.src_uri in {ref.format(lang=lang) for ref in REFERENCE_PAGES}:
         return html
-    base = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     for href in linked_urls(html):
-        target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-        target = "" if target == "." else target
+        target = resolve_url(page.url, href)
         for candidate in (target, target + "/"):
             cid = by_url.get(candidate)
             if cid and cid != own:

@@ -112,3 +112,18 @@ def test_linked_urls_reads_every_link_target():
 
     html = '<p><a href="../a/">A</a> <a class="x" href=\'b.html#p\'>B</a> <a name="n">N</a> <a href="c/?x=1&amp;y=2">C</a></p>'
     assert linked_urls(html) == ["../a/", "b.html#p", "c/?x=1&y=2"]
+
+
+@pytest.mark.parametrize(
+    ("page_url", "href", "expected"),
+    [
+        ("elements/a/", "../b/#p", "elements/b"),
+        ("elements/a/", "../../", ""),
+        ("elements/a.html", "../types/b.html", "types/b.html"),
+        ("", "elements/", "elements"),
+    ],
+)
+def test_resolve_url(page_url, href, expected):
+    from handbook.loader import resolve_url
+
+    assert resolve_url(page_url, href) == expected
