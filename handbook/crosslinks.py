@@ -6,8 +6,9 @@ only where PyThaiNLP's word segmentation puts a boundary at both its ends: ห�
 longer word is not linked. Headings, code, links, labels and the handbook's own generated blocks
 are left alone, and a page never links to itself.
 
-`link_mentions()` is pure: HTML in, HTML and the linked concept ids out. The caller (a hook)
-decides the URLs and what to record for backlinks.
+`link_tree()` is pure: it links a page's element tree (the one Python-Markdown builds, so no HTML
+is parsed again) and returns the linked concept ids. `CrossLinkExtension` hands it each page's
+tree; the caller (a hook) decides the URLs and what to record for backlinks.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from xml.etree.ElementTree import Element
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
 
 from handbook.loader import Handbook
 
@@ -106,51 +110,134 @@ def _is_whole_word(text: str, start: int, end: int) -> bool:
     return start in boundaries and end in boundaries
 
 
-def _skipped(node: NavigableString) -> bool:
-    for parent in node.parents:
-        if not isinstance(parent, Tag):
-            continue
-        if parent.name in SKIP_TAGS:
-            return True
-        if SKIP_CLASSES.intersection(parent.get("class") or ()):
-            return True
-    return False
+def _skipped(element: Element) -> bool:
+    if element.tag in SKIP_TAGS:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not SKIP_CLASSES.isdisjoint(classes.split())
 
 
-def link_mentions(
-    html: str, *, matcher: Matcher, own_id: str | None, url_for: Callable[[str], str]
-) -> tuple[str, list[str]]:
-    """Link the first mention of each other concept in `html`; return (html, linked ids)."""
-    if not matcher.pattern.search(html):
-        return html, []  # nothing to link: spare the HTML parse
-    soup = BeautifulSoup(html, "html.parser")
-    linked: list[str] = []
-    done = {own_id} if own_id else set()
-    for node in list(soup.find_all(string=True)):
-        if not node.strip() or _skipped(node):
-            continue
-        text = str(node)
-        pieces: list[object] = []
-        cursor = 0
-        for match in matcher.pattern.finditer(text):
-            concept_id = matcher.concept_of.get(" ".join(match.group(0).split()).lower())
-            if concept_id is None or concept_id in done:
+_OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)([^>]*?)(/?)>")
+_CLOSE_TAG = re.compile(r"</([a-zA-Z][\w-]*)\s*>")
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+VOID_TAGS = frozenset({"br", "img", "hr", "input", "wbr", "meta", "link", "source", "col"})
+
+
+def _follow_raw_tag(raw: str, open_skips: list[str]) -> None:
+    """Track raw inline HTML (`<span class="hb-term">` … `</span>` written in Markdown, which
+    Python-Markdown keeps out of the tree): `open_skips` is the stack of open tags whose text is
+    not linked. Inside one, every tag is tracked, so nesting stays right."""
+    if close := _CLOSE_TAG.fullmatch(raw.strip()):
+        if open_skips and open_skips[-1] == close.group(1).lower():
+            open_skips.pop()
+        return
+    opened = _OPEN_TAG.fullmatch(raw.strip())
+    if not opened or opened.group(3) or opened.group(1).lower() in VOID_TAGS:
+        return
+    name = opened.group(1).lower()
+    classes = _CLASS_ATTR.search(opened.group(2))
+    if open_skips or name in SKIP_TAGS or (classes and not SKIP_CLASSES.isdisjoint(classes.group(2).split())):
+        open_skips.append(name)
+
+
+class _Linker:
+    """One page's linking state: what is linked already, and which raw tags are open."""
+
+    def __init__(self, matcher: Matcher, own_id: str | None, url_for, raw_html):
+        self.matcher, self.url_for, self.raw_html = matcher, url_for, raw_html
+        self.done = {own_id} if own_id else set()
+        self.linked: list[str] = []
+        self.open_skips: list[str] = []
+
+    def split(self, text: str) -> list[str] | None:
+        """`text` cut around new mentions: [text, id, match, text, id, match, text], or None."""
+        pieces: list[str] = []
+        kept = ""  # text since the last link, raw-HTML placeholders included
+        for index, segment in enumerate(HTML_PLACEHOLDER_RE.split(text)):
+            if index % 2:  # a placeholder's stash number
+                raw = self.raw_html(int(segment)) if self.raw_html else None
+                if isinstance(raw, str):
+                    _follow_raw_tag(raw, self.open_skips)
+                kept += HTML_PLACEHOLDER % segment
                 continue
-            if not _is_whole_word(text, match.start(), match.end()):
-                continue
-            done.add(concept_id)
-            linked.append(concept_id)
-            pieces.append(text[cursor : match.start()])
-            anchor = soup.new_tag("a", href=url_for(concept_id), attrs={"class": "hb-xref"})
-            anchor.string = match.group(0)
-            pieces.append(anchor)
-            cursor = match.end()
-        if pieces:
-            pieces.append(text[cursor:])
-            for piece in pieces:
-                node.insert_before(piece if isinstance(piece, Tag) else NavigableString(piece))
-            node.extract()
-    return (str(soup) if linked else html), linked
+            cursor = 0
+            for match in (() if self.open_skips else self.matcher.pattern.finditer(segment)):
+                concept_id = self.matcher.concept_of.get(" ".join(match.group(0).split()).lower())
+                if concept_id is None or concept_id in self.done:
+                    continue
+                if not _is_whole_word(segment, match.start(), match.end()):
+                    continue
+                self.done.add(concept_id)
+                self.linked.append(concept_id)
+                pieces += [kept + segment[cursor : match.start()], concept_id, match.group(0)]
+                kept, cursor = "", match.end()
+            kept += segment[cursor:]
+        if not pieces:
+            return None
+        pieces.append(kept)
+        return pieces
+
+    def anchors(self, pieces: list[str]) -> list[Element]:
+        made = []
+        for index in range(1, len(pieces), 3):
+            anchor = Element("a", {"class": "hb-xref", "href": self.url_for(pieces[index])})
+            anchor.text = pieces[index + 1]
+            anchor.tail = pieces[index + 2]
+            made.append(anchor)
+        return made
+
+    def walk(self, element: Element) -> None:
+        if element.text and (pieces := self.split(element.text)):
+            element.text = pieces[0]
+            element[0:0] = self.anchors(pieces)
+        for child in list(element):
+            if not _skipped(child):
+                self.walk(child)
+            if child.tail and (pieces := self.split(child.tail)):
+                child.tail = pieces[0]
+                at = list(element).index(child) + 1
+                element[at:at] = self.anchors(pieces)
+
+
+def link_tree(
+    root: Element,
+    *,
+    matcher: Matcher,
+    own_id: str | None,
+    url_for: Callable[[str], str],
+    raw_html: Callable[[int], object] | None = None,
+) -> list[str]:
+    """Link the first mention of each other concept in the tree `root` (changed in place, in
+    document order); return the linked ids.
+
+    The tree is the one Python-Markdown builds (`xml.etree` elements), so no HTML is parsed;
+    `raw_html(n)` returns the raw HTML that placeholder n stands for (Python-Markdown's stash)."""
+    linker = _Linker(matcher, own_id, url_for, raw_html)
+    if not _skipped(root):
+        linker.walk(root)
+    return linker.linked
+
+
+class CrossLinkExtension(Extension):
+    """Python-Markdown extension: hands each page's tree to `link(root, raw_html)` once inline markup is
+    done (after the inline processor, priority 20; before `toc`, 5). The caller knows the page."""
+
+    def __init__(self, link: Callable[[Element, Callable[[int], object]], None]):
+        super().__init__()
+        self.link = link
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+        md.treeprocessors.register(_CrossLinkTreeprocessor(md, self.link), "handbook-crosslinks", 15)
+
+
+class _CrossLinkTreeprocessor(Treeprocessor):
+    def __init__(self, md, link):
+        super().__init__(md)
+        self.link = link
+
+    def run(self, root: Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        self.link(root, lambda n: stash[n] if n < len(stash) else None)
 
 
 _HREF = re.compile(r"""<a\s[^>]*?href=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)

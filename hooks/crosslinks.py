@@ -1,7 +1,8 @@
 """MkDocs adapter: automatic cross-links, then related concepts and backlinks on concept pages.
 
-Pages are linked as their HTML is made (`on_page_content`, every page before any is rendered);
-the backlinks are added in `on_page_context`, when every page's links are known. State is kept per
+Pages are linked while Python-Markdown renders them (a tree processor, so no HTML is parsed
+again); their links are collected in `on_page_content` (every page before any is rendered) and the
+backlinks are added in `on_page_context`, when every page's links are known. State is kept per
 language: mkdocs-static-i18n builds each language in the same process, and `mkdocs serve`
 rebuilds without reloading this module.
 """
@@ -13,7 +14,13 @@ from collections import defaultdict
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.crosslinks import build_matcher, link_mentions, linked_urls, render_related
+from handbook.crosslinks import (
+    CrossLinkExtension,
+    build_matcher,
+    link_tree,
+    linked_urls,
+    render_related,
+)
 from handbook.glossary import GLOSSARY_SRC
 from handbook.labels import label
 from handbook.loader import concept_url, current_handbook, relative_url, resolve_url
@@ -26,6 +33,31 @@ REFERENCE_PAGES = (GLOSSARY_SRC, STATUS_SRC)
 _MENTIONS: dict[str, dict[str, dict[str, str]]] = {}
 # lang -> what every page of one build shares (computed once per build, not once per page)
 _CONTEXT: dict[str, tuple] = {}
+
+
+# The page Python-Markdown is rendering now (set just before MkDocs renders it).
+_RENDERING: dict[str, object] = {}
+
+
+def _link(root, raw_html) -> None:
+    page, config = _RENDERING.get("page"), _RENDERING.get("config")
+    if page is None:
+        return  # a Markdown conversion that is not one of our pages
+    handbook, _, matcher, urls, _ = _context(config)
+    source = handbook.pages.get(page.file.src_uri)
+    own = getattr(source.meta, "id", None) if source else None
+    link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
+              url_for=lambda cid: relative_url(page.url, urls[cid]))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(ext, CrossLinkExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(CrossLinkExtension(_link))
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
+    _RENDERING.update(page=page, config=config)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -49,12 +81,10 @@ def _context(config: MkDocsConfig):
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    handbook, lang, matcher, urls, by_url = _context(config)
+    _RENDERING.clear()
+    handbook, lang, _, _, by_url = _context(config)
     source = handbook.pages.get(page.file.src_uri)
     own = getattr(source.meta, "id", None) if source else None
-    html, _ = link_mentions(
-        html, matcher=matcher, own_id=own, url_for=lambda cid: relative_url(page.url, urls[cid])
-    )
     # Backlinks count every link to a concept page, written or made above.
     if page.file.src_uri in {ref.format(lang=lang) for ref in REFERENCE_PAGES}:
         return html

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import markdown
 import pytest
 
 from handbook.conceptmap import render_concept_map
-from handbook.crosslinks import build_matcher, link_mentions, render_related
+from handbook.crosslinks import CrossLinkExtension, build_matcher, link_tree, render_related
 from handbook.glossary import glossary_entries, sort_terms
 from handbook.loader import load_handbook, relative_url
 from tests.fixtures import replace_in, write_handbook
@@ -22,8 +23,24 @@ def handbook(tmp_path):
 
 
 def link(html, handbook, lang="th", own=None):
+    """Link an (XHTML) fragment's tree; return (HTML, linked ids)."""
+    root = ET.fromstring(f"<div>{html}</div>")
     matcher = build_matcher(handbook, lang)
-    return link_mentions(html, matcher=matcher, own_id=own, url_for=lambda cid: f"/{cid}/")
+    linked = link_tree(root, matcher=matcher, own_id=own, url_for=lambda cid: f"/{cid}/")
+    return ET.tostring(root, encoding="unicode"), linked
+
+
+def render(text, handbook, lang="th", own=None):
+    """Markdown through Python-Markdown with the cross-link extension, as MkDocs renders a page."""
+    matcher = build_matcher(handbook, lang)
+    linked = []
+
+    def link_page(root, raw_html):
+        linked.extend(link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
+                                url_for=lambda cid: f"/{cid}/"))
+
+    html = markdown.markdown(text, extensions=["md_in_html", "attr_list", CrossLinkExtension(link_page)])
+    return html, linked
 
 
 @pytest.mark.parametrize(
@@ -50,6 +67,36 @@ def test_first_mention_only_and_not_on_own_page(handbook):
     out, linked = link(html, handbook)
     assert out.count('class="hb-xref"') == 1 and linked == ["alpha"]
     assert link(html, handbook, own="alpha")[1] == []
+
+
+def test_markdown_pages_are_linked_in_document_order(handbook):
+    html, linked = render("พูดถึง *คำไทย beta* ก่อน แล้วจึงเป็นหุ้นส่วน\n\n- หุ้นส่วน อีกครั้ง", handbook)
+    assert linked == ["beta", "alpha"]
+    assert '<em><a class="hb-xref" href="/beta/">คำไทย beta</a></em>' in html
+    assert html.count('class="hb-xref"') == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # raw inline HTML written in Markdown stays out of Python-Markdown's tree: its tags are
+        # followed through the stash
+        '<span class="hb-term">(หุ้นส่วน)</span>',
+        '<span class="hb-term"><span>x</span> หุ้นส่วน</span>',
+        '<label for="x">เป็นหุ้นส่วน</label>',
+        '<div class="hb-related" markdown>\n\nหุ้นส่วน\n\n</div>',
+        "## หุ้นส่วน",
+        "`หุ้นส่วน` และ [หุ้นส่วน](x)",
+    ],
+)
+def test_markdown_skips_terms_labels_headings_and_code(handbook, text):
+    html, linked = render(text, handbook)
+    assert linked == [] and "hb-xref" not in html
+
+
+def test_markdown_text_after_a_skipped_raw_tag_is_linked(handbook):
+    html, linked = render('<span class="hb-term">(x)</span> <br> เป็นหุ้นส่วน', handbook)
+    assert linked == ["alpha"] and '<a class="hb-xref" href="/alpha/">หุ้นส่วน</a>' in html
 
 
 def test_thai_title_of_other_concept_is_linked(handbook):
