@@ -46,7 +46,7 @@ def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
 def sort_terms(items, lang: str, *, key):
     """Sort in the language's dictionary order."""
     if lang == "th":
-        from pythainlp.util import collate
+        from handbook.thai import collate
 
         order = {term: index for index, term in enumerate(collate([key(i) for i in items]))}
         return sorted(items, key=lambda i: order[key(i)])

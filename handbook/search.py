@@ -38,7 +38,6 @@ def _dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-@lru_cache(maxsize=65536)
 def subwords(token: str) -> tuple[str, ...]:
     """The dictionary words inside a compound token, found by splitting it again and again.
 
@@ -46,12 +45,17 @@ def subwords(token: str) -> tuple[str, ...]:
     tokens, so a reader's ขัดแย้ง or อนาคต would miss them: these inner words are indexed too.
     Each level splits a word into the fewest other dictionary words (two letters or more).
     """
-    found: dict[str, None] = {}
-    for piece in _split(token):
-        found[piece] = None
-        for inner in subwords(piece):
-            found[inner] = None
-    return tuple(found)
+    from handbook.thai import remembered
+
+    def find() -> list[str]:
+        found: dict[str, None] = {}
+        for piece in _split(token):
+            found[piece] = None
+            for inner in subwords(piece):
+                found[inner] = None
+        return list(found)
+
+    return tuple(remembered("subwords", token, find))
 
 
 def _split(token: str) -> tuple[str, ...]:
@@ -125,7 +129,7 @@ def inner_words(segmented: str) -> list[str]:
     """
     tokens = set(THAI_RUN.findall(segmented.replace(ZWSP, " ")))
     found: dict[str, None] = {}
-    for run in tokens:
+    for run in sorted(tokens):  # the same index, byte for byte, from build to build
         for word in subwords(run):
             if len(word) > 2 and word not in tokens:
                 found[word] = None

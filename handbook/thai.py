@@ -1,17 +1,22 @@
-"""Thai word segmentation (PyThaiNLP's newmm), remembered between builds.
+"""Thai word segmentation (PyThaiNLP's newmm) and dictionary order, remembered between builds.
 
 Loading newmm's dictionary costs about half a second per process, more than the rest of a small
-build. The words of each text are the same from one build to the next, so they are kept in a JSON
-file (`.cache/handbook/thai-words.json`, keyed by PyThaiNLP's version); a build whose texts are all
-known never loads the dictionary.
+build, and even importing PyThaiNLP costs a noticeable part of one. What PyThaiNLP says of a text
+(its words, the inner words of a compound, the dictionary order of the glossary's terms) is the
+same from one build to the next, so it is kept in a JSON file (`.cache/handbook/thai-words.json`,
+keyed by PyThaiNLP's version); a build whose texts and terms are all known never imports
+PyThaiNLP.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-_MEMO: dict[str, list[str]] = {}
+#: kind of answer -> question -> answer; "orders" keeps only the newest glossary's order
+_KINDS = ("words", "subwords", "orders")
+_MEMO: dict[str, dict[str, list[str]]] = {kind: {} for kind in _KINDS}
 _STATE: dict[str, object] = {"path": None, "dirty": False}
 
 
@@ -22,16 +27,18 @@ def _version() -> str:
 
 
 def open_cache(path: Path) -> None:
-    """Use `path` to remember segmentations (read it now if it exists and matches)."""
+    """Use `path` to remember answers (read it now if it exists and matches)."""
     _STATE["path"] = path
-    if _MEMO:
+    if any(_MEMO.values()):
         return
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
     if isinstance(data, dict) and data.get("version") == _version():
-        _MEMO.update(data.get("words", {}))
+        for kind in _KINDS:
+            if isinstance(data.get(kind), dict):
+                _MEMO[kind].update(data[kind])
 
 
 def save_cache() -> None:
@@ -42,19 +49,42 @@ def save_cache() -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": _version(), "words": _MEMO}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"version": _version(), **_MEMO}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     _STATE["dirty"] = False
 
 
+def remembered(kind: str, question: str, answer: Callable[[], list[str]]) -> list[str]:
+    """The remembered answer to `question`, or `answer()` (then remembered)."""
+    known = _MEMO[kind].get(question)
+    if known is None:
+        known = list(answer())
+        _MEMO[kind][question] = known
+        _STATE["dirty"] = True
+    return known
+
+
 def words(text: str) -> list[str]:
     """The words of `text` in order, white space kept as its own pieces (newmm)."""
-    known = _MEMO.get(text)
-    if known is not None:
-        return known
-    from pythainlp.tokenize import word_tokenize  # the expensive part: only when needed
 
-    result = word_tokenize(text, engine="newmm", keep_whitespace=True)
-    _MEMO[text] = result
-    _STATE["dirty"] = True
-    return result
+    def segment() -> list[str]:
+        from pythainlp.tokenize import word_tokenize  # the expensive part: only when needed
+
+        return word_tokenize(text, engine="newmm", keep_whitespace=True)
+
+    return remembered("words", text, segment)
+
+
+def collate(terms: list[str]) -> list[str]:
+    """`terms` in Thai dictionary order (PyThaiNLP's `collate`: leading vowels such as เ and ไ
+    are skipped, as a Thai dictionary does)."""
+    question = "\n".join(sorted(terms))
+    if question not in _MEMO["orders"]:
+        _MEMO["orders"].clear()  # one glossary: keep only the newest order
+
+    def order() -> list[str]:
+        from pythainlp.util import collate as pythainlp_collate
+
+        return pythainlp_collate(terms)
+
+    return list(remembered("orders", question, order))
