@@ -27,10 +27,12 @@ def _version() -> str:
 
 
 def open_cache(path: Path) -> None:
-    """Use `path` to remember answers (read it now if it exists and matches)."""
+    """Use `path` to remember answers (read it now if it exists and matches; answers already in
+    memory are kept: they do not depend on the project)."""
     _STATE["path"] = path
-    if any(_MEMO.values()):
-        return
+    if _STATE.get("read") == path:
+        return  # `mkdocs serve` rebuilding: what the file holds is in memory already
+    _STATE["read"] = path
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

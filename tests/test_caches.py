@@ -69,3 +69,25 @@ def test_the_build_keeps_compiled_templates(site):
     # overrides) are compiled once and kept for the next build and language.
     compiled = list((ROOT / ".cache" / "handbook" / "jinja").glob("__jinja2_*.cache"))
     assert len(compiled) >= 20
+
+
+def test_one_process_reads_each_projects_cache(tmp_path):
+    # The benchmark builds several projects in one process; each project's cache is read.
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    version = json.loads(subprocess.run(
+        [sys.executable, "-c", "from handbook.thai import _version; import json; print(json.dumps(_version()))"],
+        cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    first.write_text(json.dumps({"version": version, "words": {"ก": ["A"]}}), encoding="utf-8")
+    second.write_text(json.dumps({"version": version, "words": {"ข": ["B"]}}), encoding="utf-8")
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from handbook import thai
+        thai.open_cache(Path({str(first)!r}))
+        thai.open_cache(Path({str(second)!r}))
+        print(thai.words("ก"), thai.words("ข"), "pythainlp" in sys.modules)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["['A']", "['B']", "False"]
