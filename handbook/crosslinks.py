@@ -219,15 +219,17 @@ def link_tree(
 
 
 class CrossLinkExtension(Extension):
-    """Python-Markdown extension: hands each page's tree to `link(root, raw_html)` once inline markup is
-    done (after the inline processor, priority 20; before `toc`, 5). The caller knows the page."""
+    """Python-Markdown extension: hands each page's tree to `link(root, raw_html)` when every other
+    tree processor is done (priority -1: after `inline`, `toc`, `unescape` and MkDocs' own link
+    checker `relpath`, all 0 or above, which would take our ready-made URLs for broken links to
+    Markdown files). The caller knows the page."""
 
     def __init__(self, link: Callable[[Element, Callable[[int], object]], None]):
         super().__init__()
         self.link = link
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
-        md.treeprocessors.register(_CrossLinkTreeprocessor(md, self.link), "handbook-crosslinks", 15)
+        md.treeprocessors.register(_CrossLinkTreeprocessor(md, self.link), "handbook-crosslinks", -1)
 
 
 class _CrossLinkTreeprocessor(Treeprocessor):
