@@ -47,8 +47,8 @@ OFFLINE_SITE := build/offline-site
 OFFLINE_ZIP := dist/handbook-offline.zip
 
 build: $(STAMP_BUILD)
-	$(BIN)/mkdocs build --strict --quiet
-	HANDBOOK_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --quiet -d $(OFFLINE_SITE)
+	$(BIN)/mkdocs build --strict
+	HANDBOOK_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
 	$(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 serve: $(STAMP_BUILD)

@@ -22,6 +22,19 @@ CASES = [
         "<!-- handbook:questoins -->",
         "docs/en/elements/common-vision.md",
     ),
+    (
+        # a link written as a site URL, not as the Markdown file: strict mode stops on it
+        "th/elements/common-vision.md",
+        "<!-- handbook:questions -->",
+        "ดู[การมีส่วนร่วม](../participation/)\n\n<!-- handbook:questions -->",
+        "'th/elements/common-vision.md' contains an unrecognized relative link '../participation/'",
+    ),
+    (
+        "th/elements/common-vision.md",
+        "<!-- handbook:questions -->",
+        "ดู[การมีส่วนร่วม](participation.md#no-such-point)\n\n<!-- handbook:questions -->",
+        "'th/elements/common-vision.md' contains a link 'participation.md#no-such-point'",
+    ),
 ]
 
 
