@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
 from pydantic import ValidationError
 
@@ -121,11 +120,21 @@ def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-# libyaml's parser when PyYAML was built with it (as python-frontmatter does): ten times faster.
+# libyaml's parser when PyYAML was built with it: ten times faster than the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _field_lines(front: str, first_line: int) -> dict[tuple[str | int, ...], int]:
+def _parse_front_matter(front: str) -> tuple[Any, yaml.Node | None]:
+    """The front matter's data and its YAML node tree, from one parse (raises `yaml.YAMLError`)."""
+    loader = _SAFE_LOADER(front)
+    try:
+        root = loader.get_single_node()
+        return (loader.construct_document(root) if root is not None else None), root
+    finally:
+        loader.dispose()
+
+
+def _field_lines(root: yaml.Node | None, first_line: int) -> dict[tuple[str | int, ...], int]:
     """Map each front-matter path (('points', 2, 'id')) to its line number in the file."""
     lines: dict[tuple[str | int, ...], int] = {}
 
@@ -140,7 +149,6 @@ def _field_lines(front: str, first_line: int) -> dict[tuple[str | int, ...], int
             for index, item in enumerate(node.value):
                 walk(item, (*loc, index))
 
-    root = yaml.compose(front, Loader=_SAFE_LOADER)
     if root is not None:
         walk(root, ())
     return lines
@@ -177,10 +185,9 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     front, body, body_line = split
 
     try:
-        # Compose first, on our own split of the file, so that YAML errors and field lines are
-        # counted from the file's first line; python-frontmatter then gives us the data.
-        lines = _field_lines(front, first_line=2)
-        post = frontmatter.loads(text)
+        # Parsed on our own split of the file, so that YAML errors and field lines are counted
+        # from the file's first line.
+        data, root = _parse_front_matter(front)
     except yaml.YAMLError as err:
         # The context mark is where the broken construct starts (an unclosed list, a quote);
         # it is where a contributor should look. Without one, the problem mark is.
@@ -188,7 +195,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         return [Finding(display, line, f"front matter is not valid YAML: {problem}")]
-    data: Any = post.metadata
+    lines = _field_lines(root, first_line=2)
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
