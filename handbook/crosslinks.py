@@ -110,11 +110,13 @@ def _is_whole_word(text: str, start: int, end: int) -> bool:
     return start in boundaries and end in boundaries
 
 
+def _skips(tag: str, classes: str | None) -> bool:
+    """Whether text inside this element (tag name, class attribute) is never linked."""
+    return tag in SKIP_TAGS or (bool(classes) and not SKIP_CLASSES.isdisjoint(classes.split()))
+
+
 def _skipped(element: Element) -> bool:
-    if element.tag in SKIP_TAGS:
-        return True
-    classes = element.get("class")
-    return bool(classes) and not SKIP_CLASSES.isdisjoint(classes.split())
+    return _skips(element.tag, element.get("class"))
 
 
 _OPEN_TAG = re.compile(r"<([a-zA-Z][\w-]*)([^>]*?)(/?)>")
@@ -136,7 +138,7 @@ def _follow_raw_tag(raw: str, open_skips: list[str]) -> None:
         return
     name = opened.group(1).lower()
     classes = _CLASS_ATTR.search(opened.group(2))
-    if open_skips or name in SKIP_TAGS or (classes and not SKIP_CLASSES.isdisjoint(classes.group(2).split())):
+    if open_skips or _skips(name, classes and classes.group(2)):
         open_skips.append(name)
 
 

@@ -44,8 +44,7 @@ def _link(root, raw_html) -> None:
     if page is None:
         return  # a Markdown conversion that is not one of our pages
     handbook, _, matcher, urls, _ = _context(config)
-    source = handbook.pages.get(page.file.src_uri)
-    own = getattr(source.meta, "id", None) if source else None
+    _, own = _source(handbook, page)
     link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
               url_for=lambda cid: relative_url(page.url, urls[cid]))
 
@@ -66,6 +65,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _CONTEXT.pop(lang, None)
 
 
+def _source(handbook, page: Page):
+    """(the page's source in the handbook, its concept id), either None for a generated page."""
+    source = handbook.pages.get(page.file.src_uri)
+    return source, getattr(source.meta, "id", None) if source else None
+
+
 def _context(config: MkDocsConfig):
     """(handbook, lang, matcher, concept id -> url, url -> concept id) for this build."""
     lang = config.theme["language"]
@@ -83,8 +88,7 @@ def _context(config: MkDocsConfig):
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     _RENDERING.clear()
     handbook, lang, _, _, by_url = _context(config)
-    source = handbook.pages.get(page.file.src_uri)
-    own = getattr(source.meta, "id", None) if source else None
+    _, own = _source(handbook, page)
     # Backlinks count every link to a concept page, written or made above.
     if page.file.src_uri in {ref.format(lang=lang) for ref in REFERENCE_PAGES}:
         return html
@@ -99,8 +103,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     handbook, lang, _, urls, _ = _context(config)
-    source = handbook.pages.get(page.file.src_uri)
-    own = getattr(source.meta, "id", None) if source else None
+    source, own = _source(handbook, page)
     if own is None or own not in handbook.concepts:
         return context
     related = []
