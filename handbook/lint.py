@@ -1,4 +1,6 @@
-"""Text lint for contributed pages: Thai spelling mechanics and unsafe HTML.
+"""Text lint for contributed pages: Thai spelling mechanics and invisible characters.
+
+Unsafe HTML is judged by `handbook.sanitize` on the parsed page, not here line by line.
 
 Each rule is a generator of findings with file:line:column and the fix. Pure: text in, findings
 out; `handbook.check` prints them.
@@ -31,16 +33,8 @@ THAI_RULES: list[tuple[re.Pattern[str], str]] = [
      "remove the space before it (the mark belongs to the consonant before)"),
 ]
 
-UNSAFE_HTML: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "<script> is not allowed in pages; the handbook needs none"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "<iframe> is not allowed in pages; link to the page instead"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "inline event handlers (on…=) are not allowed"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "javascript: URLs are not allowed"),
-]
-
-
 def lint_text(path: str, text: str) -> Iterator[Finding]:
-    """Every Thai-text and unsafe-HTML finding of one file, in reading order."""
+    """Every Thai-text finding of one file, in reading order."""
     for number, line in enumerate(text.splitlines(), start=1):
         for pattern, message in THAI_RULES:
             for match in pattern.finditer(line):
@@ -51,6 +45,3 @@ def lint_text(path: str, text: str) -> Iterator[Finding]:
                 yield Finding(path, number, f"invisible {name} (U+{ord(char):04X}): delete it",
                               "error", column=column + 1)
                 column = line.find(char, column + 1)
-        for pattern, message in UNSAFE_HTML:
-            for match in pattern.finditer(line):
-                yield Finding(path, number, message, "error", column=match.start() + 1)

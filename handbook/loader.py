@@ -8,20 +8,22 @@ related ids, language mismatches). All problems are collected and raised togethe
 
 from __future__ import annotations
 
-import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
+from handbook.sources import display_path, page_paths
+from handbook.yamlsafe import FrontMatterError, parse_front_matter
 from handbook.schema import (
     DEFAULT_LANGUAGE,
     KINDS,
     LANGUAGES,
+    OVERVIEW_SRC,
+    RESERVED_IDS,
     SECTION_BY_KIND,
     ConceptFrontMatter,
     OverviewFrontMatter,
@@ -120,40 +122,6 @@ def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-# libyaml's parser when PyYAML was built with it: ten times faster than the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _parse_front_matter(front: str) -> tuple[Any, yaml.Node | None]:
-    """The front matter's data and its YAML node tree, from one parse (raises `yaml.YAMLError`)."""
-    loader = _SAFE_LOADER(front)
-    try:
-        root = loader.get_single_node()
-        return (loader.construct_document(root) if root is not None else None), root
-    finally:
-        loader.dispose()
-
-
-def _field_lines(root: yaml.Node | None, first_line: int) -> dict[tuple[str | int, ...], int]:
-    """Map each front-matter path (('points', 2, 'id')) to its line number in the file."""
-    lines: dict[tuple[str | int, ...], int] = {}
-
-    def walk(node: yaml.Node, loc: tuple[str | int, ...]) -> None:
-        lines[loc] = node.start_mark.line + first_line
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                lines[(*loc, key.value)] = key.start_mark.line + first_line
-                walk(value, (*loc, key.value))
-                lines[(*loc, key.value)] = key.start_mark.line + first_line
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, (*loc, index))
-
-    if root is not None:
-        walk(root, ())
-    return lines
-
-
 def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, body's first line), or None when there is no front matter."""
     lines = text.splitlines(keepends=True)
@@ -165,16 +133,24 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+#: A page larger than this is not a handbook page (the largest real one is under 8 KiB).
+MAX_PAGE_BYTES = 512 * 1024
+
+
 def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     """Read and validate one page; return it, or the findings that stop it."""
     display = display_path(path, docs_dir)
     src_uri = path.relative_to(docs_dir).as_posix()
     lang = src_uri.split("/", 1)[0]
 
+    raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        return [Finding(display, 1, f"page is {len(raw) // 1024} KiB; at most "
+                                    f"{MAX_PAGE_BYTES // 1024} KiB is allowed (split the page)")]
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        line = raw[: err.start].count(b"\n") + 1
         return [Finding(display, line, f"not valid UTF-8 (byte {err.start}); save the file as UTF-8")]
     if not text.strip():
         return [Finding(display, 1, "empty file; a page needs YAML front matter between '---' lines")]
@@ -187,15 +163,9 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     try:
         # Parsed on our own split of the file, so that YAML errors and field lines are counted
         # from the file's first line.
-        data, root = _parse_front_matter(front)
-    except yaml.YAMLError as err:
-        # The context mark is where the broken construct starts (an unclosed list, a quote);
-        # it is where a contributor should look. Without one, the problem mark is.
-        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return [Finding(display, line, f"front matter is not valid YAML: {problem}")]
-    lines = _field_lines(root, first_line=2)
+        data, lines = parse_front_matter(front, first_line=2)
+    except FrontMatterError as err:
+        return [Finding(display, err.line, err.message)]
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
@@ -240,13 +210,6 @@ def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
     return Finding(display, line, f"field '{field_name}': {message}")
 
 
-def display_path(path: Path, docs_dir: Path) -> str:
-    try:
-        return path.relative_to(docs_dir.parent).as_posix()
-    except ValueError:
-        return os.fspath(path)
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading the whole handbook
 # ---------------------------------------------------------------------------------------------
@@ -259,7 +222,7 @@ def load_handbook(docs_dir: Path | str) -> Handbook:
     pages: dict[str, Page] = {}
     unreadable: set[str] = set()
     for lang in LANGUAGES:
-        for path in sorted((docs_dir / lang).rglob("*.md")):
+        for path in page_paths(docs_dir, lang):
             result = read_page(path, docs_dir)
             if isinstance(result, Page):
                 pages[result.src_uri] = result
@@ -287,7 +250,24 @@ def _assemble(
     for page in pages:
         meta = page.meta
         if isinstance(meta, OverviewFrontMatter):
-            overviews.setdefault(meta.overview, {})[page.lang] = page
+            expected = f"{page.lang}/{OVERVIEW_SRC[meta.overview]}"
+            same = overviews.setdefault(meta.overview, {})
+            if page.src_uri != expected:
+                findings.append(
+                    Finding(page.display_path, page.line_of("overview"),
+                            f"the '{meta.overview}' overview lives at docs/{expected}"
+                            + (f" (this page would replace {same[page.lang].display_path})"
+                               if page.lang in same else ""))
+                )
+                continue
+            same[page.lang] = page
+            continue
+        if meta.id in RESERVED_IDS:
+            findings.append(
+                Finding(page.display_path, page.line_of("id"),
+                        f"field 'id': '{meta.id}' is reserved: the page would replace the "
+                        f"section overview docs/{concept_src_uri(meta.id, meta.kind, page.lang)}")
+            )
             continue
         expected = concept_src_uri(meta.id, meta.kind, page.lang)
         if page.src_uri != expected:
@@ -379,7 +359,7 @@ _CACHE: dict[Path, tuple[tuple, Handbook]] = {}
 def _fingerprint(docs_dir: Path) -> tuple:
     stats = []
     for lang in LANGUAGES:
-        for path in sorted((docs_dir / lang).rglob("*.md")):
+        for path in page_paths(docs_dir, lang):
             stat = path.stat()
             stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)

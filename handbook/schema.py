@@ -34,6 +34,14 @@ SECTION_BY_KIND: dict[str, str] = {
 
 #: Overview pages that are not concepts; their front matter names one of these.
 OVERVIEWS: tuple[str, ...] = ("home", "elements", "types")
+#: Where each overview lives below `docs/<lang>/`.
+OVERVIEW_SRC: dict[str, str] = {
+    "home": "index.md",
+    "elements": "elements/index.md",
+    "types": "types/index.md",
+}
+#: Ids a concept may not take: its page would replace a section's overview (`index.md`).
+RESERVED_IDS: frozenset[str] = frozenset({"index"})
 
 #: Lower-case ASCII words joined by single hyphens: `common-vision`, `regular-activities`.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

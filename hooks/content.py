@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.findings import HandbookError
 from handbook.loader import Handbook, current_handbook, load_handbook_cached
-from handbook.render import expand_markers, find_marker_errors
+from handbook.render import expand_markers
 
 
 def load(config: MkDocsConfig) -> Handbook:
@@ -23,12 +23,10 @@ def load(config: MkDocsConfig) -> Handbook:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    # Collect before render: every page is read and validated (markers too) before the first
-    # one is rendered, so an error is reported the same whatever the page order.
-    handbook = load(config)
-    findings = [f for page in handbook.pages.values() for f in find_marker_errors(page)]
-    if findings:
-        raise PluginError(str(HandbookError(findings)))
+    # Collect before render: every page is read and validated before the first one is rendered
+    # (hooks/gate.py has checked everything `make check` checks, markers too), so an error is
+    # reported the same whatever the page order.
+    load(config)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

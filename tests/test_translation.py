@@ -38,10 +38,6 @@ def sync_all(docs) -> None:
         ("ก\u0e49\u0e49าว", 2, "typed twice"),                    # ้ ้
         ("กิ\u0e48\u0e49น", 3, "two tone marks"),                 # ่ ้
         ("สวัสดี \u0e48ครับ", 8, "after a space"),
-        ("ดู <script>alert(1)</script>", 4, "<script>"),
-        ('<a href="x" onclick="y">', 1, "on…="),
-        ("[ลิงก์](javascript:alert(1))", 9, "javascript:"),
-        ("<iframe src=x>", 1, "<iframe>"),
     ],
 )
 def test_each_lint_rule_fires_with_file_line_column(line, column, message):

@@ -1,0 +1,311 @@
+"""What HTML a page may carry: one allowlist, judged on the source and enforced on the output.
+
+Pages arrive by pull request, and whatever HTML they hold is published to every reader. The
+policy below names the tags and attributes the handbook needs and the link targets it allows;
+everything else is refused — never silently stripped — so that the contributor learns what to
+change:
+
+- `source_findings()` reads a page's Markdown body (and `text_findings()` a front-matter value)
+  with the standard library's HTML tokenizer, which decodes entities (`jav&#x61;script:`) and
+  follows a tag over several lines, and names the line of each refused tag, attribute or link.
+- `output_problems()` is the last gate on the HTML a page renders to (Markdown links included):
+  Ammonia (through nh3) sanitizes it with the same policy, and whatever it had to remove is a
+  problem to report. Ammonia decides; the tokenizer only explains what it removed.
+
+Pure functions: text in, findings or messages out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import nh3
+
+# ---------------------------------------------------------------------------------------------
+# The policy
+# ---------------------------------------------------------------------------------------------
+
+#: Tags a page's Markdown body may contain (Markdown itself produces a subset of these).
+SOURCE_TAGS: frozenset[str] = frozenset(
+    "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure "
+    "h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s section small span strong sub "
+    "summary sup table tbody td tfoot th thead tr u ul".split()
+)
+#: Tags only the handbook's generators write (the checklists' form controls).
+GENERATED_TAGS: frozenset[str] = SOURCE_TAGS | {"button", "input", "label", "textarea"}
+
+#: Attributes allowed on every tag, plus any `data-…` and `aria-…` (see `judge_attribute`).
+GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "dir", "id", "lang", "role", "title"})
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"alt", "decoding", "height", "loading", "src", "width"}),
+    "ol": frozenset({"reversed", "start", "type"}),
+    "li": frozenset({"value"}),
+    "td": frozenset({"colspan", "rowspan", "style"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "style"}),
+    "details": frozenset({"open"}),
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+    "button": frozenset({"type"}),
+    "input": frozenset({"type"}),
+    "label": frozenset({"for"}),
+    "textarea": frozenset({"cols", "rows"}),
+}
+#: `markdown="1"` asks md_in_html to read a block's content as Markdown; Markdown removes it.
+SOURCE_ONLY_ATTRIBUTES: frozenset[str] = frozenset({"markdown"})
+
+#: Where a link may lead. Images and other embedded resources must stay on the site (relative).
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+URL_ATTRIBUTES: frozenset[str] = frozenset({"href", "src", "cite"})
+EMBED_ATTRIBUTES: frozenset[str] = frozenset({"src"})
+
+# The only inline style Markdown writes itself: aligned table columns.
+_ALIGN_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# Browsers drop ASCII tabs and newlines anywhere in a URL and trim controls and spaces.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+# What a contributor is told instead of the tag's generic "not allowed".
+_TAG_ADVICE: dict[str, str] = {
+    "script": "pages run no script of their own",
+    "style": "styles belong in overrides/assets/stylesheets/",
+    "iframe": "link to the page instead",
+    "object": "link to the file instead",
+    "embed": "link to the file instead",
+    "form": "the handbook collects no data",
+    "base": "it would send every link and asset to another site",
+    "meta": "a page's metadata is its front matter",
+    "link": "stylesheets and fonts are the theme's",
+    "svg": "put the drawing in an .svg file next to the page and use an image",
+}
+
+
+def judge_url(value: str, *, embedded: bool) -> str | None:
+    """Why `value` may not be a link (`embedded=False`) or an image source, or None."""
+    url = _URL_NOISE.sub("", html.unescape(value)).lower()
+    if embedded:
+        if _SCHEME.match(url) or url.startswith(("//", "/\\", "\\")):
+            return f"'{value}' loads from another site; images must be files of the handbook " \
+                   "(a relative path)"
+        return None
+    match = _SCHEME.match(url)
+    if match and match.group(1) not in LINK_SCHEMES:
+        return f"link '{value}' is not allowed; links go to http(s), mailto or a page of the handbook"
+    return None
+
+
+def judge_attribute(tag: str, name: str, value: str | None, *, source: bool = False) -> str | None:
+    """Why attribute `name="value"` may not stand on `<tag>`, or None when it may."""
+    name = name.lower()
+    allowed = (
+        name in GLOBAL_ATTRIBUTES
+        or name in TAG_ATTRIBUTES.get(tag, ())
+        or (source and name in SOURCE_ONLY_ATTRIBUTES)
+        or ((name.startswith("data-") and not name.startswith("data-md-")) or name.startswith("aria-"))
+    )
+    if not allowed:
+        if name.startswith("on"):
+            return f"event handler '{name}' on <{tag}> is not allowed; pages run no script"
+        return f"attribute '{name}' on <{tag}> is not allowed"
+    value = value or ""
+    if name in URL_ATTRIBUTES:
+        return judge_url(value, embedded=name in EMBED_ATTRIBUTES)
+    if name == "id" and value.startswith("__"):
+        return f"id '{value}' is reserved for the theme (ids may not start with '__')"
+    if name == "style" and not _ALIGN_STYLE.match(value):
+        return f"style '{value}' on <{tag}> is not allowed; styles belong in the stylesheets"
+    if tag == "input" and name == "type" and value.lower() != "checkbox":
+        return f"<input type='{value}'> is not allowed"
+    return None
+
+
+def judge_tag(tag: str, *, tags: frozenset[str]) -> str | None:
+    if tag in tags:
+        return None
+    advice = _TAG_ADVICE.get(tag)
+    return f"<{tag}> is not allowed" + (f": {advice}" if advice else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Source: a Markdown body or a front-matter value, with line numbers
+# ---------------------------------------------------------------------------------------------
+
+
+class _Tokens(HTMLParser):
+    """Start tags (with decoded attributes), declarations and processing instructions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, list[tuple[str, str | None]] | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((*self.getpos(), tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+    def handle_decl(self, decl):
+        self.found.append((*self.getpos(), "!" + decl.split()[0].lower() if decl.split() else "!", None))
+
+    def handle_pi(self, data):
+        self.found.append((*self.getpos(), "?", None))
+
+    def unknown_decl(self, data):
+        self.found.append((*self.getpos(), "![", None))
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, list | None]]:
+    parser = _Tokens()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+def html_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> Iterator[tuple[int, int, str]]:
+    """(line, column, message) for each refused tag or attribute in `text` (1-based lines)."""
+    for line, offset, tag, attrs in _tokens(text):
+        if attrs is None:
+            yield line, offset + 1, f"'<{tag}…>' is not allowed in pages"
+            continue
+        problem = judge_tag(tag, tags=tags)
+        if problem:
+            yield line, offset + 1, problem
+            continue
+        for name, value in attrs:
+            problem = judge_attribute(tag, name, value, source=True)
+            if problem:
+                yield line, offset + 1, problem
+
+
+# Markdown's own links and images: inline `[t](url)` / `![a](url)`, references `[id]: url`,
+# autolinks `<scheme:…>`. Code (fenced blocks and spans) is blanked first: it is shown, not run.
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\S\n]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def markdown_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> list[tuple[int, int, str]]:
+    """(line, column, message) for the HTML and the Markdown links of a Markdown text."""
+    text = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, text))
+    found: list[tuple[int, int, str]] = []
+
+    def at(index: int) -> tuple[int, int]:
+        line_start = text.rfind("\n", 0, index) + 1
+        return text.count("\n", 0, index) + 1, index - line_start + 1
+
+    for match in _INLINE_LINK.finditer(text):
+        problem = judge_url(match.group(2), embedded=bool(match.group(1)))
+        if problem:
+            found.append((*at(match.start(2)), problem))
+    for match in _REFERENCE.finditer(text):
+        problem = judge_url(match.group(1), embedded=False)
+        if problem:
+            found.append((*at(match.start(1)), problem))
+    for match in _AUTOLINK.finditer(text):
+        problem = judge_url(match.group(1), embedded=False)
+        if problem:
+            found.append((*at(match.start(1)), problem))
+    found += html_findings(_AUTOLINK.sub(_blank, text), tags=tags)
+    return sorted(found)
+
+
+def text_problem(value: str) -> str | None:
+    """Why a front-matter text may not be published, or None. Front matter is plain text with
+    Markdown emphasis and links: no HTML at all, even entity-encoded (`&lt;img…&gt;`)."""
+    decoded = html.unescape(value)
+    # A '<' that opens a tag, comment or declaration, as an HTML tokenizer reads it.
+    match = re.search(r"<[A-Za-z/!?]", decoded)
+    if match:
+        snippet = decoded[match.start() : match.start() + 12]
+        return f"HTML is not allowed in front-matter text (found '{snippet}…'); write plain text"
+    for _, _, problem in markdown_findings(decoded):
+        return problem
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Output: the last gate, enforced by Ammonia
+# ---------------------------------------------------------------------------------------------
+
+
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    return None if judge_attribute(tag, name, value) else value
+
+
+def _nh3_attributes(tags: frozenset[str]) -> dict[str, set[str]]:
+    attributes = {"*": set(GLOBAL_ATTRIBUTES)}
+    for tag, names in TAG_ATTRIBUTES.items():
+        if tag in tags:
+            attributes[tag] = set(names)
+    return attributes
+
+
+def sanitize(html_text: str, *, tags: frozenset[str] = GENERATED_TAGS) -> str:
+    """`html_text` as Ammonia cleans it under the handbook's policy."""
+    return nh3.clean(
+        html_text,
+        tags=set(tags),
+        # Removed with their content, unless allowed above.
+        clean_content_tags={"script", "style"} - set(tags),
+        attributes=_nh3_attributes(tags),
+        generic_attribute_prefixes={"data-", "aria-"},
+        attribute_filter=_attribute_filter,
+        url_schemes=set(LINK_SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+    )
+
+
+# A quick census of start tags and their attribute names, to tell whether Ammonia removed
+# anything; only when it did is the page read again with the tokenizer, to explain what.
+_TAG = re.compile(r"<([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTR_NAME = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def _census(html_text: str) -> Counter:
+    return Counter(
+        (match.group(1).lower(), frozenset(n.lower() for n in _ATTR_NAME.findall(match.group(2))))
+        for match in _TAG.finditer(html_text)
+    )
+
+
+def _start_tags(html_text: str) -> Counter:
+    return Counter(
+        (tag, tuple(sorted((name, value or "") for name, value in attrs)))
+        for _, _, tag, attrs in _tokens(html_text)
+        if attrs is not None
+    )
+
+
+def gate_output(html_text: str, *, tags: frozenset[str] = GENERATED_TAGS) -> tuple[str, list[str]]:
+    """(the page's HTML as Ammonia cleans it, what Ammonia had to remove, explained).
+
+    The cleaned HTML is what gets published, so the page is safe even if a problem went
+    unexplained; a non-empty list stops the build so that nothing is removed silently.
+    """
+    clean = sanitize(html_text, tags=tags)
+    if not _census(html_text) - _census(clean) and "<!" not in html_text.replace("<!--", ""):
+        return clean, []
+    before = _start_tags(html_text)
+    after = _start_tags(clean)
+    problems = []
+    for (tag, attrs), count in before.items():
+        if after[(tag, attrs)] >= count:
+            continue
+        problem = judge_tag(tag, tags=tags) or next(
+            (p for name, value in attrs if (p := judge_attribute(tag, name, value))), None
+        )
+        problems.append(problem or f"<{tag}> with {dict(attrs)} was changed by the sanitizer")
+    for _, _, tag, attrs in _tokens(html_text):
+        if attrs is None:
+            problems.append(f"'<{tag}…>' is not allowed in pages")
+    return clean, problems

@@ -1,0 +1,130 @@
+"""YAML for content, nothing more: front matter as plain mappings, lists and scalars.
+
+Front matter arrives by pull request. YAML can do far more than a page needs, and some of it is
+dangerous to a build: aliases (`*a`) let a few lines expand into billions of nodes (an "alias
+bomb"), deep nesting exhausts Python's recursion, tags (`!x`) ask for other types, and a second
+`title:` silently replaces the first. So before anything is built from it, the parser's event
+stream is read once, iteratively (no recursion), and the first such construct stops the page with
+its line. Only then is the node tree composed — now bounded in depth and size — and read for the
+data and for each field's line number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+# libyaml's parser when PyYAML was built with it: ten times faster than the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Front matter larger than this is not a page's metadata (the real pages are under 6 KiB).
+MAX_BYTES = 256 * 1024
+#: Mappings and lists nested deeper than this (a page needs 3: points → item → text).
+MAX_DEPTH = 8
+#: Nodes in one front matter (the largest real page has about 150).
+MAX_NODES = 20_000
+
+Lines = dict[tuple[str | int, ...], int]
+
+
+class FrontMatterError(ValueError):
+    """The front matter cannot be used; `line` is its line in the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
+    """The data of `front` and the line of each field (('points', 2, 'id') → line).
+
+    `first_line` is the file line of `front`'s first line. Raises `FrontMatterError` for YAML
+    that is invalid or uses more than content needs.
+    """
+    size = len(front.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise FrontMatterError(first_line, f"front matter is {size // 1024} KiB; at most "
+                                           f"{MAX_BYTES // 1024} KiB is allowed")
+    try:
+        _check_events(front, first_line)
+        loader = _SAFE_LOADER(front)
+        try:
+            root = loader.get_single_node()
+            lines = _field_lines(root, first_line)
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as err:
+        # The context mark is where the broken construct starts (an unclosed list, a quote);
+        # it is where a contributor should look. Without one, the problem mark is.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        line = mark.line + first_line if mark is not None else first_line
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
+    return data, lines
+
+
+def _check_events(front: str, first_line: int) -> None:
+    """Refuse aliases, anchors, tags, excessive depth and size, reading events one by one."""
+    depth = 0
+    for count, event in enumerate(yaml.parse(front, Loader=_SAFE_LOADER)):
+        line = event.start_mark.line + first_line
+        if count > MAX_NODES:
+            raise FrontMatterError(line, f"front matter has more than {MAX_NODES} values")
+        if isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError(line, f"YAML alias '*{event.anchor}' is not allowed in front "
+                                         "matter; write the value out")
+        if getattr(event, "anchor", None):
+            raise FrontMatterError(line, f"YAML anchor '&{event.anchor}' is not allowed in front "
+                                         "matter; write the value out")
+        if getattr(event, "tag", None) is not None and not _implicit(event):
+            raise FrontMatterError(line, f"YAML tag '{event.tag}' is not allowed in front matter; "
+                                         "values are plain text, numbers, lists and mappings")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(line, f"front matter is nested more than {MAX_DEPTH} levels "
+                                             "deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _implicit(event: yaml.Event) -> bool:
+    # A scalar or collection carries a tag only when one was written (`!x`, `!!str`); libyaml
+    # reports the non-specific tag `!` for a quoted scalar with `implicit` set, which is harmless.
+    return event.tag == "!"
+
+
+def _field_lines(root: yaml.Node | None, first_line: int) -> Lines:
+    """Map each front-matter path to its line; refuse duplicate, merged and non-text keys."""
+    lines: Lines = {}
+    if root is None:
+        return lines
+    # An explicit stack, not recursion: depth is bounded already, but a walk that cannot recurse
+    # cannot overflow either.
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        lines.setdefault(loc, node.start_mark.line + first_line)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + first_line
+                if not isinstance(key, yaml.ScalarNode):
+                    raise FrontMatterError(line, "a front-matter key must be a plain word")
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise FrontMatterError(line, "YAML merge keys ('<<') are not allowed in front "
+                                                 "matter; write the fields out")
+                if key.value in seen:
+                    raise FrontMatterError(line, f"duplicate key '{key.value}' (first at line "
+                                                 f"{seen[key.value]}); a second one would replace "
+                                                 "the first")
+                seen[key.value] = line
+                lines[(*loc, key.value)] = line
+                stack.append((value, (*loc, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*loc, index)))
+    return lines

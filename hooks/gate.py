@@ -1,0 +1,61 @@
+"""MkDocs adapter: one gate. What `make check` refuses, `make build` and `mkdocs serve` refuse too.
+
+Two checks, both from the content model (`handbook.check`, `handbook.sanitize`):
+- before anything is built (`on_files`), every error `make check` finds stops the build with the
+  same `path:line: error:` lines — content is never half-published;
+- every page's rendered HTML (Markdown links included) is cleaned by Ammonia under the same
+  policy before anything else sees it; if Ammonia had to remove anything the build stops and
+  says what, so nothing is dropped silently and nothing unsafe is published.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from handbook.check import collect_findings
+from handbook.findings import Finding, HandbookError
+from handbook.sanitize import gate_output
+
+# docs dir -> (fingerprint of every file, errors): i18n runs this once per language, and
+# `mkdocs serve` on every rebuild; the sources are checked again only when a file changed.
+_CHECKED: dict[Path, tuple[tuple, list[Finding]]] = {}
+
+
+def _fingerprint(docs_dir: Path) -> tuple:
+    stats = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames) + dirnames:
+            stat = os.lstat(os.path.join(folder, name))
+            stats.append((folder, name, stat.st_mode, stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+# First of all hooks: nothing reads a page before its sources passed.
+@event_priority(100)
+def on_files(files, *, config: MkDocsConfig) -> None:
+    docs_dir = Path(config.docs_dir).resolve()
+    fingerprint = _fingerprint(docs_dir)
+    cached = _CHECKED.get(docs_dir)
+    if cached is None or cached[0] != fingerprint:
+        errors = [f for f in collect_findings(docs_dir) if f.level == "error"]
+        cached = _CHECKED[docs_dir] = (fingerprint, errors)
+    if cached[1]:
+        raise PluginError(str(HandbookError(cached[1])))
+
+
+# Before the other hooks read the page's HTML (cross-links, the concept map).
+@event_priority(100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    clean, problems = gate_output(html)
+    if problems:
+        where = f"docs/{page.file.src_uri}" if not page.file.generated_by else (
+            f"generated page {page.file.src_uri}")
+        raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
+    return clean
