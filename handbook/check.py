@@ -24,19 +24,19 @@ from pathlib import Path
 
 from handbook.checklists import CHECKLIST_SPECS, build_checklists
 from handbook.findings import Finding, HandbookError
-from handbook.lint import lint_text
 from handbook.glossary import GLOSSARY_SRC
+from handbook.lint import lint_text
 from handbook.loader import Handbook, Page, display_path, load_handbook, read_page
 from handbook.render import find_marker_errors
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
 from handbook.sources import page_paths, source_findings
 from handbook.translation import (
+    STATUS_SRC,
     changes_since,
     original_of,
     parity_findings,
     set_source_hash,
-    STATUS_SRC,
     source_hash,
     translation_status,
 )

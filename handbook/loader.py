@@ -11,13 +11,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
-from handbook.sources import display_path, page_paths
-from handbook.yamlsafe import FrontMatterError, parse_front_matter
 from handbook.schema import (
     DEFAULT_LANGUAGE,
     KINDS,
@@ -28,6 +25,8 @@ from handbook.schema import (
     ConceptFrontMatter,
     OverviewFrontMatter,
 )
+from handbook.sources import display_path, page_paths
+from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 # ---------------------------------------------------------------------------------------------
 # Data
