@@ -25,8 +25,16 @@ from pathlib import Path
 from handbook.checklists import CHECKLIST_SPECS, build_checklists
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
+from handbook.history import previous_version
 from handbook.lint import lint_text
-from handbook.loader import Handbook, Page, display_path, load_handbook, read_page
+from handbook.loader import (
+    Handbook,
+    Page,
+    display_path,
+    load_handbook,
+    read_page,
+    split_front_matter,
+)
 from handbook.render import find_marker_errors
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
@@ -40,12 +48,17 @@ from handbook.translation import (
     source_hash,
     translation_status,
 )
+from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def collect_findings(docs_dir: Path) -> list[Finding]:
-    """Every finding for the handbook below `docs_dir` (never raises for bad content)."""
+def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
+    """Every finding for the handbook below `docs_dir` (never raises for bad content).
+
+    `warnings=False` skips the checks that can only warn (they read git history): the build's
+    gate needs only the errors.
+    """
     findings: list[Finding] = source_findings(docs_dir, LANGUAGES)
     findings += _reserved_path_findings(docs_dir)
     for path in (p for lang in LANGUAGES for p in page_paths(docs_dir, lang)):
@@ -71,7 +84,43 @@ def collect_findings(docs_dir: Path) -> list[Finding]:
     except HandbookError as err:
         findings += err.findings
     findings += parity_findings(handbook)
-    findings += _translation_findings(handbook)
+    if warnings:
+        findings += _translation_findings(handbook)
+        findings += orphaned_tick_findings(handbook)
+    return findings
+
+
+def orphaned_tick_findings(handbook: Handbook) -> list[Finding]:
+    """A warning for each checklist item id of the previous revision that is gone now.
+
+    Readers' ticks are saved under item ids: an id that disappears orphans them (they are kept on
+    the reader's device, but no box shows them). A renamed item lists its old ids in `formerly`.
+    """
+    current = set()
+    for concept in handbook.concepts.values():
+        for item in concept.meta(DEFAULT_LANGUAGE).checklist:
+            current |= {item.id, *item.formerly}
+    findings = []
+    for concept in handbook.concepts.values():
+        page = concept.pages[DEFAULT_LANGUAGE]
+        previous = previous_version(page.path)
+        if previous is None:
+            continue
+        revision, text = previous
+        try:
+            split = split_front_matter(text)
+            data = parse_front_matter(split[0], 2)[0] if split else None
+        except FrontMatterError:
+            continue
+        items = data.get("checklist") if isinstance(data, dict) else None
+        old_ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        for old_id in old_ids:
+            if isinstance(old_id, str) and old_id not in current:
+                findings.append(Finding(
+                    page.display_path, page.line_of("checklist"),
+                    f"checklist item '{old_id}' (in {revision}) is gone: readers' saved ticks for "
+                    f"it no longer show; if it was renamed, add 'formerly: [{old_id}]' to the "
+                    "renamed item", "warning"))
     return findings
 
 

@@ -44,6 +44,7 @@ class Item:
     id: str  # `<checklist-id>.<item-id>`, the same in every language
     anchor: str  # the item id alone, the readable anchor on the page
     text: dict[str, str]
+    formerly: tuple[str, ...] = ()  # earlier ids, whose saved ticks now belong to this item
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def build_checklists(
                     continue
                 seen[item.id] = page.display_path
                 texts = {lang: _item_text(concept, lang, item.id) or item.text for lang in LANGUAGES}
-                items.append(Item(f"{spec.id}.{item.id}", item.id, texts))
+                items.append(Item(f"{spec.id}.{item.id}", item.id, texts, tuple(item.formerly)))
             if items:
                 sections.append(Section(concept, tuple(items)))
         checklists.append(Checklist(spec.id, spec.result, tuple(sections)))
@@ -188,6 +189,15 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         '<p class="hb-share-status" role="status"></p>',
         "</div>",
         "",
+        # Shown by checklists.js when a share link opens over ticks the reader saved.
+        '<div class="hb-shared" role="status" hidden data-search-exclude>',
+        f'<p>{esc(label(lang, "shared.title"))}</p>',
+        f'<button type="button" class="md-button md-button--primary" data-action="use-shared">'
+        f'{esc(label(lang, "shared.use"))}</button>',
+        f'<button type="button" class="md-button" data-action="keep-mine">'
+        f'{esc(label(lang, "shared.keep"))}</button>',
+        "</div>",
+        "",
     ]
     if checklist.result != "none":
         out += [_render_result(checklist, lang), ""]
@@ -205,8 +215,9 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         ]
         for item in section.items:
             box = f"hb-{item.anchor}"
+            formerly = f' data-formerly="{" ".join(item.formerly)}"' if item.formerly else ""
             out.append(
-                f'<li id="{item.anchor}"><input type="checkbox" id="{box}" data-item="{item.id}">'
+                f'<li id="{item.anchor}"><input type="checkbox" id="{box}" data-item="{item.id}"{formerly}>'
                 f' <label for="{box}">{esc(item.text[lang])}</label></li>'
             )
         out += [

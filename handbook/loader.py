@@ -121,7 +121,7 @@ def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-def _split_front_matter(text: str) -> tuple[str, str, int] | None:
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, body's first line), or None when there is no front matter."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
@@ -154,7 +154,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if not text.strip():
         return [Finding(display, 1, "empty file; a page needs YAML front matter between '---' lines")]
 
-    split = _split_front_matter(text)
+    split = split_front_matter(text)
     if split is None:
         return [Finding(display, 1, "no front matter; a page starts with '---', YAML, '---'")]
     front, body, body_line = split

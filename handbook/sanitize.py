@@ -39,7 +39,7 @@ SOURCE_TAGS: frozenset[str] = frozenset(
 GENERATED_TAGS: frozenset[str] = SOURCE_TAGS | {"button", "input", "label", "textarea"}
 
 #: Attributes allowed on every tag, plus any `data-…` and `aria-…` (see `judge_attribute`).
-GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "dir", "id", "lang", "role", "title"})
+GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "dir", "hidden", "id", "lang", "role", "title"})
 TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang"}),
     "img": frozenset({"alt", "decoding", "height", "loading", "src", "width"}),

@@ -72,10 +72,15 @@ class Point(_Strict):
 
 
 class ChecklistItem(_Strict):
-    """One tickable item; phrased as a question or a sign a group can check about itself."""
+    """One tickable item; phrased as a question or a sign a group can check about itself.
+
+    Readers' ticks are saved under the item's id: when an id is renamed, list the old ids in
+    `formerly` so that saved ticks follow the item.
+    """
 
     id: Slug
     text: Text
+    formerly: list[Slug] = []
 
 
 class TypeProfile(_Strict):

@@ -16,12 +16,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from handbook.findings import Finding
+from handbook.history import git, repo_path
 from handbook.loader import Handbook, Page
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
 
@@ -119,27 +119,19 @@ def _compare(original: Page, translated: Page) -> list[Finding]:
 
 def changes_since(original: Path, recorded: str, *, max_lines: int = 12) -> list[str]:
     """A short diff of the original since the revision `recorded`; [] if it cannot be found."""
-    repo = _git(["rev-parse", "--show-toplevel"], cwd=original.parent)
-    if not repo:
+    found = repo_path(original)
+    if found is None:
         return []
-    relative = original.resolve().relative_to(Path(repo.strip()).resolve()).as_posix()
-    commits = (_git(["log", "--format=%H", "--", relative], cwd=Path(repo.strip())) or "").split()
+    root, relative = found
+    commits = (git(["log", "--format=%H", "--", relative], cwd=root) or "").split()
     for commit in commits:
-        old = _git(["show", f"{commit}:{relative}"], cwd=Path(repo.strip()))
+        old = git(["show", f"{commit}:{relative}"], cwd=root)
         if old is not None and source_hash(old) == recorded:
             new = original.read_text(encoding="utf-8")
             diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
             lines = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
             return lines[:max_lines] + ([f"… {len(lines) - max_lines} more lines"] if len(lines) > max_lines else [])
     return []
-
-
-def _git(args: list[str], *, cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout if result.returncode == 0 else None
 
 
 # ---------------------------------------------------------------------------------------------

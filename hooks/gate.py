@@ -44,7 +44,7 @@ def on_files(files, *, config: MkDocsConfig) -> None:
     fingerprint = _fingerprint(docs_dir)
     cached = _CHECKED.get(docs_dir)
     if cached is None or cached[0] != fingerprint:
-        errors = [f for f in collect_findings(docs_dir) if f.level == "error"]
+        errors = [f for f in collect_findings(docs_dir, warnings=False) if f.level == "error"]
         cached = _CHECKED[docs_dir] = (fingerprint, errors)
     if cached[1]:
         raise PluginError(str(HandbookError(cached[1])))
