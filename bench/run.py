@@ -390,7 +390,8 @@ def render_markdown(r: dict) -> str:
         f"{b['ours_first_build_s'] / b['vanilla_first_build_s']:.2f}× |",
         "",
         "The first build of a fresh clone fills `.cache/handbook/` (Thai segmentation, inner words and "
-        "dictionary order from PyThaiNLP; Material's templates compiled by Jinja); every later build, "
+        "dictionary order from PyThaiNLP) and the user's cache folder (Material's templates compiled "
+        "by Jinja, kept outside the project); every later build, "
         "including each rebuild under `make serve`, reads it.",
         "",
         f"Time in each hook, profiled (cProfile, cumulative, one build of {b['profiled_build_s']} s incl. "

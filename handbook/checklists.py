@@ -15,7 +15,7 @@ from typing import Literal
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
-from handbook.render import relative_link
+from handbook.render import inline, relative_link
 from handbook.schema import LANGUAGES
 
 Result = Literal["none", "chart", "type"]
@@ -160,7 +160,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
     out = [
         "---",
         f"title: {_yaml_str(title)}",
-        f"description: {_yaml_str(label(lang, f'checklist.{checklist.id}.intro'))}",
+        # Material writes the description into a <meta> attribute without escaping it.
+        f"description: {_yaml_str(esc(label(lang, f'checklist.{checklist.id}.intro')))}",
         "---",
         "",
         f'<div class="hb-checklist" data-checklist="{checklist.id}" data-lang="{lang}" '
@@ -204,7 +205,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
         link = relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang))
-        heading = f"{number}. {meta.title}" if len(checklist.sections) > 1 else meta.title
+        heading = f"{number}. {inline(meta.title)}" if len(checklist.sections) > 1 else inline(meta.title)
         out += [
             f'<section class="hb-section" data-section="{section.concept.id}" markdown>',
             "",
@@ -224,7 +225,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
             "</ul>",
             "",
             f'<p class="hb-source" markdown>{esc(label(lang, "checklist.source"))} '
-            f"[{meta.title}]({link})</p>",
+            f"[{inline(meta.title)}]({link})</p>",
             "",
             f'<label class="hb-note"><span>{esc(label(lang, "checklist.note"))}</span>'
             f'<textarea rows="2" data-note="{section.concept.id}"></textarea></label>',

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from handbook.labels import label
 from handbook.loader import Handbook, concept_src_uri
-from handbook.render import relative_link
+from handbook.render import cell, relative_link
 
 GLOSSARY_SRC = "{lang}/glossary.md"
 
@@ -64,10 +64,10 @@ def render_glossary(handbook: Handbook, lang: str) -> str:
         concept = handbook.concepts[entry.concept_id]
         link = relative_link(src_uri, concept_src_uri(concept.id, concept.kind, lang))
         if entry.see:
-            meaning = f"{label(lang, 'glossary.see')} [{entry.see}]({link})"
-            rows.append(f"| {entry.term} | | {meaning} |")
+            meaning = f"{label(lang, 'glossary.see')} [{cell(entry.see)}]({link})"
+            rows.append(f"| {cell(entry.term)} | | {meaning} |")
         else:
-            rows.append(f"| [**{entry.term}**]({link}) | {entry.other} | {entry.meaning} |")
+            rows.append(f"| [**{cell(entry.term)}**]({link}) | {cell(entry.other)} | {cell(entry.meaning)} |")
     return "\n".join(
         [
             "---",

@@ -9,6 +9,7 @@ Links are written as relative `.md` links so that MkDocs checks them (`--strict`
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable
@@ -36,6 +37,23 @@ def concept_link(page: Page, concept: Concept, lang: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Front-matter text into Markdown: escaped, so that it can only ever be text (Markdown emphasis
+# and links still work; `&`, `<` and `>` are shown as written). The validators refuse HTML in
+# front matter already (handbook.sanitize.text_problem); this is the second line.
+# ---------------------------------------------------------------------------------------------
+
+
+def inline(text: str) -> str:
+    """Front-matter text for a Markdown line or an HTML element's content."""
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def cell(text: str) -> str:
+    """Front-matter text for a Markdown table cell."""
+    return inline(text).replace("|", "\\|")
+
+
+# ---------------------------------------------------------------------------------------------
 # Renderers for concept pages
 # ---------------------------------------------------------------------------------------------
 
@@ -46,11 +64,10 @@ def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
     """
     meta = _concept_meta(page)
-    terms = label(page.lang, "term.line", th=meta.terms.th, en=meta.terms.en)
+    terms = label(page.lang, "term.line", th=inline(meta.terms.th), en=inline(meta.terms.en))
     lines = [f'<p class="hb-term">{terms}</p>', "", '<div class="hb-points-list" markdown>', ""]
     for number, point in enumerate(meta.points, start=1):
-        text = " ".join(point.text.split())
-        lines.append(f"{number}. {text}")
+        lines.append(f"{number}. {inline(point.text)}")
         lines.append(f"    {{ #{point.id} }}")
     lines += ["", "</div>"]
     return "\n".join(lines)
@@ -67,7 +84,7 @@ def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
     out.append(f"    {label(content_lang, 'questions.intro')}")
     out.append("")
     for item in meta.checklist:
-        out.append(f"    - {' '.join(item.text.split())}")
+        out.append(f"    - {inline(item.text)}")
     return "\n".join(out) + "\n"
 
 
@@ -85,23 +102,23 @@ def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
     """The three types side by side: how each starts, what drives it, how long it lasts."""
     types = handbook.by_kind("type")
     header = [label(lang, "compare.aspect")]
-    header += [f"[{c.meta(lang).title}]({concept_link(page, c, lang)})" for c in types]
+    header += [f"[{cell(c.meta(lang).title)}]({concept_link(page, c, lang)})" for c in types]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for aspect in ("origin", "driver", "duration", "example"):
         cells = [f"**{label(lang, 'compare.' + aspect)}**"]
         for concept in types:
             profile = concept.meta(lang).profile
-            cells.append(" ".join(getattr(profile, aspect).split()) if profile else "")
+            cells.append(cell(getattr(profile, aspect)) if profile else "")
         rows.append("| " + " | ".join(cells) + " |")
     table = "\n".join(rows)
     # The same comparison one type at a time, shown instead of the table on narrow screens.
     cards = ['<div class="hb-compare-cards" markdown>', ""]
     for concept in types:
         profile = concept.meta(lang).profile
-        cards.append(f"**[{concept.meta(lang).title}]({concept_link(page, concept, lang)})**")
+        cards.append(f"**[{inline(concept.meta(lang).title)}]({concept_link(page, concept, lang)})**")
         cards.append("")
         for aspect in ("origin", "driver", "duration", "example"):
-            value = " ".join(getattr(profile, aspect).split()) if profile else ""
+            value = inline(getattr(profile, aspect)) if profile else ""
             cards.append(f"- **{label(lang, 'compare.' + aspect)}:** {value}")
         cards.append("")
     cards.append("</div>")
@@ -129,9 +146,10 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbe
         bullet = f"{number}." if numbered else "-"
         term = ""
         if lang == "th":
-            term = f' <span class="hb-term" lang="en">({meta.terms.en})</span>'
+            term = f' <span class="hb-term" lang="en">({inline(meta.terms.en)})</span>'
         lines.append(
-            f"{bullet} [**{meta.title}**]({concept_link(page, concept, lang)}){term} — {meta.summary}"
+            f"{bullet} [**{inline(meta.title)}**]({concept_link(page, concept, lang)}){term} — "
+            f"{inline(meta.summary)}"
         )
     return "\n".join(lines) + "\n"
 

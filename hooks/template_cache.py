@@ -1,21 +1,53 @@
-"""MkDocs adapter: keep Material's compiled Jinja templates between builds.
+"""MkDocs adapter: keep Material's compiled Jinja templates between builds — outside the project.
 
-Compiling Material's templates is a large share of every build, and mkdocs-static-i18n compiles
-them again for each language. Jinja's own bytecode cache stores each compiled template under
-`.cache/handbook/jinja/`, keyed by the template's source checksum (and Jinja's and Python's
-versions), so a changed or upgraded template is compiled afresh.
+Compiling Material's templates is a large share of every build (about 0.7 s of 2.4 s for a whole
+`mkdocs build` here), and mkdocs-static-i18n compiles them again for each language. Jinja's
+bytecode cache stores each compiled template; but it unpickles what it reads, so it must never
+read a file a pull request could have put in the working tree. It lives in the user's cache
+folder (`$XDG_CACHE_HOME` or `~/.cache`, `networking-handbook/jinja/<key>/`), keyed by the
+installed versions of Python, Jinja, MkDocs and Material; Jinja also keys each file by its
+template's checksum. A cache folder inside the project, or one that cannot be written, is not
+used; a corrupt file is ignored and compiled afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 
 
+class _TolerantCache(FileSystemBytecodeCache):
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a truncated or foreign file: compile the template again
+            bucket.reset()
+
+
+def cache_dir(project: Path) -> Path | None:
+    """Where compiled templates are kept for these installed versions, or None (no cache)."""
+    installed = (sys.version, *(version(p) for p in ("jinja2", "mkdocs", "mkdocs-material")))
+    key = hashlib.sha256(repr(installed).encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = (base / "networking-handbook" / "jinja" / key).resolve()
+    if directory.is_relative_to(project.resolve()):
+        return None  # never read compiled code from the working tree
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return directory
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files) -> Environment:
-    directory = Path(config.config_file_path).parent / ".cache" / "handbook" / "jinja"
-    directory.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(directory))
+    directory = cache_dir(Path(config.config_file_path).parent)
+    if directory is not None:
+        env.bytecode_cache = _TolerantCache(str(directory))
     return env

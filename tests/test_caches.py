@@ -67,8 +67,15 @@ def test_the_glossary_order_is_recomputed_when_its_terms_change(tmp_path):
 def test_the_build_keeps_compiled_templates(site):
     # The session's build went through hooks/template_cache.py: Material's templates (and our
     # overrides) are compiled once and kept for the next build and language.
-    compiled = list((ROOT / ".cache" / "handbook" / "jinja").glob("__jinja2_*.cache"))
+    # They are kept in the user's cache folder, never in the working tree (see SECURITY.md).
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("template_cache", ROOT / "hooks/template_cache.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    compiled = list(module.cache_dir(ROOT).glob("__jinja2_*.cache"))
     assert len(compiled) >= 20
+    assert not (ROOT / ".cache" / "handbook" / "jinja").exists()
 
 
 def test_one_process_reads_each_projects_cache(tmp_path):
@@ -77,8 +84,8 @@ def test_one_process_reads_each_projects_cache(tmp_path):
     version = json.loads(subprocess.run(
         [sys.executable, "-c", "from handbook.thai import _version; import json; print(json.dumps(_version()))"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout)
-    first.write_text(json.dumps({"version": version, "words": {"ก": ["A"]}}), encoding="utf-8")
-    second.write_text(json.dumps({"version": version, "words": {"ข": ["B"]}}), encoding="utf-8")
+    first.write_text(json.dumps({"version": version, "words": {"กา": ["ก", "า"]}}), encoding="utf-8")
+    second.write_text(json.dumps({"version": version, "words": {"ขา": ["ข", "า"]}}), encoding="utf-8")
     code = textwrap.dedent(
         f"""
         import sys
@@ -86,8 +93,8 @@ def test_one_process_reads_each_projects_cache(tmp_path):
         from handbook import thai
         thai.open_cache(Path({str(first)!r}))
         thai.open_cache(Path({str(second)!r}))
-        print(thai.words("ก"), thai.words("ข"), "pythainlp" in sys.modules)
+        print(thai.words("กา"), thai.words("ขา"), "pythainlp" in sys.modules)
         """
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["['A']", "['B']", "False"]
+    assert result.stdout.split() == ["['ก',", "'า']", "['ข',", "'า']", "False"]

@@ -203,14 +203,26 @@ def test_a_poisoned_thai_cache_answer_is_ignored(kind, question, answer, kept):
     assert thai._plausible(kind, question, answer) is kept
 
 
-def test_no_cache_in_the_working_tree_is_unpickled_or_executed():
-    """The hooks may read only plain JSON from the working tree."""
+def test_no_cache_in_the_working_tree_is_unpickled_or_executed(tmp_path, monkeypatch):
+    """Only plain JSON is read from the working tree; compiled templates live elsewhere."""
+    import importlib.util
+
     from tests.conftest import ROOT
 
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").glob("*.py"))
-    sources += "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "handbook").glob("*.py"))
-    for unsafe in ("BytecodeCache", "pickle", "marshal", "shelve"):
-        assert unsafe not in sources, unsafe
+    for folder in ("hooks", "handbook"):
+        for path in (ROOT / folder).glob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            for unsafe in ("import pickle", "import marshal", "import shelve"):
+                assert unsafe not in text, (path, unsafe)
+    spec = importlib.util.spec_from_file_location("template_cache", ROOT / "hooks/template_cache.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    outside = module.cache_dir(ROOT)
+    assert outside is not None and outside.is_relative_to(tmp_path / "user-cache")
+    # A cache folder that would sit in the project (HOME or XDG_CACHE_HOME pointed there) is unused.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "project" / ".cache"))
+    assert module.cache_dir(tmp_path / "project") is None
 
 
 def test_git_is_quiet_outside_a_repository(tmp_path):
