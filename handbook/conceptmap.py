@@ -3,6 +3,10 @@
 "Network" in the middle, the seven elements around it (source order, clockwise from the top),
 building and keeping a network along the top, the three types along the bottom. Labels are in the
 page's language and wrapped at word boundaries (PyThaiNLP for Thai). No script, no CDN.
+
+A second, narrow drawing (`render_narrow_concept_map`) is shown instead on phones: the same
+groups stacked in two columns, 340 units wide so that it is drawn about 1:1 in a 375 px screen's
+column and its labels stay at 13 px; CSS picks one of the two.
 """
 
 from __future__ import annotations
@@ -51,11 +55,12 @@ def _visible_len(text: str) -> int:
     return sum(1 for ch in text if not ("\u0e31" == ch or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"))
 
 
-def _node(x: float, y: float, text: str, href: str, css: str, lang: str, w: int = NODE_W, h: int = NODE_H) -> str:
-    lines = wrap(text, lang, width=int(w / 9.5))
-    first_y = y - (len(lines) - 1) * (FONT + 3) / 2 + FONT / 3
+def _node(x: float, y: float, text: str, href: str, css: str, lang: str, w: int = NODE_W, h: int = NODE_H,
+          font: int = FONT) -> str:
+    lines = wrap(text, lang, width=int(w / (9.5 * font / FONT)))
+    first_y = y - (len(lines) - 1) * (font + 3) / 2 + font / 3
     tspans = "".join(
-        f'<tspan x="{x:.0f}" y="{first_y + i * (FONT + 3):.0f}">{escape(line)}</tspan>'
+        f'<tspan x="{x:.0f}" y="{first_y + i * (font + 3):.0f}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
     return (
@@ -94,10 +99,57 @@ def render_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], s
         parts.append(_node(cx, cy, center_label, url_for(definition[0].id), CLASS_BY_KIND["definition"],
                            lang, w=150, h=64))
 
+    return _svg("wide", WIDTH, HEIGHT, lang, lines, parts)
+
+
+def _svg(layout: str, width: int, height: int, lang: str, lines: list[str], parts: list[str]) -> str:
     title, desc = escape(label(lang, "map.title")), escape(label(lang, "map.desc"))
+    ids = f"hb-map-{layout}"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-map" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="group" aria-labelledby="hb-map-title" aria-describedby="hb-map-desc" lang="{lang}">'
-        f'<title id="hb-map-title">{title}</title><desc id="hb-map-desc">{desc}</desc>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-map hb-map--{layout}" '
+        f'viewBox="0 0 {width} {height}" '
+        f'role="group" aria-labelledby="{ids}-title" aria-describedby="{ids}-desc" lang="{lang}">'
+        f'<title id="{ids}-title">{title}</title><desc id="{ids}-desc">{desc}</desc>'
         f'<g class="hb-map__lines">{"".join(lines)}</g>{"".join(parts)}</svg>'
     )
+
+
+NARROW_WIDTH = 340
+NARROW_FONT = 13
+
+
+def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], str]) -> str:
+    """The map for phones: building and keeping on top, then the network with its elements in
+    two columns (a line from the network to each), then the types; every box a link."""
+    parts: list[str] = []
+    lines: list[str] = []
+    column_x = (NARROW_WIDTH / 4, NARROW_WIDTH * 3 / 4)
+    w, h, gap = 158, 58, 10
+    y = 8 + h / 2
+
+    def grid(concepts, css: str) -> list[tuple[float, float]]:
+        nonlocal y
+        places = []
+        for index, concept in enumerate(concepts):
+            x = column_x[index % 2] if not (index == len(concepts) - 1 and index % 2 == 0) else NARROW_WIDTH / 2
+            parts.append(_node(x, y, concept.meta(lang).title, url_for(concept.id), css, lang, w=w, h=h,
+                               font=NARROW_FONT))
+            places.append((x, y))
+            if index % 2 == 1 or index == len(concepts) - 1:
+                y += h + gap
+        return places
+
+    grid(handbook.by_kind("practice"), CLASS_BY_KIND["practice"])
+    definition = handbook.by_kind("definition")
+    y += 6
+    center = (NARROW_WIDTH / 2, y)
+    if definition:
+        parts.append(_node(*center, label(lang, "map.center"), url_for(definition[0].id),
+                           CLASS_BY_KIND["definition"], lang, w=150, h=48, font=NARROW_FONT))
+    y += 48 / 2 + gap + h / 2 + 6
+    for x, element_y in grid(handbook.by_kind("element"), CLASS_BY_KIND["element"]):
+        lines.append(f'<line x1="{center[0]:.0f}" y1="{center[1]:.0f}" x2="{x:.0f}" y2="{element_y:.0f}"/>')
+    y += 6
+    grid(handbook.by_kind("type"), CLASS_BY_KIND["type"])
+    height = int(y - h / 2 - gap + 8)
+    return _svg("narrow", NARROW_WIDTH, height, lang, lines, parts)

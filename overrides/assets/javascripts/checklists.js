@@ -148,20 +148,26 @@
     /* A share link shows its ticks without touching what this browser saved: the reader keeps
        their own or takes these. The fragment is removed once read, so a reload shows the
        reader's own ticks again and a later tick is never saved under someone else's link. */
-    var shared = sharedTicks()
-    dropFragment()
-    var own = read()
-    if (shared && (own.ticks.length || Object.keys(own.notes).length) && banner) {
-      viewingShared = true
-      apply({ ticks: shared, notes: own.notes })
-      banner.hidden = false
-    } else if (shared) {
-      apply({ ticks: shared, notes: own.notes })
-      write()
-    } else {
-      apply(own)
+    function open() {
+      var shared = sharedTicks()
+      dropFragment()
+      var own = read()
+      if (shared && (own.ticks.length || Object.keys(own.notes).length) && banner) {
+        viewingShared = true
+        apply({ ticks: shared, notes: own.notes })
+        banner.hidden = false
+      } else if (shared) {
+        viewingShared = false
+        apply({ ticks: shared, notes: own.notes })
+        write()
+      } else if (!viewingShared) {
+        apply(own)
+      }
+      update()
     }
-    update()
+    open()
+    /* A share link opened in a tab that shows this checklist already */
+    window.addEventListener("hashchange", function () { if (/^#ticks=/.test(window.location.hash)) open() })
 
     if (banner) {
       banner.querySelector('[data-action="keep-mine"]').addEventListener("click", function () { leaveShared(false) })
