@@ -159,7 +159,8 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbe
 # ---------------------------------------------------------------------------------------------
 
 #: Where the concept map goes; `hooks/conceptmap.py` replaces it.
-CONCEPT_MAP_PLACEHOLDER = '<div class="hb-concept-map" data-concept-map></div>'
+# Written as Ammonia serializes it (hooks/gate.py cleans every page before this is replaced).
+CONCEPT_MAP_PLACEHOLDER = '<div class="hb-concept-map" data-concept-map=""></div>'
 
 
 def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) -> str:

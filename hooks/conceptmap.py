@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from handbook.conceptmap import render_concept_map, render_narrow_concept_map
@@ -12,6 +13,11 @@ from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
     if PLACEHOLDER not in html:
+        # A page that asked for the map must get it: a placeholder changed on the way (by the
+        # sanitizer, say) would otherwise drop the map silently.
+        if "handbook:concept-map" in (page.markdown or "") and "hb-map" not in html:
+            raise PluginError(f"docs/{page.file.src_uri}: error: the concept map's placeholder "
+                              "was not found in the rendered page")
         return None
     handbook = current_handbook(config.docs_dir)
     lang = config.theme["language"]

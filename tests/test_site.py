@@ -216,3 +216,13 @@ def test_auto_links_skip_headings_and_own_page(site, manifest):
                 assert a.find_parent(["h1", "h2", "h3", "h4"]) is None
                 assert not a["href"].startswith("./"), "a page links to itself"
     assert count >= 5
+
+
+@pytest.mark.parametrize("path", ["index.html", "elements/index.html", "en/index.html", "en/elements/index.html"])
+def test_the_concept_map_is_drawn_for_wide_and_narrow_screens(site, path):
+    html = (site / path).read_text(encoding="utf-8")
+    assert "data-concept-map" not in html, "the placeholder was left in the page"
+    for layout in ("wide", "narrow"):
+        assert f'class="hb-map hb-map--{layout}"' in html
+    # Every concept is a link in both drawings.
+    assert html.count("<a href=") >= 2 * 15
