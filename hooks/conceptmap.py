@@ -12,14 +12,15 @@ from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
+    handbook = current_handbook(config.docs_dir)
     if PLACEHOLDER not in html:
         # A page that asked for the map must get it: a placeholder changed on the way (by the
         # sanitizer, say) would otherwise drop the map silently.
-        if "handbook:concept-map" in (page.markdown or "") and "hb-map" not in html:
+        source = handbook.pages.get(page.file.src_uri)
+        if source is not None and "handbook:concept-map" in source.body:
             raise PluginError(f"docs/{page.file.src_uri}: error: the concept map's placeholder "
                               "was not found in the rendered page")
         return None
-    handbook = current_handbook(config.docs_dir)
     lang = config.theme["language"]
 
     def url_for(concept_id: str) -> str:
