@@ -48,7 +48,7 @@ OFFLINE_ZIP := dist/handbook-offline.zip
 
 build: $(STAMP_BUILD)
 	$(BIN)/mkdocs build --strict
-	HANDBOOK_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
+	HANDBOOK_DIRECTORY_URLS=false HANDBOOK_SITE_URL= $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
 	$(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 serve: $(STAMP_BUILD)

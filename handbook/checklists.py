@@ -168,7 +168,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         f'data-result="{checklist.result}" data-total="{total}" '
         f'data-confirm-clear="{esc(label(lang, "toolbar.confirm-clear"))}" '
         f'data-copied="{esc(label(lang, "toolbar.copied"))}" '
-        f'data-share-label="{esc(label(lang, "toolbar.share"))}" markdown>',
+        f'data-share-label="{esc(label(lang, "toolbar.share"))}" '
+        f'data-share-local="{esc(label(lang, "offline.share_local"))}" markdown>',
         "",
         f'<p class="hb-intro">{esc(label(lang, f"checklist.{checklist.id}.intro"))}</p>',
         "",
@@ -180,13 +181,15 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         "",
         f'<div class="hb-toolbar" role="group" aria-label="{esc(label(lang, "toolbar.label"))}" data-search-exclude>',
         f'<p class="hb-progress" aria-live="polite"><span class="hb-progress__count">0/{total}</span> '
-        f'{esc(label(lang, "toolbar.ticked"))}</p>',
-        f'<button type="button" class="md-button md-button--primary" data-action="print">'
-        f'{esc(label(lang, "toolbar.print"))}</button>',
-        f'<button type="button" class="md-button" data-action="share">'
-        f'{esc(label(lang, "toolbar.share"))}</button>',
-        f'<button type="button" class="md-button" data-action="clear">'
-        f'{esc(label(lang, "toolbar.clear"))}</button>',
+        f'<span class="hb-progress__word">{esc(label(lang, "toolbar.ticked"))}</span></p>',
+        *(
+            f'<button type="button" class="md-button{" md-button--primary" if action == "print" else ""}" '
+            f'data-action="{action}" aria-label="{esc(label(lang, f"toolbar.{action}"))}">'
+            f'<span class="hb-long">{esc(label(lang, f"toolbar.{action}"))}</span>'
+            f'<span class="hb-short" aria-hidden="true">{esc(label(lang, f"toolbar.{action}.short"))}</span>'
+            "</button>"
+            for action in ("print", "share", "clear")
+        ),
         '<p class="hb-share-status" role="status"></p>',
         "</div>",
         "",

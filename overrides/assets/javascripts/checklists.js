@@ -186,8 +186,18 @@
     })
 
     root.querySelector('[data-action="share"]').addEventListener("click", function () {
-      var url = window.location.href.split("#")[0] + "#ticks=" + encodeURIComponent(state().ticks.join(","))
+      var fragment = "#ticks=" + encodeURIComponent(state().ticks.join(","))
+      var url = window.location.href.split("#")[0] + fragment
       status.textContent = ""
+      /* Opened from a file (the offline copy): a file:// link reaches nobody else, so the link
+         to send is the same page on the published site. */
+      var published = document.querySelector('meta[name="handbook:published-url"]')
+      if (window.location.protocol === "file:" && published) {
+        url = published.content + fragment
+        var note = document.createElement("p")
+        note.textContent = root.dataset.shareLocal || ""
+        status.appendChild(note)
+      }
       var field = document.createElement("input")
       field.type = "text"
       field.readOnly = true

@@ -1,0 +1,119 @@
+"""The installable, offline handbook: web app manifests, and the service worker's precache list.
+
+Works on a built site folder, whatever generator built it: `precache_list()` reads the files of
+each language (the default language at the root, the others in `<lang>/`) and the shared assets
+they need, with a content hash and size each; `render_service_worker()` writes `sw.js` with that
+list (the worker itself is `handbook/static/sw.js`). The list's version is a hash of all hashes,
+so a new build is a new worker and a new set of caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SW_SOURCE = Path(__file__).with_name("static") / "sw.js"
+
+#: Built files no reader needs offline (source maps, the search engines' sitemaps, the manifest
+#: of concepts for other tools).
+SKIPPED_SUFFIXES = (".map", ".xml", ".gz", ".webmanifest")
+SKIPPED_NAMES = ("sw.js", "concepts.json")
+#: Material ships stemmers for 30 languages; the search worker loads only these and its languages'.
+LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """What a language's web app manifest says about the handbook."""
+
+    lang: str
+    name: str
+    short_name: str
+    description: str
+    start_url: str  # relative to the manifest
+    theme_color: str
+    background_color: str
+
+
+def web_manifest(info: AppInfo, icons: list[dict]) -> dict:
+    """A web app manifest (https://www.w3.org/TR/appmanifest/) for one language."""
+    return {
+        "name": info.name,
+        "short_name": info.short_name,
+        "description": info.description,
+        "lang": info.lang,
+        "dir": "ltr",
+        "start_url": info.start_url,
+        "scope": info.start_url,
+        "display": "standalone",
+        "theme_color": info.theme_color,
+        "background_color": info.background_color,
+        "icons": icons,
+    }
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _url(relative: str) -> str:
+    """The URL a reader's browser asks for: directory URLs for pages."""
+    if relative == "index.html":
+        return "./"
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def _needed_asset(relative: str, search_langs: tuple[str, ...]) -> bool:
+    if relative.startswith("assets/javascripts/lunr/min/"):
+        name = relative.rsplit("/", 1)[1]
+        wanted = LUNR_ALWAYS + tuple(f"lunr.{lang}.min.js" for lang in search_langs if lang != "en")
+        return name in wanted
+    if relative.startswith("assets/javascripts/lunr/") and relative.endswith("tinyseg.js"):
+        return "ja" in search_langs  # Japanese segmenter
+    return not relative.startswith("assets/stylesheets/palette.")
+
+
+def precache_list(site_dir: Path, languages: tuple[str, ...], default: str,
+                  search_langs: tuple[str, ...]) -> dict:
+    """{version, languages: {lang: {root, bytes, files: [[url, hash, size], …]}}} for `sw.js`.
+
+    Every language's list holds the shared assets too, so that a language saved alone works
+    (the browser's cache stores what it fetched, not the list).
+    """
+    others = tuple(lang for lang in languages if lang != default)
+    shared: list[list] = []
+    own: dict[str, list[list]] = {lang: [] for lang in languages}
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.endswith(SKIPPED_SUFFIXES) or relative.rsplit("/", 1)[-1] in SKIPPED_NAMES:
+            continue
+        data = path.read_bytes()
+        entry = [_url(relative), _digest(data), len(data)]
+        first = relative.split("/", 1)[0]
+        if first == "assets":
+            if _needed_asset(relative, search_langs):
+                shared.append(entry)
+        elif first in others and "/" in relative:
+            own[first].append(entry)
+        else:
+            own[default].append(entry)
+    result = {}
+    for lang in languages:
+        files = own[lang] + shared
+        result[lang] = {
+            "root": "./" if lang == default else f"{lang}/",
+            "bytes": sum(size for _, _, size in files),
+            "files": files,
+        }
+    version = _digest(json.dumps(result, sort_keys=True).encode())
+    return {"version": version, "languages": result}
+
+
+def render_service_worker(precache: dict) -> str:
+    """`sw.js`: the precache list, then the worker."""
+    data = json.dumps(precache, ensure_ascii=False, separators=(",", ":"))
+    return f"self.HANDBOOK = {data}\n" + SW_SOURCE.read_text(encoding="utf-8")

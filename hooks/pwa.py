@@ -1,0 +1,119 @@
+"""MkDocs adapter: the installable handbook (`handbook.pwa`), and what the templates need.
+
+Every language build writes its web app manifest (`manifest.webmanifest` at its root), and gives
+the templates the handbook's labels (`hb_label`) and the page's absolute hreflang alternates.
+The service worker is written once every language is built (`hooks/service_worker.py`).
+
+Not for the offline zip (`use_directory_urls: false`): a page opened from a file has no service
+worker, and no search engine reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from handbook.labels import label
+from handbook.pwa import AppInfo, web_manifest
+from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+
+ICONS = [
+    {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png"},
+    {"src": "assets/images/icon-512.png", "sizes": "512x512", "type": "image/png"},
+    {"src": "assets/images/icon-maskable-512.png", "sizes": "512x512", "type": "image/png",
+     "purpose": "maskable"},
+]
+
+
+def _online(config: MkDocsConfig) -> bool:
+    return bool(config.use_directory_urls)
+
+
+def _root_prefix(lang: str) -> str:
+    """From a language's root to the site root."""
+    return "" if lang == DEFAULT_LANGUAGE else "../"
+
+
+def on_env(env, *, config: MkDocsConfig, files):
+    lang = config.theme["language"]
+    env.globals["hb_label"] = lambda key: label(lang, key)
+    env.globals["hb_label_in"] = label
+    env.globals["hb_languages"] = LANGUAGES
+    env.globals["hb_default_language"] = DEFAULT_LANGUAGE
+    env.globals["hb_online"] = _online(config)
+    return env
+
+
+def _site_root(folder: str) -> str:
+    """From a folder (relative to the site's root) up to the site's root."""
+    return "../" * len([part for part in folder.split("/") if part]) or "./"
+
+
+def on_template_context(context, *, template_name: str, config: MkDocsConfig):
+    # 404.html is served at any address: MkDocs gives it an absolute base_url (the site's path).
+    base = (context.get("base_url") or ".").rstrip("/") or ""
+    root = posixpath.normpath(f"{base}/{_root_prefix(config.theme['language'])}") if base else "/"
+    context["hb_root"] = root if root.endswith("/") else root + "/"
+    return context
+
+
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    """The way to the site root, and absolute hreflang alternates (search engines ignore
+    relative ones) for the page's head; the language switcher keeps its relative links, which
+    also work offline."""
+    # mkdocs-static-i18n gives pages URLs from the site's root ("en/elements/…/").
+    folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    context["hb_root"] = _site_root(folder)
+    # The page's address on the published site (also from the offline copy's .html pages).
+    published = config.extra.get("published_url") or config.site_url or ""
+    online_path = page.url.removesuffix("index.html")
+    if online_path.endswith(".html"):
+        online_path = online_path.removesuffix(".html") + "/"
+    context["hb_published_url"] = urljoin(published, online_path) if published else ""
+    if not _online(config) or not config.site_url:
+        context["hb_alternates"], context["hb_root_url"] = [], ""
+        return context
+    context["hb_root_url"] = config.site_url
+    # mkdocs-static-i18n has set each alternate's link to this page's URL in that language
+    # (from the site's root); Material's switcher makes them relative, the head gets them whole.
+    # (It assigns the attribute, which is what Material's templates read, not the mapping's item.)
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    context["hb_alternates"] = [
+        (alt["lang"], urljoin(config.site_url, alt.get("link", ""))) for alt in alternates if alt.get("lang")
+    ]
+    return context
+
+
+def _write_manifest(config: MkDocsConfig) -> None:
+    lang = config.theme["language"]
+    app = config.extra.get("app", {})
+    info = AppInfo(
+        lang=lang,
+        name=config.site_name,
+        short_name=label(lang, "app.short_name"),
+        description=config.site_description or "",
+        start_url="./",
+        theme_color=app.get("theme_color", "#00695c"),
+        background_color=app.get("background_color", "#ffffff"),
+    )
+    prefix = _root_prefix(lang)
+    icons = [{**icon, "src": prefix + icon["src"]} for icon in ICONS]
+    text = json.dumps(web_manifest(info, icons), ensure_ascii=False, indent=2) + "\n"
+    # mkdocs-static-i18n keeps one site_dir and places a language's files in its folder.
+    folder = Path(config.site_dir, "" if lang == DEFAULT_LANGUAGE else lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.webmanifest").write_text(text, encoding="utf-8")
+
+
+# Before mkdocs-static-i18n (-100) builds the other languages from the first build's
+# on_post_build: each build writes its own language's manifest while its config is its own.
+@event_priority(0)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _online(config):
+        _write_manifest(config)
