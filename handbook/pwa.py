@@ -16,9 +16,9 @@ from pathlib import Path
 
 SW_SOURCE = Path(__file__).with_name("static") / "sw.js"
 
-#: Built files no reader needs offline (source maps, the search engines' sitemaps, the manifest
-#: of concepts for other tools).
-SKIPPED_SUFFIXES = (".map", ".xml", ".gz", ".webmanifest")
+#: Built files no reader needs offline (source maps, the compressed sitemap, the manifest of
+#: concepts for other tools). The small sitemaps stay: Material asks for them on every page.
+SKIPPED_SUFFIXES = (".map", ".gz", ".webmanifest")
 SKIPPED_NAMES = ("sw.js", "concepts.json")
 #: Material ships stemmers for 30 languages; the search worker loads only these and its languages'.
 LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")

@@ -1,5 +1,6 @@
-"""MkDocs adapter: once every language is built, write `sw.js` (`handbook.pwa`) at the site root,
-and the `sitemap.xml` that Material's language links look for next to each language's root.
+"""MkDocs adapter: once every language is built, write the small sitemaps Material's language
+links look for next to every page (`handbook.sitemaps`), then `sw.js` (`handbook.pwa`) at the
+site root, whose precache list holds them.
 
 Not for the offline zip (`use_directory_urls: false`): pages opened from files have no service
 worker.
@@ -7,7 +8,6 @@ worker.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.pwa import precache_list, render_service_worker
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.sitemaps import page_sitemaps
 
 
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages, and after the
@@ -25,12 +26,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if (i18n is not None and getattr(i18n, "building", False)) or not config.use_directory_urls:
         return
     site = Path(config.site_dir)
-    for lang in LANGUAGES:
-        if lang != DEFAULT_LANGUAGE and (site / "sitemap.xml").is_file() and (site / lang).is_dir():
-            # Material fetches sitemap.xml next to each hreflang alternate; without it, every
-            # page logs a 404.
-            shutil.copyfile(site / "sitemap.xml", site / lang / "sitemap.xml")
+    full = site / "sitemap.xml"
+    if full.is_file() and config.site_url:
+        for folder, text in page_sitemaps(full.read_text(encoding="utf-8"), config.site_url).items():
+            target = site / folder / "sitemap.xml"
+            if target.parent.is_dir():
+                target.write_text(text, encoding="utf-8")
+    # The search worker loads a stemmer for each language it searches: the handbook's languages
+    # (mkdocs-static-i18n sets the search plugin's per language) and any configured.
     search = config.plugins.get("search")
-    search_langs = tuple(search.config.lang or ()) if search is not None else ()
+    configured = tuple(search.config.lang or ()) if search is not None else ()
+    search_langs = tuple(dict.fromkeys((*LANGUAGES, *configured)))
     precache = precache_list(site, LANGUAGES, DEFAULT_LANGUAGE, search_langs)
     (site / "sw.js").write_text(render_service_worker(precache), encoding="utf-8")

@@ -49,13 +49,24 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
+#: The published address (`site_url` in mkdocs.yml). Pages name it in absolute hreflang links, and
+#: Material fetches a sitemap next to each: on the published site that is the page's own origin.
+PUBLISHED_URL = "https://handbook.invalid/"
+
+
 def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[str]) -> None:
-    """Abort every request that does not start with an allowed prefix; remember it."""
+    """Abort every request that does not start with an allowed prefix; remember it.
+
+    Requests to the published address are answered from the first allowed prefix (the local copy
+    of the site), as the published site would answer them from the page's own origin.
+    """
 
     def route(route):
         url = route.request.url
         if url.startswith(allowed_prefixes) or url.startswith(("data:", "blob:", "about:")):
             route.continue_()
+        elif url.startswith(PUBLISHED_URL) and allowed_prefixes[0].startswith("http"):
+            route.fulfill(response=route.fetch(url=allowed_prefixes[0] + url[len(PUBLISHED_URL):]))
         else:
             requests.append(url)
             route.abort()

@@ -13,6 +13,10 @@ RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 def open_search(page, url: str) -> str:
     """Open a page, focus the search box, wait for the worker; return the placeholder text."""
     page.goto(url)
+    if (page.viewport_size or {"width": 1280})["width"] < 960:
+        # A phone or tablet: Material opens search from an icon in the header.
+        page.click('label.md-header__button[for="__search"]')
+        page.wait_for_timeout(300)  # the search overlay slides in
     page.click(INPUT)
     page.wait_for_function(
         """sel => { const m = document.querySelector(sel); return m && m.textContent.trim() &&

@@ -50,7 +50,7 @@ def test_offline_zip_opens_and_switches_language(offline_site, offline_page):
     page.click("article ol a >> text=มีการรับรู้และมุมมองที่เหมือนกัน")
     assert page.url.endswith("/elements/common-perception.html")
     # The language menu links straight to the same page in English.
-    english = page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href")
+    english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
     page.goto(page.url.rsplit("/", 1)[0] + "/" + english)
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.inner_text("article h1").startswith("Common perception")

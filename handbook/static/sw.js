@@ -129,8 +129,13 @@ self.addEventListener("message", function (event) {
   if (data.type === "save") event.waitUntil(save(String(data.lang)))
   if (data.type === "status") {
     event.waitUntil(savedLanguages().then(function (saved) {
+      /* What saving a language would add: its files that no saved language holds already */
+      var have = {}
+      saved.forEach(function (lang) { DATA.languages[lang].files.forEach(function (f) { have[f[0]] = true }) })
       var sizes = {}
-      Object.keys(DATA.languages).forEach(function (lang) { sizes[lang] = DATA.languages[lang].bytes })
+      Object.keys(DATA.languages).forEach(function (lang) {
+        sizes[lang] = DATA.languages[lang].files.reduce(function (sum, f) { return sum + (have[f[0]] ? 0 : f[2]) }, 0)
+      })
       event.source.postMessage({ type: "status", saved: saved, sizes: sizes, version: DATA.version })
     }))
   }
@@ -161,14 +166,15 @@ function fromCache(url) {
   })
 }
 
-/* The home page of the language a URL belongs to (the longest matching root) */
-function homeOf(url) {
-  var best = null
-  Object.keys(DATA.languages).forEach(function (lang) {
-    var root = new URL(DATA.languages[lang].root, SCOPE)
-    if (url.href.indexOf(root.href) === 0 && (!best || root.href.length > best.length)) best = root.href
+/* Home pages to show offline for a page that is not saved: its language's first (the longest
+   matching root), then the others' */
+function homesFor(url) {
+  var roots = Object.keys(DATA.languages).map(function (lang) { return new URL(DATA.languages[lang].root, SCOPE).href })
+  return roots.sort(function (a, b) {
+    var ma = url.href.indexOf(a) === 0 ? a.length : 0
+    var mb = url.href.indexOf(b) === 0 ? b.length : 0
+    return mb - ma
   })
-  return best
 }
 
 self.addEventListener("fetch", function (event) {
@@ -182,9 +188,13 @@ self.addEventListener("fetch", function (event) {
     if (hit) return hit
     return fetch(request).catch(function (error) {
       if (request.mode !== "navigate") throw error
-      var home = homeOf(url)
-      return (home ? fromCache(new URL(home)) : Promise.resolve(undefined)).then(function (page) {
-        if (page) return page
+      /* Sent to a saved home page (a redirect, so that its relative links resolve) */
+      return homesFor(url).reduce(function (found, home) {
+        return found.then(function (hit) {
+          return hit || fromCache(new URL(home)).then(function (page) { return page && home })
+        })
+      }, Promise.resolve(undefined)).then(function (home) {
+        if (home) return Response.redirect(home, 302)
         throw error
       })
     })

@@ -48,15 +48,16 @@
     navigator.serviceWorker.addEventListener("message", function (event) {
       var message = event.data || {}
       if (message.type === "status") {
-        if (message.saved.indexOf(lang) !== -1) show(box.dataset.ready)
-        else idle(function () { ask(worker(), { type: "save", lang: lang }) })
+        if (message.saved.indexOf(lang) !== -1) {
+          var others = message.saved.filter(function (l) { return l !== lang }).length
+          show(box.dataset.ready + (others ? " " + box.dataset.otherReady : ""))
+        } else idle(function () { ask(worker(), { type: "save", lang: lang }) })
         offerOther(message)
       } else if (message.type === "progress" && message.lang === lang) {
         show(box.dataset.saving.replace("{percent}", Math.round(100 * message.done / message.total)))
       } else if (message.type === "saved" || message.type === "failed") {
         if (message.type === "failed" && message.lang === lang) show(box.dataset.failed)
-        if (message.type === "saved" && message.lang !== lang) show(box.dataset.otherReady)
-        ask(worker(), { type: "status" })
+        else ask(worker(), { type: "status" })
       } else if (message.type === "updated") {
         show(box.dataset.updated + " ")
         var again = document.createElement("button")

@@ -1,0 +1,154 @@
+"""A community worker's phone: offline after one visit, updates that never mix builds, 375 px.
+
+Headless Chromium with phone emulation (375×812, touch), the site served on loopback (a secure
+context, so the service worker runs).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from handbook.labels import label
+from handbook.pwa import precache_list, render_service_worker
+from tests.browser import block_external, launch, serve
+from tests.search_harness import open_search, search
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+SAVE_TIMEOUT = 60_000  # ms; only a broken worker takes this long
+
+
+def precache(site: Path) -> dict:
+    first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
+    return json.loads(first.removeprefix("self.HANDBOOK = "))
+
+
+def pages_of(site: Path, lang: str) -> list[str]:
+    return [url for url, _, _ in precache(site)["languages"][lang]["files"]
+            if (url.endswith("/") or url == "./") and "404" not in url]
+
+
+@pytest.fixture(scope="module")
+def served(site, tmp_path_factory):
+    """A copy of the site that a test may replace with a new build, and its address."""
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(site, copy)
+    with serve(copy) as base:
+        yield copy, base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium, served):
+    copy, base = served
+    context = chromium.new_context(**PHONE)
+    external: list[str] = []
+    block_external(context, (base,), external)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    yield context, page, base, errors
+    assert external == []
+    context.close()
+
+
+def wait_saved(page, lang: str, text_key: str = "offline.ready") -> None:
+    page.wait_for_function(
+        "t => ((document.querySelector('.hb-offline__status') || {}).textContent || '').includes(t)",
+        arg=label(lang, text_key), timeout=SAVE_TIMEOUT)
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), [("th", "วิสัยทัศน์", "elements/common-vision/"),
+                                                         ("en", "vision", "en/elements/common-vision/")])
+def test_after_one_visit_every_page_and_search_work_offline(phone, served, lang, query, expected):
+    context, page, base, errors = phone
+    copy, _ = served
+    home = base if lang == "th" else base + "en/"
+    page.goto(home)
+    wait_saved(page, lang)
+    # The status is announced politely, in the page's language.
+    assert page.get_attribute(".hb-offline__status", "role") == "status"
+    context.set_offline(True)
+    for url in pages_of(copy, lang):
+        response = page.goto(base + url.removeprefix("./"))
+        assert response is not None and response.ok, url
+        assert page.locator("article h1").count() == 1, url
+    placeholder = open_search(page, home)
+    paths, _ = search(page, query, placeholder)
+    assert paths and paths[0].endswith("/" + expected), paths
+    assert errors == [], errors
+
+
+def test_the_other_language_is_saved_on_request(phone, served):
+    context, page, base, errors = phone
+    page.goto(base + "glossary/")
+    wait_saved(page, "th")
+    button = page.locator(".hb-offline__other")
+    assert button.is_visible()
+    assert "ภาษาอังกฤษ" in button.inner_text() and ("KB" in button.inner_text() or "MB" in button.inner_text())
+    button.click()
+    wait_saved(page, "th", "offline.other_ready")
+    context.set_offline(True)
+    page.goto(base + "en/practice/maintenance/")
+    assert page.inner_text("article h1").strip()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert errors == [], errors
+
+
+def test_an_unsaved_page_offline_leads_to_a_saved_home(phone, served):
+    context, page, base, errors = phone
+    page.goto(base + "en/")
+    wait_saved(page, "en")
+    context.set_offline(True)
+    page.goto(base + "no-such-page/")
+    assert page.url in (base, base + "en/")
+
+
+def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path):
+    """After a rebuild the reader is told, and after a reload every page is of the new build."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    with serve(copy) as base:
+        context = chromium.new_context(**PHONE)
+        external: list[str] = []
+        block_external(context, (base,), external)
+        page = context.new_page()
+        page.goto(base)
+        wait_saved(page, "th")
+        page.goto(base + "elements/")
+        before = page.inner_text("article h1")
+        assert not before.endswith("NEW-BUILD")
+
+        # A new build: two pages change, and so does the worker's list.
+        for path in ("index.html", "elements/index.html"):
+            html = (copy / path).read_text(encoding="utf-8")
+            (copy / path).write_text(html.replace("</h1>", " NEW-BUILD</h1>", 1), encoding="utf-8")
+        data = precache_list(copy, ("th", "en"), "th", ("th", "en"))
+        (copy / "sw.js").write_text(render_service_worker(data), encoding="utf-8")
+
+        page.reload()  # the browser checks sw.js on navigation and installs the new worker
+        page.wait_for_function(
+            "t => (document.querySelector('.hb-offline__status') || {}).textContent.startsWith(t)",
+            arg=label("th", "offline.updated"), timeout=SAVE_TIMEOUT)
+        assert page.locator(".hb-offline__reload").is_visible()
+        page.reload()
+        assert page.inner_text("article h1").endswith("NEW-BUILD")
+        context.set_offline(True)
+        page.goto(base)
+        assert page.inner_text("article h1").endswith("NEW-BUILD")  # no page of the old build
+        assert page.evaluate("caches.keys()") == [f"handbook-th-{data['version']}"]
+        assert external == []
+        context.close()
