@@ -351,7 +351,7 @@ def main() -> int:
 
     print("6/6 offline zip…", flush=True)
     offline = work / "site-offline"
-    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false"})
+    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": ""})
     make_zip(offline, work / "handbook-offline.zip")
     results["offline_zip_bytes"] = (work / "handbook-offline.zip").stat().st_size
 

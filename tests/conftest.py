@@ -48,7 +48,8 @@ def offline_site(tmp_path_factory) -> Path:
     from handbook.offline import make_zip
 
     work = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false"}
+    # As `make build` builds it (Makefile): file URLs, no site_url.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": ""}
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(work / "site")],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -152,3 +152,87 @@ def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path):
         assert page.evaluate("caches.keys()") == [f"handbook-th-{data['version']}"]
         assert external == []
         context.close()
+
+
+def all_pages(site: Path) -> list[str]:
+    data = precache(site)["languages"]
+    return [url.removeprefix("./") for lang in data for url in pages_of(site, lang)]
+
+
+def test_no_page_is_wider_than_a_phone_and_none_logs_an_error(phone, served):
+    """375 px: nothing scrolls sideways, the page or any box inside the article; no console error
+    (Material's sitemap requests included) on any page."""
+    context, page, base, errors = phone
+    copy, _ = served
+    wide = []
+    for url in all_pages(copy):
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+        found = page.evaluate("""() => {
+            const out = []
+            if (document.documentElement.scrollWidth > window.innerWidth) out.push('page ' + document.documentElement.scrollWidth)
+            for (const el of document.querySelectorAll('article *')) {
+                const style = getComputedStyle(el)
+                if (style.display === 'none' || !el.getClientRects().length) continue
+                if (el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.md-typeset__scrollwrap, pre'))
+                    out.push(el.tagName + '.' + el.className)
+                if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+                    out.push('scrolls: ' + el.tagName + '.' + el.className)
+            }
+            return out.slice(0, 3)
+        }""")
+        if found:
+            wide.append((url, found))
+    assert wide == []
+    assert errors == [], errors[:5]
+
+
+def test_concept_map_labels_are_readable_on_a_phone(phone):
+    context, page, base, errors = phone
+    for url in ("", "en/", "elements/", "en/elements/"):
+        page.goto(base + url)
+        narrow = page.locator(".hb-map--narrow")
+        assert narrow.is_visible() and not page.locator(".hb-map--wide").is_visible()
+        smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('.hb-map--narrow text')]
+            .map(t => t.getBoundingClientRect().height / (t.querySelectorAll('tspan').length || 1)))""")
+        # The height of a rendered line of 12 px text is at least 12 px.
+        assert smallest >= 12, (url, smallest)
+
+
+def test_the_checklist_toolbar_is_compact_and_nothing_covers_it(phone):
+    context, page, base, errors = phone
+    page.goto(base + "checklists/health-check/")
+    toolbar = page.locator(".hb-toolbar")
+    assert toolbar.bounding_box()["height"] <= 48
+    page.mouse.wheel(0, 1500)
+    page.mouse.wheel(0, -300)  # scrolling up is when Material shows its back-to-top button
+    page.wait_for_timeout(400)
+    assert not page.locator(".md-top").is_visible()
+    box = toolbar.bounding_box()
+    for x in (box["x"] + 5, box["x"] + box["width"] / 2, box["x"] + box["width"] - 5):
+        covering = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.hb-toolbar') !== null",
+                                 [x, box["y"] + box["height"] / 2])
+        assert covering, x
+    # Each button still has its full name for screen readers.
+    assert page.get_attribute('[data-action="share"]', "aria-label") == label("th", "toolbar.share")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_manifest_and_its_icons_resolve(phone, lang):
+    context, page, base, errors = phone
+    page.goto(base + ("" if lang == "th" else "en/") + "elements/")
+    href = page.eval_on_selector('link[rel="manifest"]', "l => l.href")
+    manifest = page.evaluate("url => fetch(url).then(r => r.json())", href)
+    assert manifest["lang"] == lang and manifest["display"] == "standalone"
+    assert manifest["name"] and manifest["short_name"] and manifest["theme_color"]
+    start = page.evaluate("([s, m]) => new URL(s, m).href", [manifest["start_url"], href])
+    assert start == base + ("" if lang == "th" else "en/")
+    assert manifest["scope"] == manifest["start_url"]
+    sizes = {}
+    for icon in manifest["icons"]:
+        url = page.evaluate("([s, m]) => new URL(s, m).href", [icon["src"], href])
+        size = page.evaluate("""url => fetch(url).then(r => r.ok ? r.arrayBuffer() : null).then(b => {
+            if (!b) return null; const v = new DataView(b); return [v.getUint32(16), v.getUint32(20)] })""", url)
+        assert size is not None, url
+        sizes[icon.get("purpose", "any") + icon["sizes"]] = size
+    assert sizes == {"any192x192": [192, 192], "any512x512": [512, 512], "maskable512x512": [512, 512]}

@@ -226,3 +226,67 @@ def test_the_concept_map_is_drawn_for_wide_and_narrow_screens(site, path):
         assert f'class="hb-map hb-map--{layout}"' in html
     # Every concept is a link in both drawings.
     assert html.count("<a href=") >= 2 * 15
+
+
+# ---- the head: hreflang, previews, the installable handbook ---------------------------------------
+
+SITE_URL = "https://handbook.invalid/"
+
+
+def _all_pages(site):
+    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+
+
+def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site):
+    for html in _all_pages(site):
+        soup = _soup(html)
+        alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert set(alternates) == {"th", "en"}, html
+        assert all(href.startswith(SITE_URL) for href in alternates.values()), alternates
+        own = soup.html["lang"]
+        assert alternates[own] == soup.select_one('link[rel="canonical"]')["href"], html
+        # Material asks for a sitemap next to each alternate; it is there.
+        for href in alternates.values():
+            assert (site / href[len(SITE_URL):] / "sitemap.xml").is_file(), href
+
+
+def test_every_page_has_a_link_preview_and_its_languages_manifest(site):
+    for html in _all_pages(site):
+        soup = _soup(html)
+        lang = soup.html["lang"]
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta")}
+        assert meta["og:title"] and meta["og:description"] and meta["description"], html
+        assert meta["og:locale"] == {"th": "th_TH", "en": "en_US"}[lang]
+        assert meta["og:image"] == SITE_URL + "assets/images/og-image.png"
+        manifest = soup.select_one('link[rel="manifest"]')["href"]
+        assert manifest.endswith(("" if lang == "th" else "en/") + "manifest.webmanifest"), html
+        resolved = (html.parent / manifest).resolve()
+        assert resolved == (site / ("" if lang == "th" else "en") / "manifest.webmanifest").resolve()
+
+
+@pytest.mark.parametrize(("path", "lang", "home", "words"), [
+    ("404.html", "th", "/", ["ไม่พบหน้านี้", "Page not found"]),
+    ("en/404.html", "en", "/en/", ["Page not found"]),
+])
+def test_a_404_page_per_language_with_a_way_home(site, path, lang, home, words):
+    soup = _soup(site / path)
+    assert soup.html["lang"] == lang
+    text = soup.select_one("article").get_text(" ")
+    assert all(word in text for word in words)
+    assert home in [a["href"] for a in soup.select("article a")]
+    # Styled from wherever it is served: absolute paths from the site's root.
+    assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("/assets/")
+
+
+def test_the_offline_copys_404_page_uses_relative_paths(offline_site):
+    soup = _soup(offline_site / "404.html")
+    assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("./assets/")
+    assert not soup.select('link[rel="manifest"]'), "no installable app from files"
+
+
+@pytest.mark.parametrize(("url", "words"), [("", ["เนื้อหา", "สร้างด้วย"]), ("en/", ["Text", "Made with"])])
+def test_the_footer_speaks_the_pages_language(site, url, words):
+    footer = page(site, url).select_one(".md-copyright").get_text(" ")
+    assert all(word in footer for word in words)
+    if url == "":
+        assert "Made with" not in footer
