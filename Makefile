@@ -66,8 +66,16 @@ sync-translation: $(STAMP_BUILD)
 	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/..." >&2; exit 2; }
 	$(BIN)/python -m handbook.check --sync "$(PAGE)"
 
-# Build cost, scale, live preview, page weight, search and zip size: writes bench/RESULTS.md.
-bench: install-test
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/package.json
+
+# Lighthouse 12.2.3 (npm; runs on Node 20 with Debian's chromium) for make bench only.
+$(LIGHTHOUSE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@12.2.3 >/dev/null; \
+	else echo "npm not found: make bench will skip Lighthouse" >&2; fi
+
+# Build cost, scale, live preview, page weight, search, zip size, Lighthouse: bench/RESULTS.md.
+bench: install-test $(LIGHTHOUSE)
 	$(BIN)/python bench/run.py
 
 clean:

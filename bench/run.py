@@ -355,12 +355,49 @@ def main() -> int:
     make_zip(offline, work / "handbook-offline.zip")
     results["offline_zip_bytes"] = (work / "handbook-offline.zip").stat().st_size
 
+    print("7/7 Lighthouse (mobile, gzip)…", flush=True)
+    results["lighthouse"] = lighthouse_scores(ours, work)
+
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
                                                  encoding="utf-8")
     (ROOT / "bench" / "RESULTS.md").write_text(render_markdown(results), encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     print("wrote bench/RESULTS.md and bench/results.json")
     return 0
+
+
+LIGHTHOUSE_PAGES = {
+    "home": "", "concept": "elements/common-vision/", "type": "types/natural-network/",
+    "checklist": "checklists/health-check/",
+}
+LIGHTHOUSE_PORT = 8473
+
+
+def lighthouse_scores(ours: Path, work: Path) -> dict:
+    """Ours and vanilla on the same pages, Thai and English. Each site is built with its
+    site_url set to where it is served, as it would be once published."""
+    from bench import lighthouse
+
+    why = lighthouse.available()
+    if why:
+        return {"skipped": why}
+    base = f"http://127.0.0.1:{LIGHTHOUSE_PORT}/"
+    sites = {
+        "ours": build_for(ours, "mkdocs.yml", work / "lh-ours", {"HANDBOOK_SITE_URL": base}),
+        "vanilla": build_for(ours, "vanilla.yml", work / "lh-vanilla", {}),
+    }
+    out: dict = {}
+    for name, site in sites.items():
+        with lighthouse.serve_gzip(site, LIGHTHOUSE_PORT) as served:
+            for lang, prefix in (("th", ""), ("en", "en/")):
+                for page, path in LIGHTHOUSE_PAGES.items():
+                    out.setdefault(name, {})[f"{lang}/{page}"] = lighthouse.audit(served + prefix + path)
+    return out
+
+
+def build_for(project: Path, config: str, site: Path, extra_env: dict) -> Path:
+    build(project, config, site, extra_env)
+    return site
 
 
 def kib(n: int) -> str:
@@ -478,8 +515,37 @@ def render_markdown(r: dict) -> str:
         "",
         f"`dist/handbook-offline.zip`: {kib(r['offline_zip_bytes'])}.",
         "",
+        *render_lighthouse(r.get("lighthouse", {})),
     ]
     return "\n".join(lines)
+
+
+def render_lighthouse(lh: dict) -> list[str]:
+    head = ["## 7. Lighthouse (mobile preset, gzip)", ""]
+    if not lh or "skipped" in lh:
+        return head + [f"Not run: {lh.get('skipped', 'no results')}.", ""]
+    lines = head + [
+        "Lighthouse 12.2.3, mobile preset (simulated slow 4G, mid-range phone), Debian's chromium; "
+        "pages served gzip-compressed from this machine. Scores: performance / accessibility / "
+        "best practices / SEO; LCP, CLS and TBT from the same run. Timing-based scores vary by a "
+        "few points between runs.",
+        "",
+        "| page | ours | vanilla | ours: LCP · CLS · TBT | audits failed (ours) |",
+        "|---|---|---|---|---|",
+    ]
+    for page, mine in lh.get("ours", {}).items():
+        theirs = lh.get("vanilla", {}).get(page, {})
+
+        def scores(x: dict) -> str:
+            if "error" in x:
+                return f"error: {x['error']}"
+            return " / ".join(str(x.get(c, "–")) for c in ("performance", "accessibility", "best-practices", "seo"))
+
+        timing = (f"{mine.get('lcp_ms', '–')} ms · {mine.get('cls', '–')} · {mine.get('tbt_ms', '–')} ms"
+                  if "error" not in mine else "")
+        lines.append(f"| {page} | {scores(mine)} | {scores(theirs)} | {timing} | "
+                     f"{', '.join(mine.get('failed', [])) or '–'} |")
+    return lines + [""]
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -66,7 +68,10 @@ def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[st
         if url.startswith(allowed_prefixes) or url.startswith(("data:", "blob:", "about:")):
             route.continue_()
         elif url.startswith(PUBLISHED_URL) and allowed_prefixes[0].startswith("http"):
-            route.fulfill(response=route.fetch(url=allowed_prefixes[0] + url[len(PUBLISHED_URL):]))
+            try:
+                route.fulfill(response=route.fetch(url=allowed_prefixes[0] + url[len(PUBLISHED_URL):]))
+            except PlaywrightError:
+                pass  # the page or context closed while the request was under way
         else:
             requests.append(url)
             route.abort()

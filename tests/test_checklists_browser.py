@@ -14,8 +14,8 @@ from tests.browser import block_external, launch, serve
 LANGS = ("th", "en")
 # Site chrome that must not reach paper (header, navigation, search, footer, buttons).
 CHROME = {
-    "th": ["ค้นหา", "พิมพ์", "ล้างทั้งหมด", "คัดลอกลิงก์", "Made with", "สารบัญ"],
-    "en": ["Search", "Print", "Clear all", "Copy a link", "Made with", "Table of contents"],
+    "th": ["ค้นหา", "พิมพ์", "ล้างทั้งหมด", "แชร์ลิงก์", "Made with", "สร้างด้วย", "สารบัญ"],
+    "en": ["Search", "Print", "Clear all", "Share a link", "Made with", "Table of contents"],
 }
 
 

@@ -33,7 +33,8 @@ def browser(site):
 @pytest.fixture
 def tab(browser):
     chromium, base = browser
-    context = chromium.new_context()
+    # No service worker: a page it saved would be answered from its cache, not by page.route.
+    context = chromium.new_context(service_workers="block")
     external: list[str] = []
     block_external(context, (base,), external)
     page = context.new_page()
