@@ -4,16 +4,15 @@ Pages serves them, with Debian's chromium. Used by `bench/run.py`; installed by 
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
+import io
 import json
 import os
 import shutil
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tests.browser import QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = ROOT / ".venv" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -22,11 +21,8 @@ CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-netwo
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".webmanifest", ".txt")
 
 
-class _GzipHandler(SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files, text types gzip-compressed when the browser accepts it."""
-
-    def log_message(self, format, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -42,23 +38,12 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
 def serve_gzip(directory: Path, port: int):
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `directory` on a fixed port (the site's site_url), gzip-compressed."""
+    return serve(directory, handler=_GzipHandler, port=port)
 
 
 def available() -> str | None:

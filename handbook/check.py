@@ -31,7 +31,7 @@ from handbook.loader import (
     Handbook,
     Page,
     display_path,
-    load_handbook,
+    load_handbook_cached,
     read_page,
     split_front_matter,
 )
@@ -69,7 +69,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += lint_text(display_path(path, docs_dir), text)
 
     try:
-        handbook = load_handbook(docs_dir)
+        handbook = load_handbook_cached(docs_dir)  # the build reads it again: once is enough
     except HandbookError as err:
         return findings + err.findings
     for page in handbook.pages.values():

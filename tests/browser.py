@@ -16,7 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
@@ -31,10 +31,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
+def serve(directory: Path, *, handler: type = QuietHandler, port: int = 0):
+    """Serve `directory` on 127.0.0.1 (a free port unless one is given); yield the base URL."""
+    handler = functools.partial(handler, directory=str(directory))
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -60,3 +60,25 @@ def offline_site(tmp_path_factory) -> Path:
     with zipfile.ZipFile(work / "handbook-offline.zip") as archive:
         archive.extractall(work / "unzipped")
     return work / "unzipped" / "handbook"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, headless, for one test module (Playwright's sync API: one at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(site, chromium):
+    """(chromium, base URL) with the real site served on loopback."""
+    from tests.browser import serve
+
+    with serve(site) as base:
+        yield chromium, base

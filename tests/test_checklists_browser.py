@@ -6,10 +6,9 @@ import io
 import json
 
 import pytest
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from tests.browser import block_external, launch, serve
+from tests.browser import block_external
 
 LANGS = ("th", "en")
 # Site chrome that must not reach paper (header, navigation, search, footer, buttons).
@@ -22,14 +21,6 @@ CHROME = {
 @pytest.fixture(scope="module")
 def checklists(site) -> list[dict]:
     return json.loads((site / "concepts.json").read_text(encoding="utf-8"))["checklists"]
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium, base
-        chromium.close()
 
 
 def new_page(browser):
@@ -125,7 +116,7 @@ def test_type_checklist_names_the_type_the_ticks_point_to(browser, checklists):
     page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(0).check()
     page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(1).check()
     page.locator('.hb-section[data-section="natural-network"] input[type=checkbox]').nth(0).check()
-    assert "Organized networks" in page.inner_text(".hb-verdict")
+    assert "Organized (top-down) networks" in page.inner_text(".hb-verdict")
     context.close()
 
 

@@ -11,11 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from handbook.labels import label
 from handbook.pwa import precache_list, render_service_worker
-from tests.browser import block_external, launch, serve
+from tests.browser import block_external, serve
 from tests.search_harness import open_search, search
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
@@ -40,14 +39,6 @@ def served(site, tmp_path_factory):
     shutil.copytree(site, copy)
     with serve(copy) as base:
         yield copy, base
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

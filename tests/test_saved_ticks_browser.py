@@ -9,9 +9,8 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser import block_external, launch, serve
+from tests.browser import block_external
 
 KEY = "networking-handbook:checklist:{id}:{lang}"
 
@@ -20,14 +19,6 @@ KEY = "networking-handbook:checklist:{id}:{lang}"
 def checklists(site) -> dict[str, dict]:
     data = json.loads((site / "concepts.json").read_text(encoding="utf-8"))
     return {c["id"]: c for c in data["checklists"]}
-
-
-@pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium, base
-        chromium.close()
 
 
 @pytest.fixture
