@@ -14,15 +14,15 @@ LABELS: dict[str, dict[str, str]] = {
         "section.practice": "การสร้างและรักษาเครือข่าย",
         "section.checklists": "แบบตรวจสอบ",
         "questions.title": "คำถามชวนคิดสำหรับเครือข่ายของคุณ (ส่วนเพิ่มเติมของคู่มือ)",
-        "questions.intro": "คำถามเหล่านี้คู่มือเขียนเพิ่มขึ้นเอง ไม่ได้มาจากเอกสารต้นฉบับ "
+        "questions.intro": "ข้อความในกรอบนี้ผู้จัดทำคู่มือเขียนเพิ่มขึ้นเอง ไม่ได้มาจากเอกสารต้นฉบับ "
         "ใช้ชวนสมาชิกคุยกันถึงเครือข่ายของตนเอง",
         "signs.title": "สัญญาณที่บอกว่าเครือข่ายของคุณเป็นแบบนี้ (ส่วนเพิ่มเติมของคู่มือ)",
         "compare.aspect": "ประเด็น",
         "compare.origin": "เริ่มต้นอย่างไร",
         "compare.driver": "อะไรขับเคลื่อน",
-        "compare.duration": "อยู่ได้นานแค่ไหน",
+        "compare.duration": "ความต่อเนื่องและความยั่งยืน",
         "compare.example": "ตัวอย่าง",
-        "compare.note": "ตารางนี้คู่มือสรุปขึ้นจากเนื้อหาของแต่ละลักษณะ "
+        "compare.note": "ผู้จัดทำคู่มือสรุปตารางนี้ขึ้นจากเนื้อหาของแต่ละลักษณะ "
         "ตัวอย่างของเครือข่ายที่เกิดโดยธรรมชาติและเครือข่ายจัดตั้งเป็นส่วนเพิ่มเติมของคู่มือ",
         "term.line": 'คำภาษาอังกฤษ: <span lang="en">{en}</span>',
         "points.count": "{n} ข้อ",
@@ -38,9 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
         "map.desc": "เครือข่ายอยู่ตรงกลาง ล้อมรอบด้วยองค์ประกอบ 7 ประการ ด้านบนคือการสร้างและรักษาเครือข่าย ด้านล่างคือลักษณะ 3 แบบ แต่ละกล่องเป็นลิงก์ไปยังหน้านั้น",
         "map.center": "เครือข่าย",
         "checklists.index.title": "แบบตรวจสอบสำหรับเวทีเครือข่าย",
-        "checklists.index.intro": "แบบตรวจสอบทุกชุดสร้างขึ้นจากเนื้อหาของคู่มือ ใช้ติ๊กบนจอคอมพิวเตอร์ "
-        "หรือโปรเจกเตอร์ระหว่างประชุม หรือพิมพ์แจกผู้เข้าร่วมก็ได้ "
-        "ข้อคำถามเป็นส่วนเพิ่มเติมของคู่มือ ที่มาของแต่ละหมวดอยู่ใต้หมวดนั้น",
+        "checklists.index.intro": "แบบตรวจสอบทุกชุดสร้างขึ้นจากเนื้อหาของคู่มือ ใช้ติ๊กบนคอมพิวเตอร์ "
+        "ที่ฉายขึ้นจอให้ทุกคนในห้องประชุมเห็น หรือพิมพ์แจกผู้เข้าร่วมก็ได้ "
+        "ทุกข้อในแบบตรวจสอบเป็นส่วนเพิ่มเติมของคู่มือ ที่มาของแต่ละหมวดอยู่ใต้หมวดนั้น",
         "checklist.health-check": "ตรวจสุขภาพเครือข่าย",
         "checklist.health-check.intro": "ติ๊กข้อที่เครือข่ายของคุณทำได้แล้ว แผนภูมิจะแสดงว่าองค์ประกอบทั้ง 7 ประการมีอยู่มากน้อยเพียงใด",
         "checklist.sustainability": "แบบตรวจสอบความยั่งยืนของเครือข่าย",
@@ -95,19 +95,19 @@ LABELS: dict[str, dict[str, str]] = {
         "section.type": "Types of network",
         "section.practice": "Building and keeping a network",
         "section.checklists": "Checklists",
-        "questions.title": "Questions for your network (added by this handbook)",
-        "questions.intro": "These questions are the handbook's own addition, not part of the "
-        "source document. Use them to start a conversation about your own network.",
-        "signs.title": "Signs that your network is of this type (added by this handbook)",
+        "questions.title": "Questions for your network (added by the editors)",
+        "questions.intro": "The editors wrote what is in this box themselves; it is not part of the "
+        "source document. Use it to start a conversation about your own network.",
+        "signs.title": "Signs that your network is of this type (added by the editors)",
         "compare.aspect": "Aspect",
         "compare.origin": "How it starts",
         "compare.driver": "What drives it",
-        "compare.duration": "How long it lasts",
+        "compare.duration": "Continuity and sustainability",
         "compare.example": "Example",
-        "compare.note": "The handbook drew this table up from each type's page; the examples "
-        "for natural and organized networks are the handbook's own.",
+        "compare.note": "The editors drew up this table from each type's page; the examples "
+        "for natural and organized (top-down) networks are their own addition.",
         "term.line": 'In the Thai original: <span lang="th">{th}</span> ({en})',
-        "points.count": "{n} points",
+        "points.count": "{n} items",
         "related": "Related concepts",
         "mentioned": "Mentioned in",
         "glossary.title": "Glossary",
@@ -121,8 +121,8 @@ LABELS: dict[str, dict[str, str]] = {
         "map.center": "Network",
         "checklists.index.title": "Checklists for workshops",
         "checklists.index.intro": "Every checklist is generated from the handbook's pages. Tick them "
-        "on a laptop or projector during a meeting, or print them as handouts. The questions are the "
-        "handbook's own addition; each section names the page it comes from.",
+        "on a laptop projected for the whole room during a meeting, or print them as handouts. Every "
+        "item is the handbook's own addition; each section names the page it comes from.",
         "checklist.health-check": "Network health check",
         "checklist.health-check.intro": "Tick what your network already does. The chart shows how much of each of the seven elements is in place.",
         "checklist.sustainability": "Sustainability checklist",

@@ -126,7 +126,7 @@ def test_points_have_readable_anchors(site, manifest):
 
 def test_handbook_additions_are_marked_in_both_languages(site, manifest):
     for concept_id in ALL_IDS:
-        for lang, word in (("th", "ส่วนเพิ่มเติมของคู่มือ"), ("en", "added by this handbook")):
+        for lang, word in (("th", "ส่วนเพิ่มเติมของคู่มือ"), ("en", "added by the editors")):
             html = page(site, url_of(manifest, concept_id, lang))
             for box in html.select(".admonition.question"):
                 assert word in box.select_one(".admonition-title").get_text()
