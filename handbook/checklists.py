@@ -182,11 +182,13 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         f'<div class="hb-toolbar" role="group" aria-label="{esc(label(lang, "toolbar.label"))}" data-search-exclude>',
         f'<p class="hb-progress" aria-live="polite"><span class="hb-progress__count">0/{total}</span> '
         f'<span class="hb-progress__word">{esc(label(lang, "toolbar.ticked"))}</span></p>',
+        # A long and a short label; CSS shows one, and what is shown is the button's name
+        # (the other is display:none), so screen readers hear what sighted readers see.
         *(
             f'<button type="button" class="md-button{" md-button--primary" if action == "print" else ""}" '
-            f'data-action="{action}" aria-label="{esc(label(lang, f"toolbar.{action}"))}">'
+            f'data-action="{action}">'
             f'<span class="hb-long">{esc(label(lang, f"toolbar.{action}"))}</span>'
-            f'<span class="hb-short" aria-hidden="true">{esc(label(lang, f"toolbar.{action}.short"))}</span>'
+            f'<span class="hb-short">{esc(label(lang, f"toolbar.{action}.short"))}</span>'
             "</button>"
             for action in ("print", "share", "clear")
         ),
