@@ -552,7 +552,7 @@ def render_lighthouse(lh: dict) -> list[str]:
 
         def scores(x: dict) -> str:
             if "error" in x:
-                return f"error: {x['error']}"
+                return "no such page" if "404" in x["error"] else f"error: {x['error']}"
             return " / ".join(str(x.get(c, "–")) for c in ("performance", "accessibility", "best-practices", "seo"))
 
         timing = (f"{mine.get('lcp_ms', '–')} ms · {mine.get('cls', '–')} · {mine.get('tbt_ms', '–')} ms"
