@@ -6,6 +6,7 @@ Thai is sorted in Thai dictionary order (PyThaiNLP's collation, which skips lead
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from handbook.labels import label
@@ -43,13 +44,25 @@ def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
     return sort_terms(entries, lang, key=lambda e: e.term)
 
 
+# PyThaiNLP's collation key is the word without its tone marks (leading vowels moved after their
+# consonant), *followed by* the first tone mark: so a word with a tone mark sorts after every
+# longer word it begins (การมีส่วนร่วม after การมีส่วนร่วมของ…), where a dictionary puts the shorter
+# word first. The letters decide first here; PyThaiNLP's order only breaks ties (the tones).
+_TONES = re.compile("[\u0e47-\u0e4c]")
+_LEAD_VOWEL = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
+
+
+def _thai_letters(word: str) -> str:
+    return _LEAD_VOWEL.sub(r"\2\1", _TONES.sub("", word))
+
+
 def sort_terms(items, lang: str, *, key):
     """Sort in the language's dictionary order."""
     if lang == "th":
         from handbook.thai import collate
 
         order = {term: index for index, term in enumerate(collate([key(i) for i in items]))}
-        return sorted(items, key=lambda i: order[key(i)])
+        return sorted(items, key=lambda i: (_thai_letters(key(i)), order[key(i)]))
     return sorted(items, key=lambda i: key(i).casefold())
 
 

@@ -119,6 +119,14 @@ def test_glossary_is_in_thai_dictionary_order():
     assert sorted(terms) != sort_terms(terms, "th", key=str)
 
 
+def test_a_thai_word_sorts_before_the_longer_words_it_begins():
+    # PyThaiNLP alone puts การมีส่วนร่วม (which has tone marks) after การมีส่วนร่วมของ…
+    terms = ["การมีส่วนร่วมของสมาชิกทุกคนในเครือข่าย", "เครือข่ายวิวัฒนาการ", "การมีส่วนร่วม", "เครือข่าย"]
+    assert sort_terms(terms, "th", key=str) == [
+        "การมีส่วนร่วม", "การมีส่วนร่วมของสมาชิกทุกคนในเครือข่าย", "เครือข่าย", "เครือข่ายวิวัฒนาการ"
+    ]
+
+
 def test_glossary_lists_every_concept_and_synonym(handbook):
     entries = glossary_entries(handbook, "en")
     assert {e.concept_id for e in entries if e.see is None} == {"alpha", "beta"}
