@@ -290,3 +290,27 @@ def test_the_footer_speaks_the_pages_language(site, url, words):
     assert all(word in footer for word in words)
     if url == "":
         assert "Made with" not in footer
+
+
+def _scripts(soup: BeautifulSoup) -> list[str]:
+    return [tag["src"].rsplit("/", 1)[-1] for tag in soup.select("script[src]")]
+
+
+@pytest.mark.parametrize("url", ["", "en/", "en/types/natural-network/", "elements/common-vision/"])
+def test_a_page_without_a_checklist_loads_only_what_it_needs(site, url):
+    """Fewer requests before the first paint on a slow network: no checklist script, and the
+    file:// search polyfill only in the offline copy."""
+    scripts = _scripts(page(site, url))
+    assert "checklists.js" not in scripts
+    assert "shim.js" not in scripts
+    assert "offline.js" in scripts
+    assert len(page(site, url).select('link[rel="stylesheet"]')) == 2  # Material's and ours
+
+
+@pytest.mark.parametrize("url", ["checklists/health-check/", "en/checklists/network-type/"])
+def test_a_checklist_page_loads_its_script(site, url):
+    assert "checklists.js" in _scripts(page(site, url))
+
+
+def test_the_offline_copy_keeps_the_file_search_polyfill(offline_site):
+    assert "shim.js" in _scripts(_soup(offline_site / "index.html"))

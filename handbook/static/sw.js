@@ -156,10 +156,15 @@ function fromCache(url) {
     return names.reduce(function (found, name) {
       return found.then(function (hit) {
         if (hit) return hit
-        return caches.open(name).then(function (cache) {
-          return candidates.reduce(function (f, key) {
-            return f.then(function (h) { return h || cache.match(key) })
-          }, Promise.resolve(undefined))
+        /* has() first: a worker being replaced must not open (and so re-create, empty) a cache
+           its successor has just deleted; it answers from the network instead. */
+        return caches.has(name).then(function (has) {
+          if (!has) return undefined
+          return caches.open(name).then(function (cache) {
+            return candidates.reduce(function (f, key) {
+              return f.then(function (h) { return h || cache.match(key) })
+            }, Promise.resolve(undefined))
+          })
         })
       })
     }, Promise.resolve(undefined))
@@ -184,7 +189,9 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== SCOPE.origin) return
   url.hash = ""
   url.search = ""
-  event.respondWith(fromCache(url).then(function (hit) {
+  /* A cache that cannot be read answers nothing: the network answers instead */
+  var cached = fromCache(url).catch(function () { return undefined })
+  event.respondWith(cached.then(function (hit) {
     if (hit) return hit
     return fetch(request).catch(function (error) {
       if (request.mode !== "navigate") throw error

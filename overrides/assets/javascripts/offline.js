@@ -42,40 +42,44 @@
     if (worker) worker.postMessage(message)
   }
 
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).then(function (registration) {
-    function worker() { return navigator.serviceWorker.controller || registration.active || registration.installing || registration.waiting }
+  /* Registered once the page has loaded and the browser is idle: the worker's script and its
+     list are not fetched while the first page is still drawing on a slow network. */
+  idle(function () {
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).then(function (registration) {
+      function worker() { return navigator.serviceWorker.controller || registration.active || registration.installing || registration.waiting }
 
-    navigator.serviceWorker.addEventListener("message", function (event) {
-      var message = event.data || {}
-      if (message.type === "status") {
-        if (message.saved.indexOf(lang) !== -1) {
-          var others = message.saved.filter(function (l) { return l !== lang }).length
-          show(box.dataset.ready + (others ? " " + box.dataset.otherReady : ""))
-        } else idle(function () { ask(worker(), { type: "save", lang: lang }) })
-        offerOther(message)
-      } else if (message.type === "progress" && message.lang === lang) {
-        show(box.dataset.saving.replace("{percent}", Math.round(100 * message.done / message.total)))
-      } else if (message.type === "saved" || message.type === "failed") {
-        if (message.type === "failed" && message.lang === lang) show(box.dataset.failed)
-        else ask(worker(), { type: "status" })
-      } else if (message.type === "updated") {
-        show(box.dataset.updated + " ")
-        var again = document.createElement("button")
-        again.type = "button"
-        again.className = "hb-offline__reload"
-        again.textContent = box.dataset.reload
-        again.addEventListener("click", function () { window.location.reload() })
-        status.appendChild(again)
-      }
-    })
+      navigator.serviceWorker.addEventListener("message", function (event) {
+        var message = event.data || {}
+        if (message.type === "status") {
+          if (message.saved.indexOf(lang) !== -1) {
+            var others = message.saved.filter(function (l) { return l !== lang }).length
+            show(box.dataset.ready + (others ? " " + box.dataset.otherReady : ""))
+          } else ask(worker(), { type: "save", lang: lang })
+          offerOther(message)
+        } else if (message.type === "progress" && message.lang === lang) {
+          show(box.dataset.saving.replace("{percent}", Math.round(100 * message.done / message.total)))
+        } else if (message.type === "saved" || message.type === "failed") {
+          if (message.type === "failed" && message.lang === lang) show(box.dataset.failed)
+          else ask(worker(), { type: "status" })
+        } else if (message.type === "updated") {
+          show(box.dataset.updated + " ")
+          var again = document.createElement("button")
+          again.type = "button"
+          again.className = "hb-offline__reload"
+          again.textContent = box.dataset.reload
+          again.addEventListener("click", function () { window.location.reload() })
+          status.appendChild(again)
+        }
+      })
 
-    other.addEventListener("click", function () {
-      other.hidden = true
-      ask(worker(), { type: "save", lang: other.dataset.lang })
-    })
+      other.addEventListener("click", function () {
+        other.hidden = true
+        ask(worker(), { type: "save", lang: other.dataset.lang })
+      })
 
-    return navigator.serviceWorker.ready.then(function (ready) { ask(ready.active, { type: "status" }) })
-  }).catch(function () { /* no worker (private mode, blocked): the site works online as before */ })
+      return navigator.serviceWorker.ready.then(function (ready) { ask(ready.active, { type: "status" }) })
+    }).catch(function () { /* no worker (private mode, blocked): the site works online as before */ })
+  })
 
   /* After the page has loaded, when the browser has nothing else to do */
   function idle(callback) {
