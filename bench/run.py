@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser import launch, serve
+from tests.fixtures import copy_project
 from tests.search_harness import concept_for_path, open_search, search
 from tests.search_queries import ENGLISH, THAI
 
@@ -110,10 +111,7 @@ def project_copy(work: Path, scale: int = 1) -> Path:
     project = work / f"project-{scale}x"
     if project.exists():
         return project
-    for name in ("overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_project(project)
     if scale > 1:
         from handbook.loader import load_handbook
 

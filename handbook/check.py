@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from handbook.checklists import CHECKLIST_SPECS, build_checklists
+from handbook.checklists import build_checklists
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
 from handbook.history import previous_version
@@ -35,12 +35,14 @@ from handbook.loader import (
     read_page,
     split_front_matter,
 )
+from handbook.project import load_project, use_project
 from handbook.render import find_marker_errors
 from handbook.sanitize import markdown_findings, text_problem
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
+from handbook.schema import ConceptFrontMatter
 from handbook.sources import page_paths, source_findings
 from handbook.translation import (
     STATUS_SRC,
+    changed_ids_since,
     changes_since,
     original_of,
     parity_findings,
@@ -59,9 +61,14 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     `warnings=False` skips the checks that can only warn (they read git history): the build's
     gate needs only the errors.
     """
-    findings: list[Finding] = source_findings(docs_dir, LANGUAGES)
-    findings += _reserved_path_findings(docs_dir)
-    for path in (p for lang in LANGUAGES for p in page_paths(docs_dir, lang)):
+    try:
+        project = load_project(Path(docs_dir).resolve().parent)
+    except HandbookError as err:
+        return err.findings  # without its languages and sections, the pages cannot be judged
+    findings: list[Finding] = list(project.findings) if warnings else []
+    findings += source_findings(docs_dir, project.languages)
+    findings += _reserved_path_findings(docs_dir, project.languages)
+    for path in (p for lang in project.languages for p in page_paths(docs_dir, lang)):
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
@@ -76,11 +83,9 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += find_marker_errors(page)
         findings += html_findings(page)
         findings += _link_findings(handbook, page, docs_dir)
-    # Item ids must be unique within each checklist. (A spec naming a concept the handbook lacks is
-    # a code error that the build reports; check looks only at the sources.)
-    specs = tuple(s for s in CHECKLIST_SPECS if all(c in handbook.concepts for c in s.concepts))
+    # Item ids must be unique within each checklist; a checklist must draw from real concepts.
     try:
-        build_checklists(handbook, specs)
+        build_checklists(handbook)
     except HandbookError as err:
         findings += err.findings
     findings += parity_findings(handbook)
@@ -98,11 +103,11 @@ def orphaned_tick_findings(handbook: Handbook) -> list[Finding]:
     """
     current = set()
     for concept in handbook.concepts.values():
-        for item in concept.meta(DEFAULT_LANGUAGE).checklist:
+        for item in concept.meta(handbook.default_language).checklist:
             current |= {item.id, *item.formerly}
     findings = []
     for concept in handbook.concepts.values():
-        page = concept.pages[DEFAULT_LANGUAGE]
+        page = concept.pages[handbook.default_language]
         previous = previous_version(page.path)
         if previous is None:
             continue
@@ -152,9 +157,9 @@ def generated_pages(lang: str) -> dict[str, str]:
     }
 
 
-def _reserved_path_findings(docs_dir: Path) -> list[Finding]:
+def _reserved_path_findings(docs_dir: Path, languages: tuple[str, ...]) -> list[Finding]:
     findings = []
-    for lang in LANGUAGES:
+    for lang in languages:
         for path in page_paths(docs_dir, lang):
             src_uri = path.relative_to(docs_dir).as_posix()
             for reserved, maker in generated_pages(lang).items():
@@ -178,7 +183,7 @@ def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:
             if not path.endswith(".md"):
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path))
-            fallback = DEFAULT_LANGUAGE + "/" + resolved.split("/", 1)[-1]
+            fallback = handbook.default_language + "/" + resolved.split("/", 1)[-1]
             found = handbook.pages.get(resolved) or handbook.pages.get(fallback)
             column = match.start(1) + 1
             if found is None and not (docs_dir / resolved).is_file():
@@ -195,8 +200,8 @@ def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:
 
 def _translation_findings(handbook: Handbook) -> list[Finding]:
     findings = []
-    for lang in LANGUAGES:
-        if lang == DEFAULT_LANGUAGE:
+    for lang in handbook.languages:
+        if lang == handbook.default_language:
             continue
         for status in translation_status(handbook, lang):
             rest = status.src_uri.split("/", 1)[1]
@@ -212,8 +217,11 @@ def _translation_findings(handbook: Handbook) -> list[Finding]:
                                f"{original.display_path}, run make sync-translation PAGE={target}")
                 else:
                     changed = changes_since(original.path, status.recorded)
+                    ids = changed_ids_since(original.path, status.recorded)
                     message = (f"outdated: {original.display_path} changed since this translation "
                                f"(run make sync-translation PAGE={target} once updated)")
+                    if ids:
+                        message += "; changed: " + ", ".join(ids)
                     if changed:
                         message += "\n    " + "\n    ".join(changed)
                 findings.append(Finding(page.display_path, page.line_of("translation"), message, "warning"))
@@ -246,8 +254,10 @@ def sync(page: Path, docs_dir: Path) -> str:
     if not page.is_file():
         raise SystemExit(f"{page}: no such file")
     try:
-        if page.resolve().relative_to(docs_dir.resolve()).parts[0] == DEFAULT_LANGUAGE:
-            raise SystemExit(f"{page}: this is an original (Thai) page; sync a translation")
+        project = load_project(docs_dir.resolve().parent)
+        use_project(project)
+        if page.resolve().relative_to(docs_dir.resolve()).parts[0] == project.default_language:
+            raise SystemExit(f"{page}: this is an original page; sync a translation")
     except ValueError:
         raise SystemExit(f"{page}: not inside {docs_dir}") from None
     original = original_of(page, docs_dir)

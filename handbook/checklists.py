@@ -10,33 +10,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Literal
 
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
+from handbook.project import ChecklistSpec, Result
 from handbook.render import inline, relative_link
-from handbook.schema import LANGUAGES
-
-Result = Literal["none", "chart", "type"]
-
-
-@dataclass(frozen=True)
-class ChecklistSpec:
-    id: str
-    concepts: tuple[str, ...] = ()  # explicit concept ids…
-    kind: str | None = None  # …or every concept of a kind, in order
-    result: Result = "none"
-
-
-#: The checklists of the handbook, in the order the site lists them.
-CHECKLIST_SPECS: tuple[ChecklistSpec, ...] = (
-    ChecklistSpec("health-check", kind="element", result="chart"),
-    ChecklistSpec("sustainability", concepts=("sustainability",)),
-    ChecklistSpec("maintenance", concepts=("maintenance",)),
-    ChecklistSpec("core-team", concepts=("core-members",)),
-    ChecklistSpec("network-type", kind="type", result="type"),
-)
 
 
 @dataclass(frozen=True)
@@ -58,6 +37,7 @@ class Checklist:
     id: str
     result: Result
     sections: tuple[Section, ...]
+    languages: tuple[str, ...] = ()
 
     @property
     def items(self) -> list[Item]:
@@ -73,9 +53,12 @@ class Checklist:
 
 
 def build_checklists(
-    handbook: Handbook, specs: tuple[ChecklistSpec, ...] = CHECKLIST_SPECS
+    handbook: Handbook, specs: tuple[ChecklistSpec, ...] | None = None
 ) -> list[Checklist]:
-    """Every checklist of `specs`; raise `HandbookError` naming the file of a bad item."""
+    """Every checklist of `specs` (by default handbook.yml's); raise `HandbookError` naming the
+    file of a bad item."""
+    if specs is None:
+        specs = handbook.project.structure.checklists
     findings: list[Finding] = []
     checklists = []
     for spec in specs:
@@ -83,10 +66,10 @@ def build_checklists(
         seen: dict[str, str] = {}
         sections = []
         for concept in concepts:
-            original = concept.meta("th")
+            original = concept.meta(concept.original)
             items = []
             for index, item in enumerate(original.checklist):
-                page = concept.page("th")
+                page = concept.page(concept.original)
                 if item.id in seen:
                     findings.append(
                         Finding(page.display_path, page.line_of("checklist", index, "id"),
@@ -96,11 +79,12 @@ def build_checklists(
                     )
                     continue
                 seen[item.id] = page.display_path
-                texts = {lang: _item_text(concept, lang, item.id) or item.text for lang in LANGUAGES}
+                texts = {lang: _item_text(concept, lang, item.id) or item.text
+                         for lang in handbook.languages}
                 items.append(Item(f"{spec.id}.{item.id}", item.id, texts, tuple(item.formerly)))
             if items:
                 sections.append(Section(concept, tuple(items)))
-        checklists.append(Checklist(spec.id, spec.result, tuple(sections)))
+        checklists.append(Checklist(spec.id, spec.result, tuple(sections), handbook.languages))
     if findings:
         raise HandbookError(findings)
     return checklists
@@ -135,10 +119,10 @@ def manifest_entries(checklists: list[Checklist], *, directory_urls: bool = True
     return [
         {
             "id": checklist.id,
-            "title": {lang: label(lang, f"checklist.{checklist.id}") for lang in LANGUAGES},
+            "title": {lang: label(lang, f"checklist.{checklist.id}") for lang in checklist.languages},
             "url": {
                 lang: page_url(checklist.src_uri(lang), directory_urls=directory_urls)
-                for lang in LANGUAGES
+                for lang in checklist.languages
             },
             "items": len(checklist.items),
         }
@@ -151,6 +135,12 @@ def manifest_entries(checklists: list[Checklist], *, directory_urls: bool = True
 # ---------------------------------------------------------------------------------------------
 
 
+def intro(checklist: Checklist, lang: str) -> str:
+    """The checklist's introduction, its counts computed ({count} items, {concepts} concepts)."""
+    return label(lang, f"checklist.{checklist.id}.intro", count=len(checklist.items),
+                 concepts=len(checklist.sections))
+
+
 def render_checklist(checklist: Checklist, lang: str) -> str:
     """The page source of one checklist in one language."""
     src_uri = checklist.src_uri(lang)
@@ -161,7 +151,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         "---",
         f"title: {_yaml_str(title)}",
         # Material writes the description into a <meta> attribute without escaping it.
-        f"description: {_yaml_str(esc(label(lang, f'checklist.{checklist.id}.intro')))}",
+        f"description: {_yaml_str(esc(intro(checklist, lang)))}",
         "---",
         "",
         f'<div class="hb-checklist" data-checklist="{checklist.id}" data-lang="{lang}" '
@@ -171,7 +161,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         f'data-share-label="{esc(label(lang, "toolbar.share"))}" '
         f'data-share-local="{esc(label(lang, "offline.share_local"))}" markdown>',
         "",
-        f'<p class="hb-intro">{esc(label(lang, f"checklist.{checklist.id}.intro"))}</p>',
+        f'<p class="hb-intro">{esc(intro(checklist, lang))}</p>',
         "",
         '<div class="hb-print-fields" data-search-exclude>',
         f'<p><span>{esc(label(lang, "print.network"))}</span><span class="hb-line"></span></p>',
@@ -291,6 +281,6 @@ def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
         count = label(lang, "points.count", n=len(checklist.items))
         out.append(
             f"- [**{label(lang, f'checklist.{checklist.id}')}**]({link}) ({count}) — "
-            f"{label(lang, f'checklist.{checklist.id}.intro')}"
+            f"{intro(checklist, lang)}"
         )
     return "\n".join(out) + "\n"

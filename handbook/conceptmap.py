@@ -12,6 +12,7 @@ column and its labels stay at 13 px; CSS picks one of the two.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -22,13 +23,23 @@ WIDTH, HEIGHT = 960, 640
 CENTER = (480, 318)
 NODE_W, NODE_H = 176, 58
 FONT = 14
-CLASS_BY_KIND = {"definition": "hb-map__center", "element": "hb-map__element",
-                 "type": "hb-map__type", "practice": "hb-map__practice"}
+#: The class of each place on the map (handbook.yml's concept_map says which kind sits where).
+CLASS_BY_ROLE = {"center": "hb-map__center", "ring": "hb-map__element",
+                 "top": "hb-map__practice", "bottom": "hb-map__type"}
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def _roles(handbook: Handbook) -> dict[str, str | None]:
+    spec = handbook.project.structure.concept_map
+    if spec is None:
+        return dict.fromkeys(CLASS_BY_ROLE)
+    return {role: getattr(spec, role) for role in CLASS_BY_ROLE}
 
 
 def wrap(text: str, lang: str, width: int = 17) -> list[str]:
-    """Break a label into lines of about `width` letters, at word boundaries."""
-    if lang == "th":
+    """Break a label into lines of about `width` letters, at word boundaries (Thai has no
+    spaces between words: its words are found by PyThaiNLP)."""
+    if THAI.search(text):
         from handbook.thai import words as thai_words
 
         words = thai_words(text)
@@ -76,34 +87,41 @@ def render_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], s
     parts: list[str] = []
     lines: list[str] = []
 
-    elements = handbook.by_kind("element")
+    roles = _roles(handbook)
+    elements = handbook.by_kind(roles["ring"])
     for index, concept in enumerate(elements):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(elements), 1)
         x, y = cx + 320 * math.cos(angle), cy + 178 * math.sin(angle)
         lines.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.0f}" y2="{y:.0f}"/>')
-        parts.append(_node(x, y, concept.meta(lang).title, url_for(concept.id), CLASS_BY_KIND["element"], lang))
+        parts.append(_node(x, y, concept.meta(lang).title, url_for(concept.id), CLASS_BY_ROLE["ring"], lang))
 
-    for row_y, kind in ((44, "practice"), (HEIGHT - 44, "type")):
-        row = handbook.by_kind(kind)
+    for row_y, role in ((44, "top"), (HEIGHT - 44, "bottom")):
+        row = handbook.by_kind(roles[role])
         step = WIDTH / (len(row) + 1) if row else 0
         w = min(210, int(step) - 14) if row else NODE_W
         for index, concept in enumerate(row, start=1):
             parts.append(
                 _node(step * index, row_y, concept.meta(lang).title, url_for(concept.id),
-                      CLASS_BY_KIND[kind], lang, w=w, h=60)
+                      CLASS_BY_ROLE[role], lang, w=w, h=60)
             )
 
-    definition = handbook.by_kind("definition")
+    definition = handbook.by_kind(roles["center"])
     center_label = label(lang, "map.center")
     if definition:
-        parts.append(_node(cx, cy, center_label, url_for(definition[0].id), CLASS_BY_KIND["definition"],
+        parts.append(_node(cx, cy, center_label, url_for(definition[0].id), CLASS_BY_ROLE["center"],
                            lang, w=150, h=64))
 
-    return _svg("wide", WIDTH, HEIGHT, lang, lines, parts)
+    return _svg("wide", WIDTH, HEIGHT, lang, lines, parts, _counts(handbook))
 
 
-def _svg(layout: str, width: int, height: int, lang: str, lines: list[str], parts: list[str]) -> str:
-    title, desc = escape(label(lang, "map.title")), escape(label(lang, "map.desc"))
+def _counts(handbook: Handbook) -> dict[str, int]:
+    """How many concepts sit in each place (the map's description states them)."""
+    return {role: len(handbook.by_kind(kind)) for role, kind in _roles(handbook).items()}
+
+
+def _svg(layout: str, width: int, height: int, lang: str, lines: list[str], parts: list[str],
+         counts: dict[str, int]) -> str:
+    title, desc = escape(label(lang, "map.title")), escape(label(lang, "map.desc", **counts))
     ids = f"hb-map-{layout}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-map hb-map--{layout}" '
@@ -139,17 +157,18 @@ def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[
                 y += h + gap
         return places
 
-    grid(handbook.by_kind("practice"), CLASS_BY_KIND["practice"])
-    definition = handbook.by_kind("definition")
+    roles = _roles(handbook)
+    grid(handbook.by_kind(roles["top"]), CLASS_BY_ROLE["top"])
+    definition = handbook.by_kind(roles["center"])
     y += 6
     center = (NARROW_WIDTH / 2, y)
     if definition:
         parts.append(_node(*center, label(lang, "map.center"), url_for(definition[0].id),
-                           CLASS_BY_KIND["definition"], lang, w=150, h=48, font=NARROW_FONT))
+                           CLASS_BY_ROLE["center"], lang, w=150, h=48, font=NARROW_FONT))
     y += 48 / 2 + gap + h / 2 + 6
-    for x, element_y in grid(handbook.by_kind("element"), CLASS_BY_KIND["element"]):
+    for x, element_y in grid(handbook.by_kind(roles["ring"]), CLASS_BY_ROLE["ring"]):
         lines.append(f'<line x1="{center[0]:.0f}" y1="{center[1]:.0f}" x2="{x:.0f}" y2="{element_y:.0f}"/>')
     y += 6
-    grid(handbook.by_kind("type"), CLASS_BY_KIND["type"])
+    grid(handbook.by_kind(roles["bottom"]), CLASS_BY_ROLE["bottom"])
     height = int(y - h / 2 - gap + 8)
-    return _svg("narrow", NARROW_WIDTH, height, lang, lines, parts)
+    return _svg("narrow", NARROW_WIDTH, height, lang, lines, parts, _counts(handbook))

@@ -26,7 +26,6 @@ from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
 from handbook.loader import Handbook
 
 #: Terms too general to link wherever they appear (every page says "network").
-UNLINKED_TERMS = frozenset({"เครือข่าย", "network", "networks", "networking", "การสร้างเครือข่าย"})
 
 #: Elements whose text is never linked.
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
@@ -46,13 +45,20 @@ class Matcher:
 def build_matcher(handbook: Handbook, lang: str) -> Matcher:
     """One regex over every linkable term of `lang`, longest first."""
     concept_of: dict[str, str] = {}
+    # Words on every page of this handbook (handbook.yml's unlinked_terms) are never links.
+    unlinked = {" ".join(t.split()).lower() for t in handbook.project.structure.unlinked_terms}
+    original = handbook.default_language
     for concept in handbook.concepts.values():
         meta = concept.meta(lang)
-        terms = [meta.title, meta.terms.th, meta.terms.en, *meta.synonyms]
+        terms = [meta.title, *meta.terms.values(), *meta.synonyms]
+        # A translation quotes the original's term beside its own: that quote is not a link.
+        quoted = {meta.terms[original]} if lang != original and meta.terms.get(lang) else set()
         for term in terms:
+            if term in quoted:
+                continue
             term = " ".join(term.split())
             key = term.lower()
-            if len(term) < 3 or key in UNLINKED_TERMS or key in concept_of:
+            if len(term) < 3 or key in unlinked or key in concept_of:
                 continue
             if lang == "en" and THAI.search(term):
                 continue  # English pages link English words; Thai there is a quoted source term

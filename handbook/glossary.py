@@ -27,13 +27,16 @@ class Entry:
 
 def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
     """Concepts (term, other-language term, summary) and their synonyms, sorted for `lang`."""
-    other_lang = "en" if lang == "th" else "th"
+    # The other language shown beside each term: the original's on a translation, else the
+    # first translation.
+    others = [code for code in handbook.languages if code != lang]
+    other_lang = handbook.default_language if lang != handbook.default_language else (others[0] if others else lang)
     entries: list[Entry] = []
     seen: set[str] = set()
     for concept in handbook.concepts.values():
         meta = concept.meta(lang)
-        term = getattr(meta.terms, lang)
-        other = getattr(meta.terms, other_lang)
+        term = meta.terms.get(lang) or meta.title
+        other = meta.terms.get(other_lang, "")
         entries.append(Entry(term, other, meta.summary, concept.id))
         seen.add(term.lower())
         for synonym in meta.synonyms:
@@ -49,6 +52,7 @@ def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
 # longer word it begins (การมีส่วนร่วม after การมีส่วนร่วมของ…), where a dictionary puts the shorter
 # word first. The letters decide first here; PyThaiNLP's order only breaks ties (the tones).
 _TONES = re.compile("[\u0e47-\u0e4c]")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _LEAD_VOWEL = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
 
 
@@ -57,8 +61,8 @@ def _thai_letters(word: str) -> str:
 
 
 def sort_terms(items, lang: str, *, key):
-    """Sort in the language's dictionary order."""
-    if lang == "th":
+    """Sort in the language's dictionary order (Thai words by PyThaiNLP's collation)."""
+    if any(_THAI.search(key(i)) for i in items):
         from handbook.thai import collate
 
         order = {term: index for index, term in enumerate(collate([key(i) for i in items]))}
@@ -69,7 +73,7 @@ def sort_terms(items, lang: str, *, key):
 def render_glossary(handbook: Handbook, lang: str) -> str:
     src_uri = GLOSSARY_SRC.format(lang=lang)
     rows = [
-        f"| {label(lang, 'glossary.' + lang)} | {label(lang, 'glossary.' + ('en' if lang == 'th' else 'th'))} "
+        f"| {label(lang, 'glossary.term')} | {label(lang, 'glossary.other')} "
         f"| {label(lang, 'glossary.meaning')} |",
         "|---|---|---|",
     ]

@@ -1,179 +1,168 @@
-"""Interface words the generators write into pages, per language.
+"""Interface words the generators write into pages, per language, read from `labels/<lang>.yml`.
 
-Content lives in the pages' front matter; these are only the handbook's own labels. A key missing
-from one language is a bug caught by `tests/test_labels.py`.
+Content lives in the pages' front matter; these are the handbook's own words (section names,
+buttons, notices). Translators edit `labels/<lang>.yml`: a flat mapping of keys to plain text,
+the same keys as the original language's file. A key a language lacks — or a language with no
+file yet — shows the original's words, with a warning from `make check`.
+
+Labels are untrusted input like every other file of a pull request: plain text only (no HTML,
+no Markdown links or images), each `{placeholder}` one the generator fills in. Where a label is
+inserted, it is escaped.
 """
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "th": {
-        "section.definition": "พื้นฐาน",
-        "section.element": "องค์ประกอบของเครือข่าย",
-        "section.type": "ลักษณะของเครือข่าย",
-        "section.practice": "การสร้างและรักษาเครือข่าย",
-        "section.checklists": "แบบตรวจสอบ",
-        "questions.title": "คำถามชวนคิดสำหรับเครือข่ายของคุณ (ส่วนเพิ่มเติมของคู่มือ)",
-        "questions.intro": "ข้อความในกรอบนี้ผู้จัดทำคู่มือเขียนเพิ่มขึ้นเอง ไม่ได้มาจากเอกสารต้นฉบับ "
-        "ใช้ชวนสมาชิกคุยกันถึงเครือข่ายของตนเอง",
-        "signs.title": "สัญญาณที่บอกว่าเครือข่ายของคุณเป็นแบบนี้ (ส่วนเพิ่มเติมของคู่มือ)",
-        "compare.aspect": "ประเด็น",
-        "compare.origin": "เริ่มต้นอย่างไร",
-        "compare.driver": "อะไรขับเคลื่อน",
-        "compare.duration": "ความต่อเนื่องและความยั่งยืน",
-        "compare.example": "ตัวอย่าง",
-        "compare.note": "ผู้จัดทำคู่มือสรุปตารางนี้ขึ้นจากเนื้อหาของแต่ละลักษณะ "
-        "ตัวอย่างของเครือข่ายที่เกิดโดยธรรมชาติและเครือข่ายจัดตั้งเป็นส่วนเพิ่มเติมของคู่มือ",
-        "term.line": 'คำภาษาอังกฤษ: <span lang="en">{en}</span>',
-        "points.count": "{n} ข้อ",
-        "related": "แนวคิดที่เกี่ยวข้อง",
-        "mentioned": "หน้าที่กล่าวถึงหัวข้อนี้",
-        "glossary.title": "อภิธานศัพท์",
-        "glossary.intro": "คำสำคัญทุกคำของคู่มือ เรียงตามลำดับพจนานุกรมไทย พร้อมคำภาษาอังกฤษและความหมายสั้น ๆ",
-        "glossary.th": "คำไทย",
-        "glossary.en": "คำอังกฤษ",
-        "glossary.meaning": "ความหมาย",
-        "glossary.see": "ดู",
-        "map.title": "แผนที่แนวคิด",
-        "map.desc": "เครือข่ายอยู่ตรงกลาง ล้อมรอบด้วยองค์ประกอบ 7 ประการ ด้านบนคือการสร้างและรักษาเครือข่าย ด้านล่างคือลักษณะ 3 แบบ แต่ละกล่องเป็นลิงก์ไปยังหน้านั้น",
-        "map.center": "เครือข่าย",
-        "checklists.index.title": "แบบตรวจสอบสำหรับเวทีเครือข่าย",
-        "checklists.index.intro": "แบบตรวจสอบทุกชุดสร้างขึ้นจากเนื้อหาของคู่มือ ใช้ติ๊กบนคอมพิวเตอร์ "
-        "ที่ฉายขึ้นจอให้ทุกคนในห้องประชุมเห็น หรือพิมพ์แจกผู้เข้าร่วมก็ได้ "
-        "ทุกข้อในแบบตรวจสอบเป็นส่วนเพิ่มเติมของคู่มือ ที่มาของแต่ละหมวดอยู่ใต้หมวดนั้น",
-        "checklist.health-check": "ตรวจสุขภาพเครือข่าย",
-        "checklist.health-check.intro": "ติ๊กข้อที่เครือข่ายของคุณทำได้แล้ว แผนภูมิจะแสดงว่าองค์ประกอบทั้ง 7 ประการมีอยู่มากน้อยเพียงใด",
-        "checklist.sustainability": "แบบตรวจสอบความยั่งยืนของเครือข่าย",
-        "checklist.sustainability.intro": "ข้อเสนอแนะ 11 ข้อในการพัฒนาเครือข่ายเพื่อความยั่งยืน ติ๊กข้อที่เครือข่ายของคุณทำอยู่แล้ว",
-        "checklist.maintenance": "แบบตรวจสอบการรักษาเครือข่าย",
-        "checklist.maintenance.intro": "หลักการรักษาความสำเร็จของเครือข่าย 6 ข้อ ติ๊กข้อที่เครือข่ายของคุณทำอยู่แล้ว",
-        "checklist.core-team": "แบบประเมินตนเองของทีมแกนนำ",
-        "checklist.core-team.intro": "คุณสมบัติ 9 ประการของกลุ่มสมาชิกแกนนำ ให้ทีมแกนนำติ๊กข้อที่ทีมมีอยู่แล้ว",
-        "checklist.network-type": "เครือข่ายของเราเป็นแบบไหน",
-        "checklist.network-type.intro": "ติ๊กสัญญาณที่ตรงกับเครือข่ายของคุณ แล้วดูว่าเครือข่ายของคุณคล้ายลักษณะใดมากที่สุด",
-        "checklist.source": "ที่มา:",
-        "checklist.note": "บันทึกของกลุ่ม",
-        "print.network": "ชื่อเครือข่าย",
-        "print.date": "วันที่",
-        "print.participants": "ผู้เข้าร่วม",
-        "toolbar.label": "เครื่องมือแบบตรวจสอบ",
-        "toolbar.ticked": "ข้อที่ติ๊กแล้ว",
-        "toolbar.print": "พิมพ์",
-        "toolbar.share": "แชร์ลิงก์ผลการติ๊กนี้",
-        "toolbar.clear": "ล้างทั้งหมด",
-        "toolbar.print.short": "พิมพ์",
-        "toolbar.share.short": "แชร์",
-        "toolbar.clear.short": "ล้าง",
-        "toolbar.copied": "คัดลอกลิงก์แล้ว ส่งให้ผู้อื่นเปิดดูผลเดียวกันได้",
-        "toolbar.confirm-clear": "ล้างการติ๊กและบันทึกทั้งหมดในแบบตรวจสอบนี้ใช่หรือไม่",
-        "app.short_name": "คู่มือเครือข่าย",
-        "og.locale": "th_TH",
-        "footer.licence": 'เนื้อหา: <a href="https://creativecommons.org/licenses/by/4.0/deed.th">CC BY 4.0</a> · โค้ด: MIT',
-        "footer.made_with": "สร้างด้วย",
-        "offline.saving": "กำลังบันทึกคู่มือไว้อ่านแบบออฟไลน์… {percent}%",
-        "offline.ready": "คู่มือฉบับภาษาไทยอ่านแบบออฟไลน์ได้แล้วบนอุปกรณ์นี้",
-        "offline.failed": "ยังบันทึกไว้อ่านแบบออฟไลน์ไม่ได้ จะลองอีกครั้งเมื่อเปิดหน้าถัดไป",
-        "offline.other": "บันทึกฉบับภาษาอังกฤษไว้อ่านแบบออฟไลน์ด้วย ({size})",
-        "offline.other_ready": "ฉบับภาษาอังกฤษอ่านแบบออฟไลน์ได้แล้วเช่นกัน",
-        "offline.updated": "คู่มือมีฉบับปรับปรุงใหม่แล้ว",
-        "offline.reload": "โหลดหน้านี้ใหม่",
-        "offline.share_local": "ไฟล์นี้เปิดจากเครื่องของคุณ ลิงก์นี้จึงใช้ได้บนเครื่องนี้เท่านั้น ลิงก์สำหรับส่งให้ผู้อื่นคือ:",
-        "notfound.title": "ไม่พบหน้านี้",
-        "notfound.text": "หน้าที่คุณเปิดไม่มีอยู่ในคู่มือ อาจย้ายไปแล้วหรือพิมพ์ที่อยู่ผิด",
-        "notfound.home": "กลับไปหน้าแรกของคู่มือ",
-        "shared.title": "คุณกำลังดูผลการติ๊กจากลิงก์ที่มีคนส่งมา ผลที่คุณบันทึกไว้เองยังอยู่ครบ",
-        "shared.use": "ใช้ผลจากลิงก์นี้แทนของฉัน",
-        "shared.keep": "กลับไปใช้ผลของฉัน",
-        "result.chart": "องค์ประกอบที่มีอยู่แล้วในเครือข่ายของคุณ",
-        "result.type": "สัญญาณของแต่ละลักษณะที่ติ๊กแล้ว",
-        "result.type.none": "ยังไม่ได้ติ๊กสัญญาณใด",
-        "result.type.lead": "เครือข่ายของคุณคล้าย{type}มากที่สุด ({count}/{size} สัญญาณ)",
-    },
-    "en": {
-        "section.definition": "Basics",
-        "section.element": "Elements of a network",
-        "section.type": "Types of network",
-        "section.practice": "Building and keeping a network",
-        "section.checklists": "Checklists",
-        "questions.title": "Questions for your network (added by the editors)",
-        "questions.intro": "The editors wrote what is in this box themselves; it is not part of the "
-        "source document. Use it to start a conversation about your own network.",
-        "signs.title": "Signs that your network is of this type (added by the editors)",
-        "compare.aspect": "Aspect",
-        "compare.origin": "How it starts",
-        "compare.driver": "What drives it",
-        "compare.duration": "Continuity and sustainability",
-        "compare.example": "Example",
-        "compare.note": "The editors drew up this table from each type's page; the examples "
-        "for natural and organized (top-down) networks are their own addition.",
-        "term.line": 'In the Thai original: <span lang="th">{th}</span> ({en})',
-        "points.count": "{n} items",
-        "related": "Related concepts",
-        "mentioned": "Mentioned in",
-        "glossary.title": "Glossary",
-        "glossary.intro": "Every key term of the handbook in alphabetical order, with its Thai original and a one-line meaning.",
-        "glossary.th": "Thai",
-        "glossary.en": "English",
-        "glossary.meaning": "Meaning",
-        "glossary.see": "see",
-        "map.title": "Concept map",
-        "map.desc": "A network in the middle, surrounded by its seven elements; building and keeping a network above; the three types below. Each box links to its page.",
-        "map.center": "Network",
-        "checklists.index.title": "Checklists for workshops",
-        "checklists.index.intro": "Every checklist is generated from the handbook's pages. Tick them "
-        "on a laptop projected for the whole room during a meeting, or print them as handouts. Every "
-        "item is the handbook's own addition; each section names the page it comes from.",
-        "checklist.health-check": "Network health check",
-        "checklist.health-check.intro": "Tick what your network already does. The chart shows how much of each of the seven elements is in place.",
-        "checklist.sustainability": "Sustainability checklist",
-        "checklist.sustainability.intro": "The eleven recommendations for making a network last. Tick the ones your network already follows.",
-        "checklist.maintenance": "Maintenance checklist",
-        "checklist.maintenance.intro": "The six principles for keeping a network successful. Tick the ones your network already follows.",
-        "checklist.core-team": "Core team self-assessment",
-        "checklist.core-team.intro": "The nine qualities of a network's core team. Let the core team tick the ones it already has.",
-        "checklist.network-type": "Which type is our network?",
-        "checklist.network-type.intro": "Tick the signs that fit your network and see which of the three types it resembles most.",
-        "checklist.source": "Source:",
-        "checklist.note": "Group notes",
-        "print.network": "Network",
-        "print.date": "Date",
-        "print.participants": "Participants",
-        "toolbar.label": "Checklist tools",
-        "toolbar.ticked": "ticked",
-        "toolbar.print": "Print",
-        "toolbar.share": "Share a link to these ticks",
-        "toolbar.clear": "Clear all",
-        "toolbar.print.short": "Print",
-        "toolbar.share.short": "Share",
-        "toolbar.clear.short": "Clear",
-        "toolbar.copied": "Link copied: anyone who opens it sees the same ticks.",
-        "toolbar.confirm-clear": "Clear every tick and note on this checklist?",
-        "app.short_name": "Network Handbook",
-        "og.locale": "en_US",
-        "footer.licence": 'Text: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Code: MIT',
-        "footer.made_with": "Made with",
-        "offline.saving": "Saving the handbook for offline reading… {percent}%",
-        "offline.ready": "The English handbook is saved on this device: it works offline.",
-        "offline.failed": "Could not save for offline reading yet; trying again on the next page.",
-        "offline.other": "Also save the Thai original for offline reading ({size})",
-        "offline.other_ready": "The Thai original works offline too.",
-        "offline.updated": "The handbook has been updated.",
-        "offline.reload": "Reload this page",
-        "offline.share_local": "This copy is opened from your device, so that link only works here. The link to send to others is:",
-        "notfound.title": "Page not found",
-        "notfound.text": "This page is not in the handbook: it may have moved, or the address has a typo.",
-        "notfound.home": "Back to the handbook's home page",
-        "shared.title": "You are looking at ticks from a shared link. Your own saved ticks are still here.",
-        "shared.use": "Use these ticks instead of mine",
-        "shared.keep": "Back to my ticks",
-        "result.chart": "Elements already in place in your network",
-        "result.type": "Signs ticked for each type",
-        "result.type.none": "No signs ticked yet.",
-        "result.type.lead": "Your network most resembles: {type} ({count} of {size} signs)",
-    },
-}
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.findings import Finding
+from handbook.yamlsafe import FrontMatterError, parse_front_matter
+
+_PLACEHOLDER = re.compile(r"{(\w*)}")
+
+
+class _Kept(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+#: Labels that hold a web address rather than words.
+URL_SUFFIX = "_url"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Every language's words, and the original's as the fallback."""
+
+    words: dict[str, dict[str, str]]
+    default: str
+    fallbacks: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → keys shown in the original
+
+    def get(self, lang: str, key: str, **values: object) -> str:
+        text = self.words.get(lang, {}).get(key)
+        if text is None:
+            text = self.words[self.default][key]
+        # A placeholder the caller does not fill stays as written (the page's script may fill
+        # it, e.g. {percent}); it never raises.
+        return string.Formatter().vformat(text, (), _Kept(values)) if values else text
+
+    def lang_of(self, lang: str, key: str) -> str:
+        """The language the words of `key` are really in on a `lang` page (fallbacks)."""
+        return lang if key in self.words.get(lang, {}) else self.default
+
+    def keys(self) -> list[str]:
+        return list(self.words[self.default])
+
+
+def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding], *,
+                display_root: Path) -> Labels:
+    """Each language's `labels/<lang>.yml`, checked against the original's keys."""
+    default = languages[0]
+    words: dict[str, dict[str, str]] = {}
+    lines: dict[str, dict] = {}
+    for lang in languages:
+        path = folder / f"{lang}.yml"
+        display = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
+        if not path.is_file():
+            if lang == default:
+                findings.append(Finding(display, 1, f"no interface words for the original language "
+                                                    f"'{lang}': every label of the site comes from it"))
+                words[lang] = {}
+            else:
+                findings.append(Finding(display, 1, f"no interface words for '{lang}' yet: its pages "
+                                                    f"show those of '{default}' (copy labels/{default}.yml "
+                                                    "to translate them)", "warning"))
+            continue
+        try:
+            data, found_lines = parse_front_matter(path.read_text(encoding="utf-8"), first_line=1)
+        except FrontMatterError as err:
+            findings.append(Finding(display, err.line, err.message))
+            continue
+        except UnicodeDecodeError:
+            findings.append(Finding(display, 1, "not valid UTF-8; save the file as UTF-8"))
+            continue
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            findings.append(Finding(display, 1, "labels must be a mapping of keys to words"))
+            continue
+        good: dict[str, str] = {}
+        for key, value in data.items():
+            line = found_lines.get((key,), 1)
+            if not isinstance(value, str) or not value.strip():
+                findings.append(Finding(display, line, f"label '{key}': must be plain text, not empty"))
+                continue
+            problem = _text_problem(key, value)
+            if problem:
+                findings.append(Finding(display, line, f"label '{key}': {problem}"))
+                continue
+            good[str(key)] = value.strip()
+        words[lang] = good
+        lines[lang] = found_lines
+    original = words.get(default, {})
+    fallbacks: dict[str, frozenset[str]] = {}
+    for lang in languages[1:]:
+        if lang not in words:
+            fallbacks[lang] = frozenset(original)
+            continue
+        display = (folder / f"{lang}.yml").relative_to(display_root).as_posix()
+        missing = [k for k in original if k not in words[lang]]
+        fallbacks[lang] = frozenset(missing)
+        for key in missing:
+            findings.append(Finding(display, 1, f"label '{key}' is missing: the '{default}' words "
+                                                "are shown", "warning"))
+        for key in [k for k in words[lang] if k not in original]:
+            findings.append(Finding(display, lines[lang].get((key,), 1),
+                                    f"label '{key}' is not one of labels/{default}.yml's keys "
+                                    "(misspelt, or removed there?)", "warning"))
+        for key, text in list(words[lang].items()):
+            if key not in original:
+                continue
+            allowed = set(_PLACEHOLDER.findall(original[key])) | set(languages)
+            unknown = sorted(set(_PLACEHOLDER.findall(text)) - allowed)
+            if unknown:
+                findings.append(Finding(display, lines[lang].get((key,), 1),
+                                        f"label '{key}': unknown placeholder '{{{unknown[0]}}}' "
+                                        f"(the '{default}' words use: "
+                                        f"{', '.join('{' + p + '}' for p in sorted(_PLACEHOLDER.findall(original[key]))) or 'none'})"))
+                words[lang].pop(key)
+    return Labels(words, default, fallbacks)
+
+
+def _text_problem(key: str, value: str) -> str | None:
+    from handbook.sanitize import judge_url, text_problem
+
+    if key.endswith(URL_SUFFIX):
+        if not value.startswith("https://") or re.search(r"[\s<>\"']", value):
+            return "must be one https:// address"
+        return judge_url(value, embedded=False)
+    try:
+        list(string.Formatter().parse(value))
+    except ValueError as err:
+        return f"a lone '{{' or '}}' ({err}); write {{{{ or }}}} for a brace"
+    if re.search(r"[<>]", value):
+        return "HTML is not allowed in labels (found '<' or '>'); write plain text"
+    return text_problem(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# The labels in use: those of the handbook loaded last (one process builds one handbook).
+# ---------------------------------------------------------------------------------------------
+
+_ACTIVE: Labels | None = None
+
+
+def use_labels(labels: Labels) -> None:
+    global _ACTIVE
+    _ACTIVE = labels
+
+
+def active_labels() -> Labels:
+    if _ACTIVE is None:
+        raise RuntimeError("no handbook loaded: load_handbook() sets the labels in use")
+    return _ACTIVE
 
 
 def label(lang: str, key: str, **values: object) -> str:
-    text = LABELS[lang][key]
-    return text.format(**values) if values else text
+    """The words of `key` in `lang` (the original's where `lang` has none), values filled in."""
+    return active_labels().get(lang, key, **values)

@@ -15,16 +15,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
-from handbook.schema import (
-    DEFAULT_LANGUAGE,
-    KINDS,
-    LANGUAGES,
-    OVERVIEW_SRC,
-    RESERVED_IDS,
-    SECTION_BY_KIND,
-    ConceptFrontMatter,
-    OverviewFrontMatter,
-)
+from handbook.project import Project, active_project, load_project, project_files, use_project
+from handbook.schema import RESERVED_IDS, ConceptFrontMatter, OverviewFrontMatter
 from handbook.sources import display_path, page_paths
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -61,10 +53,11 @@ class Concept:
     kind: str
     order: int
     pages: dict[str, Page]
+    original: str  # the original (default) language, whose page every concept has
 
     def page(self, lang: str) -> Page:
-        """The page in `lang`, falling back to the original (Thai) when not translated yet."""
-        return self.pages.get(lang) or self.pages[DEFAULT_LANGUAGE]
+        """The page in `lang`, falling back to the original when not translated yet."""
+        return self.pages.get(lang) or self.pages[self.original]
 
     def meta(self, lang: str) -> ConceptFrontMatter:
         meta = self.page(lang).meta
@@ -78,8 +71,17 @@ class Handbook:
     concepts: dict[str, Concept]  # in reading order: kind, then `order`
     overviews: dict[str, dict[str, Page]]
     pages: dict[str, Page]  # by src_uri
+    project: Project
 
-    def by_kind(self, kind: str) -> list[Concept]:
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.project.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.project.default_language
+
+    def by_kind(self, kind: str | None) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
 
 
@@ -90,7 +92,7 @@ class Handbook:
 
 def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
     """Where a concept's page lives below docs_dir."""
-    return f"{lang}/{SECTION_BY_KIND[kind]}/{concept_id}.md"
+    return f"{lang}/{active_project().section(kind).folder}/{concept_id}.md"
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -109,7 +111,7 @@ def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
         path = stem[: -len("index")]
     else:
         path = stem + "/"
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return path if lang == active_project().default_language else f"{lang}/{path}"
 
 
 def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> str:
@@ -214,13 +216,18 @@ def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
 # ---------------------------------------------------------------------------------------------
 
 
-def load_handbook(docs_dir: Path | str) -> Handbook:
-    """Read, validate and cross-check every page below `docs_dir`; raise `HandbookError`."""
+def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handbook:
+    """Read, validate and cross-check every page below `docs_dir`; raise `HandbookError`.
+
+    `project` (languages, structure, labels) is read from the folder above `docs_dir` unless
+    given; it becomes the project in use (`handbook.project.active_project()`)."""
     docs_dir = Path(docs_dir).resolve()
+    project = project or load_project(docs_dir.parent)
+    use_project(project)
     findings: list[Finding] = []
     pages: dict[str, Page] = {}
     unreadable: set[str] = set()
-    for lang in LANGUAGES:
+    for lang in project.languages:
         for path in page_paths(docs_dir, lang):
             result = read_page(path, docs_dir)
             if isinstance(result, Page):
@@ -229,15 +236,16 @@ def load_handbook(docs_dir: Path | str) -> Handbook:
                 findings.extend(result)
                 unreadable.add(path.relative_to(docs_dir).as_posix())
 
-    concepts, overviews, more = _assemble(pages.values(), unreadable)
+    concepts, overviews, more = _assemble(pages.values(), unreadable, project)
     findings.extend(more)
     if any(f.level == "error" for f in findings):
         raise HandbookError([f for f in findings if f.level == "error"])
-    return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages)
+    return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages,
+                    project=project)
 
 
 def _assemble(
-    pages, unreadable: set[str]
+    pages, unreadable: set[str], project: Project
 ) -> tuple[dict[str, Concept], dict[str, dict[str, Page]], list[Finding]]:
     # A page that could not be read is reported once; what depends on it (its translation,
     # links to its id) is not reported again as a second, misleading error.
@@ -249,7 +257,14 @@ def _assemble(
     for page in pages:
         meta = page.meta
         if isinstance(meta, OverviewFrontMatter):
-            expected = f"{page.lang}/{OVERVIEW_SRC[meta.overview]}"
+            if meta.overview not in project.overview_src:
+                findings.append(
+                    Finding(page.display_path, page.line_of("overview"),
+                            f"field 'overview': unknown overview '{meta.overview}' (handbook.yml "
+                            f"lists: {', '.join(project.overview_src)})")
+                )
+                continue
+            expected = f"{page.lang}/{project.overview_src[meta.overview]}"
             same = overviews.setdefault(meta.overview, {})
             if page.src_uri != expected:
                 findings.append(
@@ -260,6 +275,11 @@ def _assemble(
                 )
                 continue
             same[page.lang] = page
+            continue
+        kind_problems = _check_kind(page, meta, project)
+        findings.extend(kind_problems)
+        if any(f.level == "error" for f in kind_problems):
+            unreadable_ids.add(meta.id)  # its translations and links are not reported again
             continue
         if meta.id in RESERVED_IDS:
             findings.append(
@@ -288,19 +308,20 @@ def _assemble(
         findings.extend(_check_unique_ids(page, meta))
 
     concepts: dict[str, Concept] = {}
+    default = project.default_language
     for concept_id, by_lang in by_id.items():
-        if DEFAULT_LANGUAGE not in by_lang:
+        if default not in by_lang:
             page = next(iter(by_lang.values()))
             if concept_id in unreadable_ids:
                 continue
             findings.append(
                 Finding(page.display_path, page.line_of("id"),
-                        f"concept '{concept_id}' has no Thai original at "
-                        f"docs/{concept_src_uri(concept_id, page.meta.kind, DEFAULT_LANGUAGE)}")
+                        f"concept '{concept_id}' has no original ('{default}') page at "
+                        f"docs/{concept_src_uri(concept_id, page.meta.kind, default)}")
             )
             continue
-        original = by_lang[DEFAULT_LANGUAGE].meta
-        concepts[concept_id] = Concept(concept_id, original.kind, original.order, by_lang)
+        original = by_lang[default].meta
+        concepts[concept_id] = Concept(concept_id, original.kind, original.order, by_lang, default)
 
     # Related ids must name real concepts (on every language's page).
     for concept in concepts.values():
@@ -321,9 +342,35 @@ def _assemble(
                     )
 
     ordered = dict(
-        sorted(concepts.items(), key=lambda kv: (KINDS.index(kv[1].kind), kv[1].order, kv[0]))
+        sorted(concepts.items(), key=lambda kv: (project.kinds.index(kv[1].kind), kv[1].order, kv[0]))
     )
     return ordered, overviews, findings
+
+
+def _check_kind(page: Page, meta: ConceptFrontMatter, project: Project) -> list[Finding]:
+    """What handbook.yml says of the page's kind: that it exists, and whether it has a profile."""
+    if meta.kind not in project.kinds:
+        return [Finding(page.display_path, page.line_of("kind"),
+                        f"field 'kind': unknown kind '{meta.kind}' (handbook.yml's sections: "
+                        f"{', '.join(project.kinds)}){_suggest(meta.kind, project.kinds)}")]
+    findings = []
+    if meta.kind in project.profile_kinds and meta.profile is None:
+        findings.append(Finding(page.display_path, page.line_of("kind"),
+                                f"a '{meta.kind}' page needs a 'profile' (origin, driver, duration, example)"))
+    if meta.kind not in project.profile_kinds and meta.profile is not None:
+        findings.append(Finding(page.display_path, page.line_of("profile"),
+                                f"field 'profile': only pages of kind "
+                                f"{', '.join(repr(k) for k in project.profile_kinds) or '(none)'} have a 'profile'"))
+    if project.default_language not in meta.terms:
+        findings.append(Finding(page.display_path, page.line_of("terms"),
+                                f"field 'terms': the original language's term "
+                                f"('{project.default_language}') is required"))
+    unknown = [lang for lang in meta.terms if lang not in project.languages]
+    if unknown:
+        findings.append(Finding(page.display_path, page.line_of("terms", unknown[0]),
+                                f"field 'terms': '{unknown[0]}' is not a language of this handbook "
+                                f"({', '.join(project.languages)})", "warning"))
+    return findings
 
 
 def _check_unique_ids(page: Page, meta: ConceptFrontMatter) -> list[Finding]:
@@ -357,7 +404,11 @@ _CACHE: dict[Path, tuple[tuple, Handbook]] = {}
 
 def _fingerprint(docs_dir: Path) -> tuple:
     stats = []
-    for lang in LANGUAGES:
+    for path in project_files(docs_dir.parent):
+        if path.is_file():
+            stat = path.stat()
+            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    for lang in sorted(p.name for p in docs_dir.iterdir() if p.is_dir()) if docs_dir.is_dir() else []:
         for path in page_paths(docs_dir, lang):
             stat = path.stat()
             stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
@@ -370,6 +421,7 @@ def load_handbook_cached(docs_dir: Path | str) -> Handbook:
     fingerprint = _fingerprint(docs_dir)
     cached = _CACHE.get(docs_dir)
     if cached and cached[0] == fingerprint:
+        use_project(cached[1].project)
         return cached[1]
     handbook = load_handbook(docs_dir)
     _CACHE[docs_dir] = (fingerprint, handbook)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handbook.loader import Handbook, concept_url
-from handbook.schema import LANGUAGES
 
 
 def build_manifest(
@@ -15,10 +14,10 @@ def build_manifest(
             {
                 "id": concept.id,
                 "kind": concept.kind,
-                "title": {lang: concept.meta(lang).title for lang in LANGUAGES},
+                "title": {lang: concept.meta(lang).title for lang in handbook.languages},
                 "url": {
                     lang: concept_url(concept, lang, directory_urls=directory_urls)
-                    for lang in LANGUAGES
+                    for lang in handbook.languages
                 },
             }
         )

@@ -1,4 +1,4 @@
-"""The site's navigation, derived from the content model (kind, then `order`).
+"""The site's navigation, derived from the content model and handbook.yml's sections.
 
 Returned as MkDocs' plain `nav` data (titles and paths relative to the language folder), so a new
 concept page appears in the navigation without editing `mkdocs.yml`.
@@ -6,28 +6,25 @@ concept page appears in the navigation without editing `mkdocs.yml`.
 
 from __future__ import annotations
 
-from handbook.checklists import CHECKLIST_SPECS
 from handbook.labels import label
 from handbook.loader import Handbook
-from handbook.schema import KINDS, SECTION_BY_KIND
-
-#: Overview pages that open a section (`navigation.indexes`).
-SECTION_INDEX: dict[str, str] = {"element": "elements/index.md", "type": "types/index.md"}
 
 
 def build_nav(handbook: Handbook, lang: str) -> list:
-    nav: list = ["index.md"]
-    for kind in KINDS:
-        concepts = handbook.by_kind(kind)
-        paths = [f"{SECTION_BY_KIND[kind]}/{c.id}.md" for c in concepts]
-        if kind == "definition":
+    project = handbook.project
+    nav: list = [project.overview_src.get("home", "index.md")]
+    for section in project.structure.sections:
+        paths = [f"{section.folder}/{c.id}.md" for c in handbook.by_kind(section.kind)]
+        if section.flat:
             nav.extend(paths)
             continue
-        if kind in SECTION_INDEX:
-            paths.insert(0, SECTION_INDEX[kind])
-        nav.append({label(lang, f"section.{kind}"): paths})
-    checklists = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in CHECKLIST_SPECS]
-    nav.append({label(lang, "section.checklists"): checklists})
+        if section.overview:
+            paths.insert(0, project.overview_src[section.overview])
+        nav.append({label(lang, f"section.{section.kind}"): paths})
+    checklists = project.structure.checklists
+    if checklists:
+        paths = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in checklists]
+        nav.append({label(lang, "section.checklists"): paths})
     nav.append("glossary.md")
     nav.append("translation-status.md")
     return nav

@@ -64,7 +64,10 @@ def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
     """
     meta = _concept_meta(page)
-    terms = label(page.lang, "term.line", th=inline(meta.terms.th), en=inline(meta.terms.en))
+    # Each language's term in a span that says its language ({th}, {en}… in the label).
+    terms = label(page.lang, "term.line", **{
+        code: f'<span lang="{html.escape(code)}">{inline(term)}</span>' for code, term in meta.terms.items()
+    })
     lines = [f'<p class="hb-term">{terms}</p>', "", '<div class="hb-points-list" markdown>', ""]
     for number, point in enumerate(meta.points, start=1):
         lines.append(f"{number}. {inline(point.text)}")
@@ -78,7 +81,9 @@ def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
     meta = _concept_meta(page)
     if not meta.checklist:
         return ""
-    key = "signs.title" if meta.kind == "type" else "questions.title"
+    # A kind may have its own title for the box ("questions.title.<kind>", e.g. signs of a type).
+    kind_key = f"questions.title.{meta.kind}"
+    key = kind_key if kind_key in handbook.project.labels.keys() else "questions.title"
     content_lang = page.lang
     out = [f'!!! question "{label(content_lang, key)}"', ""]
     out.append(f"    {label(content_lang, 'questions.intro')}")
@@ -93,14 +98,22 @@ def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_element_list(handbook: Handbook, page: Page, lang: str) -> str:
-    """All seven elements in the source's order: title, source English term, summary."""
-    return _concept_list(handbook, page, lang, "element", numbered=True)
+def _section_kind(handbook: Handbook, page: Page) -> str | None:
+    """The kind of the section an overview page opens (handbook.yml: `overview`)."""
+    name = getattr(page.meta, "overview", None)
+    return next((s.kind for s in handbook.project.structure.sections if s.overview == name), None)
+
+
+def render_concept_list(handbook: Handbook, page: Page, lang: str) -> str:
+    """The concepts of the section this overview opens, in order: title, term, summary."""
+    kind = _section_kind(handbook, page)
+    sections = [s for s in handbook.project.structure.sections if s.kind == kind]
+    return _concept_list(handbook, page, lang, kind, numbered=bool(sections and sections[0].numbered))
 
 
 def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
-    """The three types side by side: how each starts, what drives it, how long it lasts."""
-    types = handbook.by_kind("type")
+    """The section's concepts side by side: how each starts, what drives it, how long it lasts."""
+    types = handbook.by_kind(_section_kind(handbook, page))
     header = [label(lang, "compare.aspect")]
     header += [f"[{cell(c.meta(lang).title)}]({concept_link(page, c, lang)})" for c in types]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -133,20 +146,23 @@ def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
 def render_contents(handbook: Handbook, page: Page, lang: str) -> str:
     """The map of the content for the home page: every section with its concepts."""
     out = []
-    for kind in ("definition", "element", "type", "practice"):
-        out.append(f"### {label(lang, 'section.' + kind)}\n")
-        out.append(_concept_list(handbook, page, lang, kind, numbered=kind == "element"))
+    for section in handbook.project.structure.sections:
+        out.append(f"### {label(lang, 'section.' + section.kind)}\n")
+        out.append(_concept_list(handbook, page, lang, section.kind, numbered=section.numbered))
     return "\n".join(out)
 
 
-def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str, *, numbered: bool) -> str:
+def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str | None, *, numbered: bool) -> str:
     lines = []
+    original = handbook.default_language
+    # On the original's pages each concept shows the first translation's term beside it.
+    other = next((code for code in handbook.languages if code != original), None)
     for number, concept in enumerate(handbook.by_kind(kind), start=1):
         meta = concept.meta(lang)
         bullet = f"{number}." if numbered else "-"
         term = ""
-        if lang == "th":
-            term = f' <span class="hb-term" lang="en">({inline(meta.terms.en)})</span>'
+        if lang == original and other and meta.terms.get(other):
+            term = f' <span class="hb-term" lang="{html.escape(other)}">({inline(meta.terms[other])})</span>'
         lines.append(
             f"{bullet} [**{inline(meta.title)}**]({concept_link(page, concept, lang)}){term} — "
             f"{inline(meta.summary)}"
@@ -176,7 +192,9 @@ CONCEPT_MARKERS: dict[str, Renderer] = {
     "questions": render_questions,
 }
 OVERVIEW_MARKERS: dict[str, Renderer] = {
-    "element-list": render_element_list,
+    "concept-list": render_concept_list,
+    "element-list": render_concept_list,  # the name used before concept-list
+    "comparison": render_type_comparison,
     "type-comparison": render_type_comparison,
     "contents": render_contents,
     "concept-map": render_concept_map_placeholder,

@@ -1,45 +1,22 @@
 """The front-matter schema of a concept page: the one place that says what a page must hold.
 
 Every concept of the handbook is one Markdown page per language whose YAML front matter is
-validated against `ConceptFrontMatter`. Overview pages (home, elements, types) use the smaller
-`OverviewFrontMatter`. Allowed values are the constants below; nothing else in the package
-re-states them.
+validated against `ConceptFrontMatter`. Overview pages use the smaller `OverviewFrontMatter`.
+What belongs to one handbook (its languages, kinds, overviews) is data: `handbook.yml` and
+`mkdocs.yml`, read by `handbook.project`; the loader checks pages against it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # ---------------------------------------------------------------------------------------------
 # Constants
 # ---------------------------------------------------------------------------------------------
 
-#: Languages of the handbook, default (the original) first.
-LANGUAGES: tuple[str, ...] = ("th", "en")
-DEFAULT_LANGUAGE = "th"
-
-#: Concept kinds, in the order the handbook presents them.
-KINDS: tuple[str, ...] = ("definition", "element", "type", "practice")
-
-#: The folder (and URL section) of each kind below `docs/<lang>/`.
-SECTION_BY_KIND: dict[str, str] = {
-    "definition": "basics",
-    "element": "elements",
-    "type": "types",
-    "practice": "practice",
-}
-
-#: Overview pages that are not concepts; their front matter names one of these.
-OVERVIEWS: tuple[str, ...] = ("home", "elements", "types")
-#: Where each overview lives below `docs/<lang>/`.
-OVERVIEW_SRC: dict[str, str] = {
-    "home": "index.md",
-    "elements": "elements/index.md",
-    "types": "types/index.md",
-}
 #: Ids a concept may not take: its page would replace a section's overview (`index.md`).
 RESERVED_IDS: frozenset[str] = frozenset({"index"})
 
@@ -49,19 +26,13 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Kind = Literal["definition", "element", "type", "practice"]
+#: A language code as mkdocs-static-i18n takes it: `th`, `en`, `pt-BR`.
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")]
 
 
 class _Strict(BaseModel):
     # Unknown fields are errors: a misspelt `relatd:` must not be silently ignored.
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Terms(_Strict):
-    """The concept's canonical name in both languages (the same on every language's page)."""
-
-    th: Text
-    en: Text
 
 
 class Point(_Strict):
@@ -100,11 +71,13 @@ class Translation(_Strict):
 
 class ConceptFrontMatter(_Strict):
     id: Slug
-    kind: Kind
+    kind: Slug  # one of handbook.yml's sections
     order: int = Field(ge=1)
     title: Text
     summary: Text
-    terms: Terms
+    # The concept's canonical name by language (the same on every language's page); the
+    # original language's is required (checked by the loader, which knows the languages).
+    terms: dict[LangCode, Text] = Field(min_length=1)
     synonyms: list[Text] = []
     points: list[Point] = Field(min_length=1)
     checklist: list[ChecklistItem] = []
@@ -112,17 +85,9 @@ class ConceptFrontMatter(_Strict):
     profile: TypeProfile | None = None
     translation: Translation | None = None
 
-    @model_validator(mode="after")
-    def _check_kind_specific(self) -> ConceptFrontMatter:
-        if self.kind == "type" and self.profile is None:
-            raise ValueError("a 'type' page needs a 'profile' (origin, driver, duration, example)")
-        if self.kind != "type" and self.profile is not None:
-            raise ValueError("only 'type' pages have a 'profile'")
-        return self
-
 
 class OverviewFrontMatter(_Strict):
-    overview: Literal["home", "elements", "types"]
+    overview: Slug  # one of handbook.yml's overviews
     title: Text
     summary: Text
     translation: Translation | None = None

@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handbook.schema import DEFAULT_LANGUAGE
-
 ZWSP = "\u200b"
 THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 #: JavaScript regex source (Material compiles it without the `u` flag: no \p{…}, explicit \u200b).
@@ -105,11 +103,11 @@ def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         lang = next(
-            (lng for lng in languages if lng != DEFAULT_LANGUAGE and location.startswith(f"{lng}/")),
-            DEFAULT_LANGUAGE,
+            (lng for lng in languages[1:] if location.startswith(f"{lng}/")),
+            languages[0],
         )
         doc = dict(doc)
-        if lang != DEFAULT_LANGUAGE:
+        if lang != languages[0]:
             doc["location"] = location[len(lang) + 1 :]
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,9 @@ from typing import Literal
 
 from handbook.findings import Finding
 from handbook.history import git, repo_path
+from handbook.labels import label
 from handbook.loader import Handbook, Page
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES, ConceptFrontMatter
+from handbook.schema import ConceptFrontMatter
 
 Status = Literal["translated", "outdated", "missing"]
 HASH_LENGTH = 12
@@ -46,7 +48,7 @@ class PageStatus:
 
 
 def _all_originals(handbook: Handbook) -> list[Page]:
-    return [p for p in handbook.pages.values() if p.lang == DEFAULT_LANGUAGE]
+    return [p for p in handbook.pages.values() if p.lang == handbook.default_language]
 
 
 def translation_status(handbook: Handbook, lang: str) -> list[PageStatus]:
@@ -73,9 +75,9 @@ def translation_status(handbook: Handbook, lang: str) -> list[PageStatus]:
 def parity_findings(handbook: Handbook) -> list[Finding]:
     findings = []
     for concept in handbook.concepts.values():
-        original = concept.pages[DEFAULT_LANGUAGE]
-        for lang in LANGUAGES:
-            if lang == DEFAULT_LANGUAGE or lang not in concept.pages:
+        original = concept.pages[handbook.default_language]
+        for lang in handbook.languages:
+            if lang == handbook.default_language or lang not in concept.pages:
                 continue
             findings += _compare(original, concept.pages[lang])
     return findings
@@ -117,21 +119,71 @@ def _compare(original: Page, translated: Page) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 
-def changes_since(original: Path, recorded: str, *, max_lines: int = 12) -> list[str]:
-    """A short diff of the original since the revision `recorded`; [] if it cannot be found."""
+def _recorded_version(original: Path, recorded: str) -> str | None:
+    """The text of the original at the revision whose hash is `recorded`, from git history."""
     found = repo_path(original)
     if found is None:
-        return []
+        return None
     root, relative = found
     commits = (git(["log", "--format=%H", "--", relative], cwd=root) or "").split()
     for commit in commits:
         old = git(["show", f"{commit}:{relative}"], cwd=root)
         if old is not None and source_hash(old) == recorded:
-            new = original.read_text(encoding="utf-8")
-            diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-            lines = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
-            return lines[:max_lines] + ([f"… {len(lines) - max_lines} more lines"] if len(lines) > max_lines else [])
-    return []
+            return old
+    return None
+
+
+def changes_since(original: Path, recorded: str, *, max_lines: int = 12) -> list[str]:
+    """A short diff of the original since the revision `recorded`; [] if it cannot be found."""
+    old = _recorded_version(original, recorded)
+    if old is None:
+        return []
+    new = original.read_text(encoding="utf-8")
+    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+    lines = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    return lines[:max_lines] + ([f"… {len(lines) - max_lines} more lines"] if len(lines) > max_lines else [])
+
+
+def changed_ids(old_text: str, new_text: str) -> list[str]:
+    """What a translator must look at: the fields, points and items whose original text changed,
+    was added or removed ("point 2 (id regular-activities) changed")."""
+    from handbook.loader import split_front_matter
+    from handbook.yamlsafe import FrontMatterError, parse_front_matter
+
+    def fields(text: str) -> dict | None:
+        split = split_front_matter(text)
+        if split is None:
+            return None
+        try:
+            data, _ = parse_front_matter(split[0], first_line=2)
+        except FrontMatterError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    old, new = fields(old_text), fields(new_text)
+    if old is None or new is None:
+        return []
+    out = []
+    for name in ("title", "summary", "lead", "synonyms"):
+        if old.get(name) != new.get(name):
+            out.append(name)
+    for name, word in (("points", "point"), ("checklist", "item")):
+        before = {i.get("id"): i.get("text") for i in old.get(name) or [] if isinstance(i, dict)}
+        for number, item in enumerate(new.get(name) or [], start=1):
+            if not isinstance(item, dict):
+                continue
+            if item.get("id") not in before:
+                out.append(f"{word} {number} (id {item.get('id')}) added")
+            elif before[item.get("id")] != item.get("text"):
+                out.append(f"{word} {number} (id {item.get('id')}) changed")
+        now = {i.get("id") for i in new.get(name) or [] if isinstance(i, dict)}
+        out += [f"{word} id {old_id} removed" for old_id in before if old_id not in now]
+    return out
+
+
+def changed_ids_since(original: Path, recorded: str) -> list[str]:
+    old = _recorded_version(original, recorded)
+    return changed_ids(old, original.read_text(encoding="utf-8")) if old is not None else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,80 +220,82 @@ def set_source_hash(text: str, new_hash: str) -> str:
 
 
 def original_of(translated: Path, docs_dir: Path) -> Path:
+    from handbook.project import active_project
+
     relative = translated.resolve().relative_to(docs_dir.resolve())
-    return docs_dir / DEFAULT_LANGUAGE / Path(*relative.parts[1:])
+    return docs_dir / active_project().default_language / Path(*relative.parts[1:])
 
 
 # ---------------------------------------------------------------------------------------------
 # Notices and the status page (Markdown for the site)
 # ---------------------------------------------------------------------------------------------
 
-NOTICES = {
-    "missing": (
-        '!!! warning "Not translated yet"\n\n'
-        "    This page has not been translated into English yet, so you are reading the Thai "
-        "original. You can help: translations are welcome as pull requests — see the "
-        "[translation status]({status}) page for how.\n"
-    ),
-    "outdated": (
-        '!!! info "The Thai original has changed"\n\n'
-        "    The Thai original of this page was revised after this translation was made, so some "
-        "details may differ. The [translation status]({status}) page lists what needs updating.\n"
-    ),
-}
-
 STATUS_SRC = "{lang}/translation-status.md"
 
-_STATUS_WORDS = {
-    "th": {"translated": "แปลแล้ว", "outdated": "ต้นฉบับเปลี่ยน ต้องปรับคำแปล", "missing": "ยังไม่ได้แปล",
-           "title": "สถานะการแปล", "page": "หน้า", "status": "สถานะ", "edit": "แก้ไข",
-           "create": "เริ่มแปล", "summary": "ภาษา{name}: แปลแล้ว {done} จาก {total} หน้า ({percent}%)",
-           "intro": "ต้นฉบับของคู่มือเป็นภาษาไทย หน้านี้สร้างขึ้นอัตโนมัติทุกครั้งที่สร้างเว็บไซต์ "
-                    "แสดงว่าหน้าใดแปลแล้ว หน้าใดต้นฉบับเปลี่ยนหลังแปล และหน้าใดยังไม่ได้แปล "
-                    "วิธีร่วมแปลอยู่ในไฟล์ CONTRIBUTING.md ของที่เก็บโค้ด",
-           "name.en": "อังกฤษ"},
-    "en": {"translated": "translated", "outdated": "outdated — the Thai original changed",
-           "missing": "not translated yet", "title": "Translation status", "page": "Page",
-           "status": "Status", "edit": "edit", "create": "start translating",
-           "summary": "{name}: {done} of {total} pages translated ({percent}%)",
-           "intro": "The handbook's original is Thai. This page is generated on every build: it shows "
-                    "which pages are translated, which changed in Thai after they were translated, "
-                    "and which are not translated yet. CONTRIBUTING.md in the repository explains "
-                    "how to help.",
-           "name.en": "English"},
-}
+def language_name(lang: str, code: str) -> str:
+    """The name of language `code` in `lang`'s words ("language.<code>"), else its own name."""
+    from handbook.labels import active_labels
+    from handbook.project import active_project
+
+    key = f"language.{code}"
+    if key in active_labels().words.get(lang, {}) or key in active_labels().words[active_labels().default]:
+        return label(lang, key)
+    return active_project().names.get(code, code)
+
+
+def render_notice(kind: str, lang: str, status_link: str) -> str:
+    """The notice on a page that is not translated ("missing") or whose original changed, as an
+    admonition marked with the language its words are in (the original's, where `lang` has none)."""
+    from handbook.labels import active_labels
+    from handbook.project import active_project
+
+    original = active_project().default_language
+    words_lang = active_labels().lang_of(lang, f"notice.{kind}.text")
+    css = "warning" if kind == "missing" else "info"
+    names = {"language": language_name(lang, lang), "original": language_name(lang, original)}
+    title = html.escape(label(lang, f"notice.{kind}.title", **names))
+    text = label(lang, f"notice.{kind}.text", **names, status=status_link)
+    return (f'<div class="admonition {css}" lang="{html.escape(words_lang)}" markdown>\n'
+            f'<p class="admonition-title">{title}</p>\n\n{text}\n\n</div>\n')
 
 
 def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
     """The generated translation status page, in `lang`, covering every translation language."""
-    from handbook.render import relative_link
+    from handbook.render import cell, relative_link
 
-    words = _STATUS_WORDS[lang]
+    def words(key: str, **values: object) -> str:
+        return label(lang, f"status.{key}", **values)
+
+    original = handbook.default_language
     src_uri = STATUS_SRC.format(lang=lang)
-    out = ["---", f'title: "{words["title"]}"', "search:", "  exclude: true", "---", "", words["intro"], ""]
-    for target in LANGUAGES:
-        if target == DEFAULT_LANGUAGE:
+    title = words("title").replace('"', "'")
+    out = ["---", f'title: "{title}"', "search:", "  exclude: true", "---", "",
+           words("intro", original=language_name(lang, original)), ""]
+    for target in handbook.languages:
+        if target == original:
             continue
         statuses = translation_status(handbook, target)
         done = sum(s.status == "translated" for s in statuses)
         percent = round(100 * done / len(statuses)) if statuses else 100
         counts = {k: sum(s.status == k for s in statuses) for k in ("translated", "outdated", "missing")}
-        out.append(f"**{words['summary'].format(name=words['name.' + target], done=done, total=len(statuses), percent=percent)}**")
+        summary = words("summary", name=language_name(lang, target), done=done, total=len(statuses),
+                        percent=percent)
+        out.append(f"**{summary}**")
         out.append("")
-        out.append(" · ".join(f"{words[k]}: {v}" for k, v in counts.items()))
+        out.append(" · ".join(f"{words(k)}: {v}" for k, v in counts.items()))
         out.append("")
-        out.append(f"| {words['page']} | {words['status']} | |")
+        out.append(f"| {words('page')} | {words('status')} | |")
         out.append("|---|---|---|")
         for status in statuses:
             rest = status.src_uri.split("/", 1)[1]
             link = relative_link(src_uri, f"{lang}/{rest}")
-            action = words["create"] if status.status == "missing" else words["edit"]
+            action = words("create") if status.status == "missing" else words("edit")
             verb = "new" if status.status == "missing" else "edit"
             url = f"{edit_base.rstrip('/')}/{verb}/main/docs/{target}/{rest}"
             if verb == "new":
                 folder, _, name = f"docs/{target}/{rest}".rpartition("/")
                 url = f"{edit_base.rstrip('/')}/new/main/{folder}?filename={name}"
-            title = handbook.pages[status.src_uri].meta.title if lang == DEFAULT_LANGUAGE else status.title
-            out.append(f"| [{title}]({link}) | {words[status.status]} | [{action}]({url}) |")
+            title = handbook.pages[status.src_uri].meta.title if lang == original else status.title
+            out.append(f"| [{cell(title)}]({link}) | {words(status.status)} | [{action}]({url}) |")
         out.append("")
     return "\n".join(out)

@@ -12,17 +12,17 @@ from handbook.checklists import build_checklists, render_checklist, render_check
 from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
 from handbook.loader import current_handbook
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.translation import STATUS_SRC, render_status_page
 
 
 def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang: str) -> File:
     """A generated page placed as mkdocs-static-i18n places a page of the folder structure."""
+    project = current_handbook(config.docs_dir).project
     lang, _, rest = src_uri.partition("/")
     files = {}
-    for alt in LANGUAGES:
+    for alt in project.languages:
         file = File.generated(config, f"{alt}/{rest}", content=content if alt == lang else "")
-        if alt == DEFAULT_LANGUAGE:
+        if alt == project.default_language:
             file.dest_uri = file.dest_uri.removeprefix(f"{alt}/")
         files[alt] = file
     for alt, file in files.items():

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.schema import DEFAULT_LANGUAGE
+from handbook.loader import current_handbook
 
 _ROOT_PAGE: dict[str, str] = {}
 
@@ -26,7 +26,8 @@ def on_template_context(context, *, template_name: str, config: MkDocsConfig):
     if template_name == "404.html" and not config.use_directory_urls:
         # The offline copy: MkDocs gives the 404 page an absolute base ("/"), which from a file
         # is the root of the disk; relative paths keep it styled.
-        context["base_url"] = "." if config.theme["language"] == DEFAULT_LANGUAGE else ".."
+        original = current_handbook(config.docs_dir).default_language
+        context["base_url"] = "." if config.theme["language"] == original else ".."
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and i18n is not None and getattr(i18n, "extra_alternate", None):
         # Not the alternates of the last page built: those of the languages' home pages.
@@ -41,7 +42,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     if template_name != "404.html":
         return output
     lang = config.theme["language"]
-    if lang == DEFAULT_LANGUAGE:
+    if lang == current_handbook(config.docs_dir).default_language:
         _ROOT_PAGE[config.site_dir] = output
         return output
     folder = Path(config.site_dir, lang)

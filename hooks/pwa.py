@@ -15,13 +15,14 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook.labels import label
+from handbook.loader import current_handbook
 from handbook.pwa import AppInfo, web_manifest
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 
 ICONS = [
     {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png"},
@@ -35,17 +36,24 @@ def _online(config: MkDocsConfig) -> bool:
     return bool(config.use_directory_urls)
 
 
-def _root_prefix(lang: str) -> str:
+def _root_prefix(config: MkDocsConfig, lang: str) -> str:
     """From a language's root to the site root."""
-    return "" if lang == DEFAULT_LANGUAGE else "../"
+    return "" if lang == _project(config).default_language else "../"
+
+
+def _project(config: MkDocsConfig):
+    return current_handbook(config.docs_dir).project
 
 
 def on_env(env, *, config: MkDocsConfig, files):
     lang = config.theme["language"]
-    env.globals["hb_label"] = lambda key: label(lang, key)
-    env.globals["hb_label_in"] = label
-    env.globals["hb_languages"] = LANGUAGES
-    env.globals["hb_default_language"] = DEFAULT_LANGUAGE
+    project = _project(config)
+    # Labels are plain text (handbook.labels): escaped where templates insert them.
+    env.globals["hb_label"] = lambda key: Markup.escape(label(lang, key))
+    env.globals["hb_label_in"] = lambda other, key: Markup.escape(label(other, key))
+    env.globals["hb_label_lang"] = lambda key: project.labels.lang_of(lang, key)
+    env.globals["hb_languages"] = project.languages
+    env.globals["hb_default_language"] = project.default_language
     env.globals["hb_online"] = _online(config)
     return env
 
@@ -58,7 +66,7 @@ def _site_root(folder: str) -> str:
 def on_template_context(context, *, template_name: str, config: MkDocsConfig):
     # 404.html is served at any address: MkDocs gives it an absolute base_url (the site's path).
     base = (context.get("base_url") or ".").rstrip("/") or ""
-    root = posixpath.normpath(f"{base}/{_root_prefix(config.theme['language'])}") if base else "/"
+    root = posixpath.normpath(f"{base}/{_root_prefix(config, config.theme['language'])}") if base else "/"
     context["hb_root"] = root if root.endswith("/") else root + "/"
     return context
 
@@ -102,11 +110,11 @@ def _write_manifest(config: MkDocsConfig) -> None:
         theme_color=app.get("theme_color", "#00695c"),
         background_color=app.get("background_color", "#ffffff"),
     )
-    prefix = _root_prefix(lang)
+    prefix = _root_prefix(config, lang)
     icons = [{**icon, "src": prefix + icon["src"]} for icon in ICONS]
     text = json.dumps(web_manifest(info, icons), ensure_ascii=False, indent=2) + "\n"
     # mkdocs-static-i18n keeps one site_dir and places a language's files in its folder.
-    folder = Path(config.site_dir, "" if lang == DEFAULT_LANGUAGE else lang)
+    folder = Path(config.site_dir, "" if lang == _project(config).default_language else lang)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "manifest.webmanifest").write_text(text, encoding="utf-8")
 

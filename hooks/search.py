@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.loader import current_handbook
 from handbook.search import split_index
 
 
@@ -22,8 +22,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not merged_path.is_file():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    for lang, index in split_index(merged, LANGUAGES).items():
-        folder = Path(config.site_dir, "" if lang == DEFAULT_LANGUAGE else lang, "search")
+    project = current_handbook(config.docs_dir).project
+    for lang, index in split_index(merged, project.languages).items():
+        folder = Path(config.site_dir, "" if lang == project.default_language else lang, "search")
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")

@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from handbook.loader import current_handbook
 from handbook.pwa import precache_list, render_service_worker
-from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.sitemaps import page_sitemaps
 
 
@@ -36,6 +36,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # (mkdocs-static-i18n sets the search plugin's per language) and any configured.
     search = config.plugins.get("search")
     configured = tuple(search.config.lang or ()) if search is not None else ()
-    search_langs = tuple(dict.fromkeys((*LANGUAGES, *configured)))
-    precache = precache_list(site, LANGUAGES, DEFAULT_LANGUAGE, search_langs)
+    project = current_handbook(config.docs_dir).project
+    search_langs = tuple(dict.fromkeys((*project.languages, *configured)))
+    precache = precache_list(site, project.languages, project.default_language, search_langs)
     (site / "sw.js").write_text(render_service_worker(precache), encoding="utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+
 GOOD_TH = """\
 ---
 id: {id}
@@ -58,8 +60,34 @@ related: [{related}]
 """
 
 
+#: The fixture's structure: the real handbook's sections, one checklist over the elements.
+STRUCTURE = """\
+sections:
+  - {kind: definition, folder: basics, flat: true}
+  - {kind: element, folder: elements, overview: elements, numbered: true}
+  - {kind: type, folder: types, overview: types, profile: true}
+  - {kind: practice, folder: practice}
+overviews: {home: index.md, elements: elements/index.md, types: types/index.md}
+checklists:
+  - {id: health-check, kind: element, result: chart}
+concept_map: {center: definition, ring: element, top: practice, bottom: type}
+unlinked_terms: [network]
+"""
+
+
+def write_project(root: Path, structure: str = STRUCTURE) -> None:
+    """The data files beside docs/: the real mkdocs.yml (languages) and labels, `structure`."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "handbook.yml").write_text(structure, encoding="utf-8")
+    (root / "labels").mkdir(exist_ok=True)
+    for path in (ROOT / "labels").glob("*.yml"):
+        (root / "labels" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def write_handbook(root: Path, ids: tuple[str, ...] = ("alpha", "beta")) -> Path:
     """Write a fixture handbook (two related elements, both languages); return its docs dir."""
+    write_project(root)
     docs = root / "docs"
     for order, concept_id in enumerate(ids, start=1):
         related = ", ".join(i for i in ids if i != concept_id)
@@ -80,3 +108,21 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+#: What a copy of the project needs to build: the sources and the handbook's data files.
+PROJECT_PARTS = ("docs", "overrides", "hooks", "labels", "editorial", "handbook.yml", "mkdocs.yml")
+
+
+def copy_project(dest: Path, *, symlinks: bool = False) -> Path:
+    """A copy of the real project in `dest` (that can be built); returns `dest`."""
+    import shutil
+
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, symlinks=symlinks)
+        elif source.is_file():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, dest / name)
+    return dest

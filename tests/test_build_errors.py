@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import ROOT, run_mkdocs_build
-from tests.fixtures import replace_in
+from tests.conftest import run_mkdocs_build
+from tests.fixtures import copy_project, replace_in
 
 CASES = [
     (
@@ -40,11 +38,7 @@ CASES = [
 
 
 def _copy_project(tmp_path):
-    project = tmp_path / "handbook"
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return copy_project(tmp_path / "handbook")
 
 
 @pytest.mark.parametrize(("page", "old", "new", "expected"), CASES)

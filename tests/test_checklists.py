@@ -10,8 +10,8 @@ from handbook.loader import load_handbook
 from tests.fixtures import replace_in, write_handbook
 
 SPECS = (
-    ChecklistSpec("health-check", kind="element", result="chart"),
-    ChecklistSpec("core-team", concepts=("alpha",)),
+    ChecklistSpec(id="health-check", kind="element", result="chart"),
+    ChecklistSpec(id="core-team", concepts=("alpha",)),
 )
 
 
@@ -51,7 +51,7 @@ def test_new_item_appears_on_next_build(tmp_path):
 def test_unknown_concept_in_a_spec_is_an_error(tmp_path):
     handbook = load_handbook(write_handbook(tmp_path, ("alpha",)))
     with pytest.raises(HandbookError, match="unknown concept 'nope'"):
-        build_checklists(handbook, (ChecklistSpec("x", concepts=("nope",)),))
+        build_checklists(handbook, (ChecklistSpec(id="x", concepts=("nope",)),))
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from tests.conftest import MKDOCS, ROOT
-from tests.fixtures import replace_in
+from tests.fixtures import copy_project, replace_in
 
 PAGE = "th/elements/common-vision.md"
 EN_PAGE = "en/elements/common-vision.md"
@@ -134,12 +134,8 @@ FILE_CASES = [
 ]
 
 
-def copy_project(tmp_path):
-    project = tmp_path / "handbook"
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name, symlinks=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+def project_in(tmp_path):
+    return copy_project(tmp_path / "handbook", symlinks=True)
 
 
 def build(project, site):
@@ -160,7 +156,7 @@ def assert_refused(result, path, expected, site):
 
 @pytest.mark.parametrize(("change", "expected"), [c[1:] for c in TEXT_CASES], ids=[c[0] for c in TEXT_CASES])
 def test_hostile_text_is_refused(tmp_path, change, expected):
-    project = copy_project(tmp_path)
+    project = project_in(tmp_path)
     page, old, new = change
     replace_in(project / "docs" / page, old, new)
     site = tmp_path / "site"
@@ -169,7 +165,7 @@ def test_hostile_text_is_refused(tmp_path, change, expected):
 
 @pytest.mark.parametrize(("make", "path", "expected"), [c[1:] for c in FILE_CASES], ids=[c[0] for c in FILE_CASES])
 def test_hostile_files_are_refused(tmp_path, make, path, expected):
-    project = copy_project(tmp_path)
+    project = project_in(tmp_path)
     make(project)
     site = tmp_path / "site"
     assert_refused(build(project, site), path, expected, site)
@@ -177,7 +173,7 @@ def test_hostile_files_are_refused(tmp_path, make, path, expected):
 
 def test_make_build_refuses_what_make_check_refuses(tmp_path):
     """The real `make build` (the deploy's command) and `make check` on the same bad page."""
-    project = copy_project(tmp_path)
+    project = project_in(tmp_path)
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "requirements", project / "requirements")

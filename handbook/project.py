@@ -1,0 +1,289 @@
+"""What makes this handbook this handbook: its languages, structure and interface words, as data.
+
+The generator (this package and `hooks/`) names no language, section or checklist. They are read
+from three places beside `docs/`, which editors and translators change without opening Python:
+
+- `mkdocs.yml`: the languages, from mkdocs-static-i18n's list (the default one is the original);
+- `handbook.yml`: the sections and their folders, the overview pages, the checklists, the
+  concept map's layout and the words never turned into links (validated by `Structure`);
+- `labels/<lang>.yml`: the interface words of each language (`handbook.labels`).
+
+`load_project(root)` reads and checks all three and returns a `Project`, or raises
+`HandbookError` whose findings name the file and line. A language with no labels file of its
+own, or with missing words, falls back to the original's words: a warning, not an error, so that
+adding a language to `mkdocs.yml` is enough to publish it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from handbook.findings import Finding, HandbookError
+from handbook.labels import Labels, load_labels
+from handbook.schema import Slug, Text
+from handbook.yamlsafe import FrontMatterError, parse_front_matter
+
+STRUCTURE_FILE = "handbook.yml"
+CONFIG_FILE = "mkdocs.yml"
+LABELS_DIR = "labels"
+
+Result = Literal["none", "chart", "type"]
+
+
+# ---------------------------------------------------------------------------------------------
+# handbook.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SectionSpec(_Strict):
+    """One kind of concept page and where its pages live (`docs/<lang>/<folder>/<id>.md`)."""
+
+    kind: Slug
+    folder: Slug
+    overview: Slug | None = None  # the overview page that opens the section, if any
+    flat: bool = False  # its pages sit at the top of the navigation, not in a section
+    numbered: bool = False  # listed with numbers (the source numbers them)
+    profile: bool = False  # its pages carry a `profile`, compared side by side
+
+
+class ChecklistSpec(_Strict):
+    """A workshop checklist: the concepts it draws its items from, and the result it shows."""
+
+    id: Slug
+    kind: Slug | None = None  # every concept of a kind, in order…
+    concepts: tuple[Slug, ...] = ()  # …or concepts by id
+    result: Result = "none"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ChecklistSpec:
+        if (self.kind is None) == (not self.concepts):
+            raise ValueError("give either 'kind' or 'concepts', not both or neither")
+        return self
+
+
+class ConceptMapSpec(_Strict):
+    """The concept map: the kind drawn in the middle, around it, above and below."""
+
+    center: Slug
+    ring: Slug
+    top: Slug | None = None
+    bottom: Slug | None = None
+
+
+class Structure(_Strict):
+    sections: tuple[SectionSpec, ...] = Field(min_length=1)
+    overviews: dict[Slug, str] = {}
+    checklists: tuple[ChecklistSpec, ...] = ()
+    concept_map: ConceptMapSpec | None = None
+    unlinked_terms: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Structure:
+        kinds = [s.kind for s in self.sections]
+        for name, values in (("kind", kinds), ("folder", [s.folder for s in self.sections]),
+                             ("checklist id", [c.id for c in self.checklists])):
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise ValueError(f"{name} '{twice[0]}' is listed twice")
+        for section in self.sections:
+            if section.overview and section.overview not in self.overviews:
+                raise ValueError(f"section '{section.kind}': overview '{section.overview}' is not "
+                                 "listed under 'overviews'")
+        for checklist in self.checklists:
+            if checklist.kind and checklist.kind not in kinds:
+                raise ValueError(f"checklist '{checklist.id}': unknown kind '{checklist.kind}' "
+                                 f"(sections: {', '.join(kinds)})")
+        if self.concept_map:
+            for role in ("center", "ring", "top", "bottom"):
+                kind = getattr(self.concept_map, role)
+                if kind and kind not in kinds:
+                    raise ValueError(f"concept_map.{role}: unknown kind '{kind}'")
+        for name, path in self.overviews.items():
+            if not path.endswith(".md") or path.startswith("/") or ".." in path.split("/"):
+                raise ValueError(f"overview '{name}': '{path}' must be a .md path inside the "
+                                 "language folder")
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# The project
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    languages: tuple[str, ...]  # the original (default) first
+    names: dict[str, str]  # each language's own name, as the language switcher shows it
+    structure: Structure
+    labels: Labels
+    findings: tuple[Finding, ...] = ()  # warnings found while loading (labels that fall back)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(s.kind for s in self.structure.sections)
+
+    def section(self, kind: str) -> SectionSpec:
+        return next(s for s in self.structure.sections if s.kind == kind)
+
+    @property
+    def overview_src(self) -> dict[str, str]:
+        return dict(self.structure.overviews)
+
+    @property
+    def profile_kinds(self) -> tuple[str, ...]:
+        return tuple(s.kind for s in self.structure.sections if s.profile)
+
+
+def load_project(root: Path | str) -> Project:
+    """Read the handbook's languages, structure and labels from `root`; raise `HandbookError`."""
+    root = Path(root).resolve()
+    findings: list[Finding] = []
+    languages, names = read_languages(root / CONFIG_FILE, findings)
+    structure = read_structure(root / STRUCTURE_FILE, findings)
+    labels = load_labels(root / LABELS_DIR, languages, findings, display_root=root)
+    errors = [f for f in findings if f.level == "error"]
+    if errors or structure is None:
+        raise HandbookError(errors)
+    return Project(root, languages, names, structure, labels,
+                   tuple(f for f in findings if f.level != "error"))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: `!ENV [NAME, default]` reads as its default (or the variable), and
+    Python tags (`!!python/name:…`) as nothing — only the languages are wanted from it."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    import os
+
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    values = loader.construct_sequence(node)
+    for name in values[:-1]:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return values[-1] if len(values) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The languages mkdocs-static-i18n builds, the default first, and their names."""
+    display = config_file.name
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except FileNotFoundError:
+        findings.append(Finding(display, 1, "no mkdocs.yml beside docs/: the languages are read from it"))
+        return ("en",), {"en": "English"}
+    except yaml.YAMLError as err:
+        line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else 1
+        findings.append(Finding(display, line, f"not valid YAML: {getattr(err, 'problem', err)}"))
+        return ("en",), {"en": "English"}
+    entries = []
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            entries = plugin["i18n"].get("languages") or []
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    if not entries:  # one language: the theme's
+        lang = str(theme.get("language") or "en")
+        return (lang,), {lang: lang}
+    codes: list[str] = []
+    names: dict[str, str] = {}
+    default = None
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("locale"), str):
+            findings.append(Finding(display, 1, "i18n: every language needs a 'locale'"))
+            continue
+        code = entry["locale"]
+        if code == "null" or entry.get("build") is False:
+            continue
+        codes.append(code)
+        names[code] = str(entry.get("name") or code)
+        if entry.get("default"):
+            default = code
+    if not codes:
+        findings.append(Finding(display, 1, "i18n: no language is built"))
+        return ("en",), {"en": "English"}
+    default = default or codes[0]
+    return (default, *[c for c in codes if c != default]), names
+
+
+def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
+    display = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        findings.append(Finding(display, 1, "no handbook.yml beside docs/: it lists the handbook's "
+                                            "sections and checklists (see README, 'Start a new handbook')"))
+        return None
+    try:
+        data, lines = parse_front_matter(text, first_line=1)
+    except FrontMatterError as err:
+        findings.append(Finding(display, err.line, err.message))
+        return None
+    try:
+        return Structure.model_validate(data or {})
+    except ValidationError as err:
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            line = 1
+            probe = loc
+            while probe:
+                if probe in lines:
+                    line = lines[probe]
+                    break
+                probe = probe[:-1]
+            where = ".".join(str(p) for p in loc)
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown field (check the spelling)"
+            elif error["type"] == "missing":
+                message = "required field is missing"
+            findings.append(Finding(display, line, f"{where + ': ' if where else ''}{message}"))
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The project in use: that of the handbook loaded last (one process builds one handbook; the
+# tests load fixture handbooks one after another). `load_handbook()` sets it.
+# ---------------------------------------------------------------------------------------------
+
+_ACTIVE: Project | None = None
+
+
+def use_project(project: Project) -> None:
+    global _ACTIVE
+    from handbook.labels import use_labels
+
+    _ACTIVE = project
+    use_labels(project.labels)
+
+
+def active_project() -> Project:
+    if _ACTIVE is None:
+        raise RuntimeError("no handbook loaded: load_handbook() sets the project in use")
+    return _ACTIVE
+
+
+def project_files(root: Path) -> list[Path]:
+    """The data files a project is read from (for caches that must notice a change)."""
+    root = Path(root)
+    labels = sorted((root / LABELS_DIR).glob("*.yml")) if (root / LABELS_DIR).is_dir() else []
+    return [root / CONFIG_FILE, root / STRUCTURE_FILE, *labels]
