@@ -30,6 +30,7 @@ from handbook.lint import lint_text
 from handbook.loader import (
     Handbook,
     Page,
+    describe_field,
     display_path,
     load_handbook_cached,
     read_page,
@@ -49,6 +50,7 @@ from handbook.translation import (
     set_source_hash,
     source_hash,
     translation_status,
+    untranslated_findings,
 )
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -89,6 +91,8 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     except HandbookError as err:
         findings += err.findings
     findings += parity_findings(handbook)
+    if warnings:
+        findings += untranslated_findings(handbook)
     if warnings:
         findings += _translation_findings(handbook)
         findings += orphaned_tick_findings(handbook)
@@ -143,8 +147,8 @@ def html_findings(page: Page) -> list[Finding]:
         elif isinstance(value, list):
             stack += [((*loc, index), item) for index, item in enumerate(value)]
         elif isinstance(value, str) and (problem := text_problem(value)):
-            name = ".".join(str(part) for part in loc)
-            findings.append(Finding(page.display_path, page.line_of(*loc), f"field '{name}': {problem}"))
+            findings.append(Finding(page.display_path, page.line_of(*loc),
+                                    f"{describe_field(loc, page.meta.model_dump())}: {problem}"))
     return findings
 
 

@@ -199,12 +199,16 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         out += [_render_result(checklist, lang), ""]
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
+        # A concept not translated yet shows the original's words, marked as such.
+        words_lang = section.concept.page(lang).lang
+        marked = f' lang="{words_lang}"' if words_lang != lang else ""
         link = relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang))
         heading = f"{number}. {inline(meta.title)}" if len(checklist.sections) > 1 else inline(meta.title)
+        heading_attrs = f"#{section.concept.id}" + (f" lang={words_lang}" if marked else "")
         out += [
             f'<section class="hb-section" data-section="{section.concept.id}" markdown>',
             "",
-            f"## {heading} {{ #{section.concept.id} }}",
+            f"## {heading} {{ {heading_attrs} }}",
             "",
             # The items are on the concept pages too: searching finds them there, once.
             '<ul class="hb-items" data-search-exclude>',
@@ -214,7 +218,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
             formerly = f' data-formerly="{" ".join(item.formerly)}"' if item.formerly else ""
             out.append(
                 f'<li id="{item.anchor}"><input type="checkbox" id="{box}" data-item="{item.id}"{formerly}>'
-                f' <label for="{box}">{esc(item.text[lang])}</label></li>'
+                f' <label for="{box}"{marked}>{esc(item.text[lang])}</label></li>'
             )
         out += [
             "</ul>",

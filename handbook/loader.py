@@ -174,7 +174,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     try:
         meta = model.model_validate(data)
     except ValidationError as err:
-        return [_finding_from_error(display, lines, e) for e in err.errors()]
+        return [_finding_from_error(display, lines, e, data) for e in err.errors()]
 
     return Page(
         path=path,
@@ -188,11 +188,28 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     )
 
 
-def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
+#: How a message names an entry of a list field: "point 2 (id regular-activities)".
+ITEM_WORDS = {"points": "point", "checklist": "checklist item", "related": "related concept",
+              "synonyms": "synonym"}
+
+
+def describe_field(loc: tuple, data: object = None) -> str:
+    """A field as a contributor counts it: list entries from 1, with their id where they have one
+    ("point 2 (id regular-activities), field 'text'"), other fields by name ("field 'terms.en'")."""
+    if len(loc) >= 2 and loc[0] in ITEM_WORDS and isinstance(loc[1], int):
+        entries = data.get(loc[0]) if isinstance(data, dict) else None
+        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        head = f"{ITEM_WORDS[loc[0]]} {loc[1] + 1}" + (f" (id {ident})" if isinstance(ident, str) else "")
+        rest = ".".join(str(p) for p in loc[2:])
+        return f"{head}, field '{rest}'" if rest else head
+    return f"field '{'.'.join(str(p) for p in loc) or 'front matter'}'"
+
+
+def _finding_from_error(display: str, lines: dict, error: dict, data: object = None) -> Finding:
     loc = tuple(error["loc"])
     # Pydantic appends the union/literal tag to some locations; keep only real field names.
     loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
-    field_name = ".".join(str(p) for p in loc) or "front matter"
     line = 1
     probe = loc
     while probe:
@@ -208,7 +225,7 @@ def _finding_from_error(display: str, lines: dict, error: dict) -> Finding:
     elif error["type"] == "string_pattern_mismatch":
         message = "must be lower-case words joined by hyphens, e.g. 'common-vision'"
     message = message.removeprefix("Value error, ")
-    return Finding(display, line, f"field '{field_name}': {message}")
+    return Finding(display, line, f"{describe_field(loc, data)}: {message}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +398,7 @@ def _check_unique_ids(page: Page, meta: ConceptFrontMatter) -> list[Finding]:
             if item.id in seen:
                 findings.append(
                     Finding(page.display_path, page.line_of(field_name, index, "id"),
-                            f"field '{field_name}.{index}.id': duplicate id '{item.id}'")
+                            f"{ITEM_WORDS[field_name]} {index + 1}, field 'id': duplicate id '{item.id}'")
                 )
             seen.add(item.id)
     return findings

@@ -225,6 +225,17 @@ def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[st
     return (default, *[c for c in codes if c != default]), names
 
 
+def _line_naming(text: str, message: str) -> int:
+    """The first line whose value is the last quoted word of `message` ('elemnt'), else 1."""
+    import re
+
+    for word in reversed(re.findall(r"'([^']+)'", message)):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if re.search(r"[:\[,\s]\s*" + re.escape(word) + r"\s*(?:[,\]#]|$)", line):
+                return number
+    return 1
+
+
 def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
     display = path.name
     try:
@@ -252,6 +263,8 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
                 probe = probe[:-1]
             where = ".".join(str(p) for p in loc)
             message = error["msg"].removeprefix("Value error, ")
+            if not loc:  # a check of the whole file: the line of the value it names
+                line = _line_naming(text, message)
             if error["type"] == "extra_forbidden":
                 message = "unknown field (check the spelling)"
             elif error["type"] == "missing":

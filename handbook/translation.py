@@ -17,6 +17,7 @@ import difflib
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -80,6 +81,67 @@ def parity_findings(handbook: Handbook) -> list[Finding]:
             if lang == handbook.default_language or lang not in concept.pages:
                 continue
             findings += _compare(original, concept.pages[lang])
+    return findings
+
+
+def _script(char: str) -> str:
+    """The script of a letter by its Unicode name: THAI, LATIN, LAO…"""
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def dominant_script(text: str) -> tuple[str | None, float]:
+    """The script most letters of `text` are in, and its share of the letters."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = _script(char)
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None, 0.0
+    script = max(counts, key=counts.get)
+    return script, counts[script] / sum(counts.values())
+
+
+def _texts(page: Page) -> list[str]:
+    meta = page.meta
+    texts = [meta.title, meta.summary]
+    if isinstance(meta, ConceptFrontMatter):
+        texts += [p.text for p in meta.points] + [i.text for i in meta.checklist]
+    return texts
+
+
+def untranslated_findings(handbook: Handbook) -> list[Finding]:
+    """A warning for a "translation" that is mostly the original: its texts copied unchanged, or
+    mostly written in the original's script where the language has words of its own in another
+    script (labels/<lang>.yml). Copying the original and syncing its hash must not count as
+    translated on the status page without anyone noticing."""
+    original_lang = handbook.default_language
+    labels = handbook.project.labels
+    findings = []
+    for page in handbook.pages.values():
+        if page.lang == original_lang:
+            continue
+        original = handbook.pages.get(f"{original_lang}/{page.src_uri.split('/', 1)[1]}")
+        if original is None:
+            continue
+        mine, theirs = _texts(page), _texts(original)
+        same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
+        source_script, _ = dominant_script(" ".join(theirs))
+        own_words = labels.words.get(page.lang, {})
+        language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
+        text = " ".join(mine)
+        letters = [c for c in text if c.isalpha()]
+        share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
+        if same * 2 >= len(theirs):
+            reason = f"{same} of its {len(theirs)} texts are the original's, unchanged"
+        elif language_script and language_script != source_script and share > 0.5:
+            reason = f"{round(100 * share)}% of its letters are in the original's script"
+        else:
+            continue
+        findings.append(Finding(page.display_path, page.line_of("title"),
+                                f"not translated yet? {reason} ({original.display_path}); translate "
+                                "it, or delete the file so that readers see the original with a notice",
+                                "warning"))
     return findings
 
 
@@ -252,7 +314,8 @@ def render_notice(kind: str, lang: str, status_link: str) -> str:
     original = active_project().default_language
     words_lang = active_labels().lang_of(lang, f"notice.{kind}.text")
     css = "warning" if kind == "missing" else "info"
-    names = {"language": language_name(lang, lang), "original": language_name(lang, original)}
+    # The languages named in the words' own language.
+    names = {"language": language_name(words_lang, lang), "original": language_name(words_lang, original)}
     title = html.escape(label(lang, f"notice.{kind}.title", **names))
     text = label(lang, f"notice.{kind}.text", **names, status=status_link)
     return (f'<div class="admonition {css}" lang="{html.escape(words_lang)}" markdown>\n'

@@ -58,10 +58,12 @@ def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
             loader.dispose()
     except yaml.YAMLError as err:
         # The context mark is where the broken construct starts (an unclosed list, a quote);
-        # it is where a contributor should look. Without one, the problem mark is.
-        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else first_line
+        # it is where a contributor should look. Without one, the problem mark is. A tab is
+        # reported where it is (its context is the line before).
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        context, at = getattr(err, "context_mark", None), getattr(err, "problem_mark", None)
+        mark = at if "tab" in problem and at is not None else (context or at)
+        line = mark.line + first_line if mark is not None else first_line
         raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
     return data, lines
 

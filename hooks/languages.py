@@ -8,6 +8,8 @@ Material itself falls back to for a missing word, until someone adds
 
 from __future__ import annotations
 
+import json
+
 from jinja2 import ChoiceLoader, DictLoader, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -20,6 +22,11 @@ def on_env(env, *, config: MkDocsConfig, files):
     try:
         env.loader.get_source(env, name)
     except TemplateNotFound:
-        source, _, _ = env.loader.get_source(env, f"partials/languages/{FALLBACK}.html")
+        # English words, but the page still says which language it is in (<html lang>).
+        source = (
+            f'{{% import "partials/languages/{FALLBACK}.html" as fallback %}}'
+            "{% macro t(key) %}{{ " + json.dumps(lang) + " if key == \"language\" else fallback.t(key) }}"
+            "{% endmacro %}"
+        )
         env.loader = ChoiceLoader([env.loader, DictLoader({name: source})])
     return env

@@ -41,7 +41,7 @@ def test_order_field_orders_concepts(tmp_path):
         # unknown related id, with a suggestion
         ("related: [beta]", "related: [betta]", "docs/th/elements/alpha.md:18: error: field 'related': unknown concept 'betta' (did you mean 'beta'?)"),
         # duplicate point id
-        ("id: second-point", "id: first-point", "docs/th/elements/alpha.md:13: error: field 'points.1.id': duplicate id 'first-point'"),
+        ("id: second-point", "id: first-point", "docs/th/elements/alpha.md:13: error: point 2, field 'id': duplicate id 'first-point'"),
         # wrong kind
         ("kind: element", "kind: elephant", "docs/th/elements/alpha.md:3: error: field 'kind': unknown kind 'elephant'"),
         # misspelt field name
@@ -49,7 +49,7 @@ def test_order_field_orders_concepts(tmp_path):
         # id that is not a slug
         ("id: alpha", "id: Alpha Beta", "docs/th/elements/alpha.md:2: error: field 'id': must be lower-case words"),
         # empty point text
-        ("text: ข้อที่สอง", "text: ''", "docs/th/elements/alpha.md:14: error: field 'points.1.text': String should have at least 1 character"),
+        ("text: ข้อที่สอง", "text: ''", "docs/th/elements/alpha.md:14: error: point 2 (id second-point), field 'text': String should have at least 1 character"),
     ],
 )
 def test_bad_front_matter_names_file_line_and_field(tmp_path, old, new, expected):

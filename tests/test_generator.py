@@ -1,0 +1,198 @@
+"""A generator, not a one-off: the handbook's languages, structure and words are data.
+
+- A second handbook (tests/garden: another topic, other sections, three languages, its own
+  checklist) is built by the same code with no Python change.
+- A language added to the real handbook's mkdocs.yml is published whole, falling back to the
+  original with a notice and `lang` marks; `make check` passes with warnings.
+- Mistakes in handbook.yml are one line naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.translation import changed_ids
+from tests.conftest import MKDOCS, ROOT
+from tests.fixtures import copy_project, replace_in
+
+GARDEN = Path(__file__).with_name("garden")
+LANGUAGES_BLOCK = re.compile(r"^      languages:\n(?:        .*\n|          .*\n)+", re.MULTILINE)
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project,
+                          capture_output=True, text=True, timeout=600,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "handbook.check", "--docs", str(project / "docs")],
+                          cwd=project, capture_output=True, text=True, timeout=300)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# ---------------------------------------------------------------------------------------------
+# A second handbook
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def garden(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """The garden handbook with the real generator (hooks, overrides) and the real mkdocs.yml,
+    its languages replaced: English (the original), Spanish, French."""
+    project = tmp_path_factory.mktemp("garden") / "project"
+    shutil.copytree(GARDEN, project)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("site_name: คู่มือการสร้างเครือข่าย", "site_name: Community Gardens", 1)
+    config = config.replace("  language: th\n", "  language: en\n", 1)
+    config = LANGUAGES_BLOCK.sub(
+        "      languages:\n"
+        "        - {locale: en, name: English, default: true, build: true}\n"
+        "        - {locale: es, name: Español, build: true}\n"
+        "        - {locale: fr, name: Français, build: true}\n", config, count=1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = project / "site"
+    return project, site, build(project, site)
+
+
+def test_a_second_handbook_builds_with_the_same_code(garden):
+    project, site, result = garden
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    home = soup(site / "index.html")
+    assert home.html["lang"] == "en"
+    nav = home.select_one(".md-nav--primary").get_text(" ")
+    assert "Tools" in nav and "Garden check" in nav and "Elements" not in nav
+    checklist = soup(site / "checklists" / "garden-check" / "index.html")
+    assert len(checklist.select("input[type=checkbox][data-item]")) == 4
+    assert "4 items about 2 tools" in checklist.get_text(" ")  # counts are computed
+    assert home.select_one("svg.hb-map--wide") is not None
+
+
+def test_the_second_handbooks_languages_fall_back_page_by_page(garden):
+    project, site, result = garden
+    assert result.returncode == 0, result.stderr[-3000:]
+    # Spanish: one page translated, the rest in English with a notice and lang="en".
+    translated = soup(site / "es" / "tools" / "compost" / "index.html")
+    assert translated.html["lang"] == "es"
+    assert "Compostaje" in translated.select_one("article h1").get_text()
+    assert not translated.select(".admonition.warning")
+    fallback = soup(site / "es" / "tools" / "watering" / "index.html")
+    assert "how the watering works" in fallback.select_one("article div[lang=en]:not(.admonition)").get_text()
+    assert fallback.select_one(".admonition.warning")
+    # Spanish words where labels/es.yml has them, English ones elsewhere.
+    es_check = soup(site / "es" / "checklists" / "garden-check" / "index.html")
+    assert "Revisión del huerto" in es_check.select_one("h1").get_text()
+    # French: nothing translated, no labels: every page published, status at 0 %.
+    assert (site / "fr" / "tools" / "compost" / "index.html").is_file()
+    assert soup(site / "fr" / "index.html").html["lang"] == "fr"
+    status = soup(site / "translation-status" / "index.html").get_text(" ")
+    assert "0 of 5 pages translated (0%)" in status
+    assert "1 of 5 pages translated (20%)" in status
+
+
+def test_make_check_passes_on_the_second_handbook_with_warnings(garden):
+    project, _, _ = garden
+    result = check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "labels/fr.yml:1: warning: no interface words for 'fr' yet" in result.stdout
+    assert re.search(r"labels/es\.yml:1: warning: label '[\w.-]+' is missing", result.stdout)
+
+
+# ---------------------------------------------------------------------------------------------
+# A new language for the real handbook: one entry in mkdocs.yml
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_lao(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    project = copy_project(tmp_path_factory.mktemp("lao") / "project")
+    for name in ("hooks", "overrides"):
+        shutil.rmtree(project / name)
+        shutil.copytree(ROOT / name, project / name)
+    replace_in(project / "mkdocs.yml", "          site_description: A bilingual Thai/English handbook on building community networks\n",
+               "          site_description: A bilingual Thai/English handbook on building community networks\n"
+               "        - locale: lo\n          name: ລາວ\n          build: true\n")
+    site = project / "site"
+    return project, site, build(project, site)
+
+
+def test_a_new_language_is_one_entry_in_mkdocs_yml(with_lao):
+    project, site, result = with_lao
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = soup(site / "lo" / "elements" / "common-vision" / "index.html")
+    assert page.html["lang"] == "lo"  # Material has no Lao words: English ones, the page's lang
+    notice = page.select_one(".admonition.warning")
+    assert notice is not None and notice["lang"] == "th"  # no Lao labels yet: the Thai notice
+    assert page.select_one("article div[lang=th]:not(.admonition) .hb-points-list")  # the Thai text, marked
+    checklist = soup(site / "lo" / "checklists" / "health-check" / "index.html")
+    assert all(label.get("lang") == "th" for label in checklist.select(".hb-items label"))
+    status = soup(site / "translation-status" / "index.html").get_text(" ")
+    assert re.search(r"ລາວ: แปลแล้ว 0 จาก \d+ หน้า \(0%\)", status)
+    assert (site / "lo" / "search" / "search_index.json").is_file()
+
+
+def test_make_check_passes_with_warnings_for_the_new_language(with_lao):
+    project, _, _ = with_lao
+    result = check(project)
+    assert result.returncode == 0, result.stdout
+    assert "labels/lo.yml:1: warning:" in result.stdout
+    assert "docs/lo/elements/common-vision.md:1: warning: missing translation" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# handbook.yml and translators' messages
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    kind: element\n    result: chart", "    kind: elemnt\n    result: chart",
+     "handbook.yml:39: error: checklist 'health-check': unknown kind 'elemnt'"),
+    ("  - kind: practice\n    folder: practice", "  - kind: practice\n    folder: practice\n    colour: red",
+     "error: sections.3.colour: unknown field"),
+    ("    result: chart", "    result: pie", "error: checklists.0.result:"),
+])
+def test_a_mistake_in_handbook_yml_is_one_line(tmp_path, old, new, expected):
+    project = copy_project(tmp_path / "project")
+    replace_in(project / "handbook.yml", old, new)
+    result = check(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert expected in result.stdout if expected.startswith("handbook.yml:") else expected in result.stdout, result.stdout
+
+
+def test_a_tab_in_front_matter_is_reported_on_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "elements" / "common-vision.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("  - id: "))
+    lines[number - 1] = "\t" + lines[number - 1].lstrip()
+    page.write_text("".join(lines), encoding="utf-8")
+    result = check(project)
+    assert f"docs/en/elements/common-vision.md:{number}: error:" in result.stdout, result.stdout
+
+
+def test_a_copied_original_is_not_a_translation(tmp_path):
+    project = copy_project(tmp_path / "project")
+    thai = (project / "docs" / "th" / "elements" / "common-vision.md").read_text(encoding="utf-8")
+    (project / "docs" / "en" / "elements" / "common-vision.md").write_text(thai, encoding="utf-8")
+    result = check(project)
+    assert re.search(r"docs/en/elements/common-vision\.md:\d+: warning: not translated yet\?", result.stdout), result.stdout
+
+
+def test_an_outdated_warning_names_the_points_and_items_that_changed():
+    old = "---\ntitle: A\nsummary: S\npoints:\n  - id: one\n    text: x\n  - id: two\n    text: y\nchecklist:\n  - id: ask\n    text: q\n---\n"
+    new = old.replace("text: y", "text: y2").replace("  - id: ask\n    text: q\n", "  - id: ask2\n    text: q\n")
+    assert changed_ids(old, new) == ["point 2 (id two) changed", "item 1 (id ask2) added", "item id ask removed"]
