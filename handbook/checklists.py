@@ -207,6 +207,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
     ]
     if checklist.result != "none":
         out += [_render_result(checklist, lang), ""]
+    if checklist.result == "type":
+        out += [_render_next_steps(checklist, lang), ""]
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
         link = relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang))
@@ -271,6 +273,36 @@ def _render_result(checklist: Checklist, lang: str) -> str:
     )
 
 
+#: Where each type's next step leads (below `docs/<lang>/`): the words are labels
+#: `result.next.<type>` and `result.next.<type>.link`. An organized network is pointed to the
+#: evolutionary path, the way the source says such a network can still grow strong.
+NEXT_STEPS: dict[str, str] = {
+    "natural-network": "checklists/maintenance.md",
+    "organized-network": "types/evolutionary-network.md",
+    "evolutionary-network": "checklists/health-check.md",
+}
+
+
+def _render_next_steps(checklist: Checklist, lang: str) -> str:
+    """One next step per type, as Markdown (so MkDocs checks and rewrites the links); the
+    checklist script highlights the one of the type the ticks point to. All are shown, so the
+    printed page and a browser without script still say what to do next."""
+    src_uri = checklist.src_uri(lang)
+    out = ['<div class="hb-next" data-search-exclude markdown>', "",
+           f'<p class="hb-next__title">{html.escape(label(lang, "result.next.title"))}</p>', ""]
+    for section in checklist.sections:
+        concept_id = section.concept.id
+        if concept_id not in NEXT_STEPS:
+            continue
+        target = relative_link(src_uri, f"{lang}/{NEXT_STEPS[concept_id]}")
+        name = inline(section.concept.meta(lang).title)
+        out.append(f"- **{name}:** {label(lang, f'result.next.{concept_id}')} "
+                   f"[{label(lang, f'result.next.{concept_id}.link')}]({target})")
+        out.append(f'    {{ data-section="{concept_id}" }}')
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -286,6 +318,13 @@ def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
         label(lang, "checklists.index.intro"),
         "",
     ]
+    out.append(render_checklist_list(checklists, src_uri, lang))
+    return "\n".join(out)
+
+
+def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str) -> str:
+    """Every checklist as a Markdown list item linked from page `src_uri`: title, size, intro."""
+    out = []
     for checklist in checklists:
         link = relative_link(src_uri, checklist.src_uri(lang))
         count = label(lang, "points.count", n=len(checklist.items))

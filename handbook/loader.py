@@ -17,12 +17,14 @@ from pydantic import ValidationError
 from handbook.findings import Finding, HandbookError
 from handbook.schema import (
     DEFAULT_LANGUAGE,
+    GUIDE_SECTION,
     KINDS,
     LANGUAGES,
     OVERVIEW_SRC,
     RESERVED_IDS,
     SECTION_BY_KIND,
     ConceptFrontMatter,
+    GuideFrontMatter,
     OverviewFrontMatter,
 )
 from handbook.sources import display_path, page_paths
@@ -41,7 +43,7 @@ class Page:
     display_path: str  # as messages show it, e.g. docs/en/elements/common-vision.md
     src_uri: str  # relative to docs_dir, e.g. en/elements/common-vision.md
     lang: str
-    meta: ConceptFrontMatter | OverviewFrontMatter
+    meta: ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter
     body: str
     body_line: int  # line number of the body's first line in the file
     field_lines: dict[tuple[str | int, ...], int] = field(repr=False, compare=False)
@@ -78,6 +80,13 @@ class Handbook:
     concepts: dict[str, Concept]  # in reading order: kind, then `order`
     overviews: dict[str, dict[str, Page]]
     pages: dict[str, Page]  # by src_uri
+    # guide id -> lang -> page, in `order`; the handbook's own pages (not concepts of the source)
+    guides: dict[str, dict[str, Page]] = field(default_factory=dict)
+
+    def guide_page(self, guide_id: str, lang: str) -> Page:
+        """A guide in `lang`, falling back to the original (Thai) when not translated yet."""
+        pages = self.guides[guide_id]
+        return pages.get(lang) or pages[DEFAULT_LANGUAGE]
 
     def by_kind(self, kind: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
@@ -91,6 +100,11 @@ class Handbook:
 def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
     """Where a concept's page lives below docs_dir."""
     return f"{lang}/{SECTION_BY_KIND[kind]}/{concept_id}.md"
+
+
+def guide_src_uri(guide_id: str, lang: str) -> str:
+    """Where a guide lives below docs_dir."""
+    return f"{lang}/{GUIDE_SECTION}/{guide_id}.md"
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -168,7 +182,13 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
-    model = OverviewFrontMatter if "overview" in data else ConceptFrontMatter
+    model: type[ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter]
+    if "overview" in data:
+        model = OverviewFrontMatter
+    elif data.get("kind") == "guide":
+        model = GuideFrontMatter
+    else:
+        model = ConceptFrontMatter
     try:
         meta = model.model_validate(data)
     except ValidationError as err:
@@ -231,9 +251,40 @@ def load_handbook(docs_dir: Path | str) -> Handbook:
 
     concepts, overviews, more = _assemble(pages.values(), unreadable)
     findings.extend(more)
+    guides, more = _assemble_guides(pages.values())
+    findings.extend(more)
     if any(f.level == "error" for f in findings):
         raise HandbookError([f for f in findings if f.level == "error"])
-    return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages)
+    return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages,
+                    guides=guides)
+
+
+def _assemble_guides(pages) -> tuple[dict[str, dict[str, Page]], list[Finding]]:
+    """Guides by id and language, in the original's `order`; each must live at its id."""
+    findings: list[Finding] = []
+    by_id: dict[str, dict[str, Page]] = {}
+    for page in pages:
+        meta = page.meta
+        if not isinstance(meta, GuideFrontMatter):
+            continue
+        expected = guide_src_uri(meta.id, page.lang)
+        if page.src_uri != expected:
+            findings.append(Finding(page.display_path, page.line_of("id"),
+                                    f"guide '{meta.id}' must live at docs/{expected} "
+                                    "(the id is its file name)"))
+            continue
+        by_id.setdefault(meta.id, {})[page.lang] = page
+    guides: dict[str, dict[str, Page]] = {}
+    for guide_id, by_lang in by_id.items():
+        if DEFAULT_LANGUAGE not in by_lang:
+            page = next(iter(by_lang.values()))
+            findings.append(Finding(page.display_path, page.line_of("id"),
+                                    f"guide '{guide_id}' has no Thai original at "
+                                    f"docs/{guide_src_uri(guide_id, DEFAULT_LANGUAGE)}"))
+            continue
+        guides[guide_id] = by_lang
+    ordered = dict(sorted(guides.items(), key=lambda kv: (kv[1][DEFAULT_LANGUAGE].meta.order, kv[0])))
+    return ordered, findings
 
 
 def _assemble(
@@ -248,6 +299,8 @@ def _assemble(
 
     for page in pages:
         meta = page.meta
+        if isinstance(meta, GuideFrontMatter):
+            continue  # `_assemble_guides`
         if isinstance(meta, OverviewFrontMatter):
             expected = f"{page.lang}/{OVERVIEW_SRC[meta.overview]}"
             same = overviews.setdefault(meta.overview, {})

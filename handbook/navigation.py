@@ -9,7 +9,7 @@ from __future__ import annotations
 from handbook.checklists import CHECKLIST_SPECS
 from handbook.labels import label
 from handbook.loader import Handbook
-from handbook.schema import KINDS, SECTION_BY_KIND
+from handbook.schema import GUIDE_SECTION, KINDS, SECTION_BY_KIND
 
 #: Overview pages that open a section (`navigation.indexes`).
 SECTION_INDEX: dict[str, str] = {"element": "elements/index.md", "type": "types/index.md"}
@@ -28,6 +28,9 @@ def build_nav(handbook: Handbook, lang: str) -> list:
         nav.append({label(lang, f"section.{kind}"): paths})
     checklists = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in CHECKLIST_SPECS]
     nav.append({label(lang, "section.checklists"): checklists})
+    if handbook.guides:
+        guides = [f"{GUIDE_SECTION}/{guide_id}.md" for guide_id in handbook.guides]
+        nav.append({label(lang, "section.guide"): guides})
     nav.append("glossary.md")
     nav.append("translation-status.md")
     return nav

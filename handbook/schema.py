@@ -40,6 +40,10 @@ OVERVIEW_SRC: dict[str, str] = {
     "elements": "elements/index.md",
     "types": "types/index.md",
 }
+#: Guide pages (the handbook's own: how to run a session, about the source) live here below
+#: `docs/<lang>/`, one file per guide id; they hold no points of the source.
+GUIDE_SECTION = "guides"
+
 #: Ids a concept may not take: its page would replace a section's overview (`index.md`).
 RESERVED_IDS: frozenset[str] = frozenset({"index"})
 
@@ -104,6 +108,10 @@ class ConceptFrontMatter(_Strict):
     order: int = Field(ge=1)
     title: Text
     summary: Text
+    # The handbook's own introduction (2–4 sentences: the concept in practice, why it matters),
+    # shown first on the page and marked as added by the editors. Optional here so that a draft
+    # still loads; `handbook.check` requires it on every concept page (an error naming the page).
+    lead: Text | None = None
     terms: Terms
     synonyms: list[Text] = []
     points: list[Point] = Field(min_length=1)
@@ -119,6 +127,17 @@ class ConceptFrontMatter(_Strict):
         if self.kind != "type" and self.profile is not None:
             raise ValueError("only 'type' pages have a 'profile'")
         return self
+
+
+class GuideFrontMatter(_Strict):
+    """A guide: the handbook's own page (not a concept of the source), e.g. the facilitator's guide."""
+
+    id: Slug
+    kind: Literal["guide"]
+    order: int = Field(ge=1)
+    title: Text
+    summary: Text
+    translation: Translation | None = None
 
 
 class OverviewFrontMatter(_Strict):
