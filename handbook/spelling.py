@@ -23,6 +23,8 @@ from handbook.sources import display_path, page_paths
 WORDS_FILE = "editorial/words-th.txt"
 
 THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# Abbreviations (ม.ป.ท., พ.ศ.): letters and full stops, not words to look up.
+ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]{1,3}\\.){2,}|[\u0e01-\u0e2e]{1,3}\\.(?=[\\s\\d),]|$)")
 # Pieces that are not words: repetition and abbreviation marks, Thai digits.
 NOT_A_WORD = re.compile("^[\u0e2f\u0e46\u0e50-\u0e59]+$")
 
@@ -59,6 +61,7 @@ def unknown_words(text: str, accepted: frozenset[str] = frozenset()) -> list[tup
     """(column, piece, the piece with its neighbours) for every piece of `text` no dictionary
     knows; the neighbours show the word as written (ประสกับ, not just ส)."""
     known, tokenize = _segmenter(accepted)
+    text = ABBREVIATION.sub(lambda m: " " * len(m.group()), text)
     found = []
     for run in THAI_RUN.finditer(text):
         offset = run.start()
