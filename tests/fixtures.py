@@ -12,6 +12,7 @@ kind: element
 order: {order}
 title: หัวข้อ {id}
 summary: สรุปหนึ่งบรรทัด
+lead: บทนำของผู้จัดทำคู่มือ
 terms:
   th: คำไทย {id}
   en: term {id}
@@ -38,6 +39,7 @@ kind: element
 order: {order}
 title: Title {id}
 summary: One line.
+lead: The editors' introduction.
 terms:
   th: คำไทย {id}
   en: term {id}
