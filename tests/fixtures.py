@@ -12,7 +12,6 @@ kind: element
 order: {order}
 title: หัวข้อ {id}
 summary: สรุปหนึ่งบรรทัด
-lead: บทนำของผู้จัดทำคู่มือ
 terms:
   th: คำไทย {id}
   en: term {id}
@@ -25,6 +24,7 @@ checklist:
   - id: ask-{id}
     text: เครือข่ายของเราทำข้อแรกแล้วหรือไม่
 related: [{related}]
+lead: บทนำของผู้จัดทำคู่มือ
 ---
 
 <!-- handbook:points -->
@@ -39,7 +39,6 @@ kind: element
 order: {order}
 title: Title {id}
 summary: One line.
-lead: The editors' introduction.
 terms:
   th: คำไทย {id}
   en: term {id}
@@ -52,6 +51,7 @@ checklist:
   - id: ask-{id}
     text: Does our network do the first thing?
 related: [{related}]
+lead: The editors' introduction.
 ---
 
 <!-- handbook:points -->

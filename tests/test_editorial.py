@@ -91,7 +91,7 @@ def test_lead_is_plain_text(tmp_path):
     replace_in(docs / "en/elements/alpha.md", "lead: The editors' introduction.",
                'lead: "Hello <script>x</script>"')
     errors = [str(f) for f in collect_findings(docs, warnings=False)]
-    assert any("docs/en/elements/alpha.md:7: error: field 'lead'" in e for e in errors), errors
+    assert any("docs/en/elements/alpha.md:19: error: field 'lead'" in e for e in errors), errors
 
 
 # ---- guides ------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def test_a_typo_like_prasakap_is_flagged_with_file_line_and_column(tmp_path):
     replace_in(docs / "th/elements/alpha.md", "text: ข้อที่สอง", "text: หรือประสกับปัญหาเดียวกัน")
     findings = [str(f) for f in spelling_findings(docs)]
     assert len(findings) == 1, findings
-    assert findings[0].startswith("docs/th/elements/alpha.md:15:18: ")
+    assert findings[0].startswith("docs/th/elements/alpha.md:14:18: ")
     assert ": warning: 'ส' (in 'ประสกับ') is not in PyThaiNLP's dictionary" in findings[0]
 
 

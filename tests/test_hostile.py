@@ -136,7 +136,7 @@ FILE_CASES = [
 
 def copy_project(tmp_path):
     project = tmp_path / "handbook"
-    for name in ("docs", "overrides", "hooks"):
+    for name in ("docs", "overrides", "hooks", "editorial"):
         shutil.copytree(ROOT / name, project / name, symlinks=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
