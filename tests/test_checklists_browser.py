@@ -118,6 +118,15 @@ def test_type_checklist_names_the_type_the_ticks_point_to(browser, checklists):
     page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(1).check()
     page.locator('.hb-section[data-section="natural-network"] input[type=checkbox]').nth(0).check()
     assert "Organized (top-down) networks" in page.inner_text(".hb-verdict")
+    # The next step of that type stands out, and leads to the evolutionary path.
+    match = page.locator(".hb-next li.hb-next--match")
+    assert match.count() == 1
+    assert match.get_attribute("data-section") == "organized-network"
+    assert match.locator("a").last.get_attribute("href").endswith("types/evolutionary-network/")
+    page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(0).uncheck()
+    page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(1).uncheck()
+    page.locator('.hb-section[data-section="natural-network"] input[type=checkbox]').nth(0).uncheck()
+    assert page.locator(".hb-next li.hb-next--match").count() == 0
     context.close()
 
 
