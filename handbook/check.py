@@ -22,7 +22,8 @@ import re
 import sys
 from pathlib import Path
 
-from handbook.checklists import build_checklists
+from handbook.checklists import Checklist, build_checklists
+from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
 from handbook.history import previous_version
@@ -81,22 +82,66 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         handbook = load_handbook_cached(docs_dir)  # the build reads it again: once is enough
     except HandbookError as err:
         return findings + err.findings
+    # Item ids must be unique within each checklist; a checklist must draw from real concepts.
+    try:
+        checklists = build_checklists(handbook)
+    except HandbookError as err:
+        findings += err.findings
+        checklists = []
+    targets = generated_targets(checklists)
     for page in handbook.pages.values():
         findings += find_marker_errors(page)
         findings += html_findings(page)
-        findings += _link_findings(handbook, page, docs_dir)
-    # Item ids must be unique within each checklist; a checklist must draw from real concepts.
-    try:
-        build_checklists(handbook)
-    except HandbookError as err:
-        findings += err.findings
+        findings += _link_findings(handbook, page, docs_dir, targets)
+    findings += lead_findings(handbook)
     findings += parity_findings(handbook)
+    findings += emendation_findings(handbook)
     if warnings:
         findings += untranslated_findings(handbook)
     if warnings:
         findings += _translation_findings(handbook)
         findings += orphaned_tick_findings(handbook)
+        findings += dictionary_findings(docs_dir)
     return findings
+
+
+def lead_findings(handbook: Handbook) -> list[Finding]:
+    """Every concept's original needs a lead: an error, not a warning, because the lead
+    opens the page (a page without one looks unfinished beside the others) and the build must
+    not publish it so; a translation's missing lead is a parity error (`handbook.translation`)."""
+    findings = []
+    for concept in handbook.concepts.values():
+        page = concept.pages[handbook.default_language]
+        if not concept.meta(handbook.default_language).lead:
+            findings.append(Finding(page.display_path, page.line_of("summary"),
+                                    "field 'lead': required on a concept page: 2–4 sentences, "
+                                    "after 'summary', on what the concept looks like in practice "
+                                    "and why it matters (the handbook's own text)"))
+    return findings
+
+
+def dictionary_findings(docs_dir: Path) -> list[Finding]:
+    """Thai words that neither PyThaiNLP's dictionary nor editorial/words-th.txt knows (warnings).
+
+    Imported here: segmenting loads PyThaiNLP, which only `make check` needs, not the build.
+    """
+    from handbook.spelling import spelling_findings
+
+    return spelling_findings(docs_dir)
+
+
+def generated_targets(checklists: list[Checklist]) -> dict[str, set[str]]:
+    """Pages the build generates that a source page may link to, with their anchors ('' = any)."""
+    targets: dict[str, set[str]] = {}
+    languages = dict.fromkeys(lang for checklist in checklists for lang in checklist.languages)
+    for lang in languages:
+        targets[GLOSSARY_SRC.format(lang=lang)] = {""}
+        targets[f"{lang}/checklists/index.md"] = {""}
+        for checklist in checklists:
+            anchors = {item.anchor for item in checklist.items}
+            anchors |= {section.concept.id for section in checklist.sections}
+            targets[checklist.src_uri(lang)] = anchors
+    return targets
 
 
 def orphaned_tick_findings(handbook: Handbook) -> list[Finding]:
@@ -174,7 +219,9 @@ def _reserved_path_findings(docs_dir: Path, languages: tuple[str, ...]) -> list[
     return findings
 
 
-def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:
+def _link_findings(
+    handbook: Handbook, page, docs_dir: Path, generated: dict[str, set[str]] | None = None
+) -> list[Finding]:
     """Relative .md links (body and front matter) must reach a page (and its anchor)."""
     findings = []
     text = page.path.read_text(encoding="utf-8")
@@ -190,6 +237,12 @@ def _link_findings(handbook: Handbook, page, docs_dir: Path) -> list[Finding]:
             fallback = handbook.default_language + "/" + resolved.split("/", 1)[-1]
             found = handbook.pages.get(resolved) or handbook.pages.get(fallback)
             column = match.start(1) + 1
+            if found is None and generated and resolved in generated:
+                if anchor and "" not in generated[resolved] and anchor not in generated[resolved]:
+                    findings.append(Finding(page.display_path, number,
+                                            f"broken link '{target}': no item '{anchor}' on that "
+                                            "generated page", column=column))
+                continue
             if found is None and not (docs_dir / resolved).is_file():
                 findings.append(Finding(page.display_path, number,
                                         f"broken link '{target}': no page docs/{resolved}", column=column))

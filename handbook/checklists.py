@@ -9,7 +9,7 @@ ids). `render_checklist()` writes one as Markdown + HTML for the site; the brows
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
@@ -38,6 +38,8 @@ class Checklist:
     result: Result
     sections: tuple[Section, ...]
     languages: tuple[str, ...] = ()
+    # concept id → the page (below docs/<lang>/) its result leads to next (handbook.yml)
+    next_steps: dict[str, str] = field(default_factory=dict)
 
     @property
     def items(self) -> list[Item]:
@@ -84,7 +86,8 @@ def build_checklists(
                 items.append(Item(f"{spec.id}.{item.id}", item.id, texts, tuple(item.formerly)))
             if items:
                 sections.append(Section(concept, tuple(items)))
-        checklists.append(Checklist(spec.id, spec.result, tuple(sections), handbook.languages))
+        checklists.append(Checklist(spec.id, spec.result, tuple(sections), handbook.languages,
+                                    dict(spec.next_steps)))
     if findings:
         raise HandbookError(findings)
     return checklists
@@ -136,9 +139,11 @@ def manifest_entries(checklists: list[Checklist], *, directory_urls: bool = True
 
 
 def intro(checklist: Checklist, lang: str) -> str:
-    """The checklist's introduction, its counts computed ({count} items, {concepts} concepts)."""
+    """The checklist's introduction, its counts computed: {count} items, {concepts} concepts,
+    {points} points of the source in them."""
+    points = sum(len(section.concept.meta(lang).points) for section in checklist.sections)
     return label(lang, f"checklist.{checklist.id}.intro", count=len(checklist.items),
-                 concepts=len(checklist.sections))
+                 concepts=len(checklist.sections), points=points)
 
 
 def render_checklist(checklist: Checklist, lang: str) -> str:
@@ -197,6 +202,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
     ]
     if checklist.result != "none":
         out += [_render_result(checklist, lang), ""]
+    if checklist.result == "type":
+        out += [_render_next_steps(checklist, lang), ""]
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
         # A concept not translated yet shows the original's words, marked as such.
@@ -265,6 +272,26 @@ def _render_result(checklist: Checklist, lang: str) -> str:
     )
 
 
+def _render_next_steps(checklist: Checklist, lang: str) -> str:
+    """One next step per type, as Markdown (so MkDocs checks and rewrites the links); the
+    checklist script highlights the one of the type the ticks point to. All are shown, so the
+    printed page and a browser without script still say what to do next."""
+    src_uri = checklist.src_uri(lang)
+    out = ['<div class="hb-next" data-search-exclude markdown>', "",
+           f'<p class="hb-next__title">{html.escape(label(lang, "result.next.title"))}</p>', ""]
+    for section in checklist.sections:
+        concept_id = section.concept.id
+        if concept_id not in checklist.next_steps:
+            continue
+        target = relative_link(src_uri, f"{lang}/{checklist.next_steps[concept_id]}")
+        name = inline(section.concept.meta(lang).title)
+        out.append(f"- **{name}:** {label(lang, f'result.next.{concept_id}')} "
+                   f"[{label(lang, f'result.next.{concept_id}.link')}]({target})")
+        out.append(f'    {{ data-section="{concept_id}" }}')
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -280,6 +307,13 @@ def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
         label(lang, "checklists.index.intro"),
         "",
     ]
+    out.append(render_checklist_list(checklists, src_uri, lang))
+    return "\n".join(out)
+
+
+def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str) -> str:
+    """Every checklist as a Markdown list item linked from page `src_uri`: title, size, intro."""
+    out = []
     for checklist in checklists:
         link = relative_link(src_uri, checklist.src_uri(lang))
         count = label(lang, "points.count", n=len(checklist.items))

@@ -31,7 +31,8 @@ from handbook.loader import Handbook
 SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
                        "label", "button", "textarea", "svg", "title", "kbd"})
 SKIP_CLASSES = frozenset({"hb-term", "hb-related", "hb-chart", "hb-print-fields", "hb-toolbar",
-                          "admonition-title", "hb-compare", "hb-compare-cards", "hb-glossary"})
+                          "admonition-title", "hb-compare", "hb-compare-cards", "hb-glossary",
+                          "hb-lead__label", "hb-next", "hb-emendations"})
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
 from handbook.project import Project, active_project, load_project, project_files, use_project
-from handbook.schema import RESERVED_IDS, ConceptFrontMatter, OverviewFrontMatter
+from handbook.schema import RESERVED_IDS, ConceptFrontMatter, GuideFrontMatter, OverviewFrontMatter
 from handbook.sources import display_path, page_paths
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -33,7 +33,7 @@ class Page:
     display_path: str  # as messages show it, e.g. docs/en/elements/common-vision.md
     src_uri: str  # relative to docs_dir, e.g. en/elements/common-vision.md
     lang: str
-    meta: ConceptFrontMatter | OverviewFrontMatter
+    meta: ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter
     body: str
     body_line: int  # line number of the body's first line in the file
     field_lines: dict[tuple[str | int, ...], int] = field(repr=False, compare=False)
@@ -72,6 +72,13 @@ class Handbook:
     overviews: dict[str, dict[str, Page]]
     pages: dict[str, Page]  # by src_uri
     project: Project
+    # guide id -> lang -> page, in `order`; the handbook's own pages (not concepts of the source)
+    guides: dict[str, dict[str, Page]] = field(default_factory=dict)
+
+    def guide_page(self, guide_id: str, lang: str) -> Page:
+        """A guide in `lang`, falling back to the original when not translated yet."""
+        pages = self.guides[guide_id]
+        return pages.get(lang) or pages[self.default_language]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -93,6 +100,11 @@ class Handbook:
 def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
     """Where a concept's page lives below docs_dir."""
     return f"{lang}/{active_project().section(kind).folder}/{concept_id}.md"
+
+
+def guide_src_uri(guide_id: str, lang: str) -> str:
+    """Where a guide lives below docs_dir."""
+    return f"{lang}/{active_project().structure.guides}/{guide_id}.md"
 
 
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -170,7 +182,13 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
-    model = OverviewFrontMatter if "overview" in data else ConceptFrontMatter
+    model: type[ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter]
+    if "overview" in data:
+        model = OverviewFrontMatter
+    elif data.get("kind") == "guide":
+        model = GuideFrontMatter
+    else:
+        model = ConceptFrontMatter
     try:
         meta = model.model_validate(data)
     except ValidationError as err:
@@ -255,10 +273,41 @@ def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handb
 
     concepts, overviews, more = _assemble(pages.values(), unreadable, project)
     findings.extend(more)
+    guides, more = _assemble_guides(pages.values(), project)
+    findings.extend(more)
     if any(f.level == "error" for f in findings):
         raise HandbookError([f for f in findings if f.level == "error"])
     return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages,
-                    project=project)
+                    project=project, guides=guides)
+
+
+def _assemble_guides(pages, project: Project) -> tuple[dict[str, dict[str, Page]], list[Finding]]:
+    """Guides by id and language, in the original's `order`; each must live at its id."""
+    findings: list[Finding] = []
+    default = project.default_language
+    by_id: dict[str, dict[str, Page]] = {}
+    for page in pages:
+        meta = page.meta
+        if not isinstance(meta, GuideFrontMatter):
+            continue
+        expected = guide_src_uri(meta.id, page.lang)
+        if page.src_uri != expected:
+            findings.append(Finding(page.display_path, page.line_of("id"),
+                                    f"guide '{meta.id}' must live at docs/{expected} "
+                                    "(the id is its file name)"))
+            continue
+        by_id.setdefault(meta.id, {})[page.lang] = page
+    guides: dict[str, dict[str, Page]] = {}
+    for guide_id, by_lang in by_id.items():
+        if default not in by_lang:
+            page = next(iter(by_lang.values()))
+            findings.append(Finding(page.display_path, page.line_of("id"),
+                                    f"guide '{guide_id}' has no original ('{default}') page at "
+                                    f"docs/{guide_src_uri(guide_id, default)}"))
+            continue
+        guides[guide_id] = by_lang
+    ordered = dict(sorted(guides.items(), key=lambda kv: (kv[1][default].meta.order, kv[0])))
+    return ordered, findings
 
 
 def _assemble(
@@ -273,6 +322,8 @@ def _assemble(
 
     for page in pages:
         meta = page.meta
+        if isinstance(meta, GuideFrontMatter):
+            continue  # `_assemble_guides`
         if isinstance(meta, OverviewFrontMatter):
             if meta.overview not in project.overview_src:
                 findings.append(

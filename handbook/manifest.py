@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.loader import Handbook, concept_url
+from handbook.loader import Handbook, concept_url, guide_src_uri, page_url
 
 
 def build_manifest(
@@ -21,4 +21,15 @@ def build_manifest(
                 },
             }
         )
-    return {"concepts": concepts, "checklists": checklists or []}
+    guides = [
+        {
+            "id": guide_id,
+            "title": {lang: handbook.guide_page(guide_id, lang).meta.title for lang in handbook.languages},
+            "url": {
+                lang: page_url(guide_src_uri(guide_id, lang), directory_urls=directory_urls)
+                for lang in handbook.languages
+            },
+        }
+        for guide_id in handbook.guides
+    ]
+    return {"concepts": concepts, "checklists": checklists or [], "guides": guides}

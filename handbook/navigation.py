@@ -25,6 +25,9 @@ def build_nav(handbook: Handbook, lang: str) -> list:
     if checklists:
         paths = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in checklists]
         nav.append({label(lang, "section.checklists"): paths})
+    if handbook.guides:
+        guides = [f"{project.structure.guides}/{guide_id}.md" for guide_id in handbook.guides]
+        nav.append({label(lang, "section.guide"): guides})
     nav.append("glossary.md")
     nav.append("translation-status.md")
     return nav

@@ -62,6 +62,9 @@ class ChecklistSpec(_Strict):
     kind: Slug | None = None  # every concept of a kind, in order…
     concepts: tuple[Slug, ...] = ()  # …or concepts by id
     result: Result = "none"
+    # For a result: concept id → the page (below docs/<lang>/) to go to next; its words are the
+    # labels "result.next.<concept>" and "result.next.<concept>.link".
+    next_steps: dict[Slug, str] = {}
 
     @model_validator(mode="after")
     def _one_source(self) -> ChecklistSpec:
@@ -85,10 +88,15 @@ class Structure(_Strict):
     checklists: tuple[ChecklistSpec, ...] = ()
     concept_map: ConceptMapSpec | None = None
     unlinked_terms: tuple[Text, ...] = ()
+    guides: Slug = "guides"  # the folder of the handbook's own pages (kind: guide)
 
     @model_validator(mode="after")
     def _consistent(self) -> Structure:
         kinds = [s.kind for s in self.sections]
+        if "guide" in kinds:
+            raise ValueError("'guide' is the kind of the handbook's own pages (see 'guides'), not a section")
+        if self.guides in [s.folder for s in self.sections]:
+            raise ValueError(f"guides: folder '{self.guides}' is a section's folder")
         for name, values in (("kind", kinds), ("folder", [s.folder for s in self.sections]),
                              ("checklist id", [c.id for c in self.checklists])):
             twice = sorted({v for v in values if values.count(v) > 1})

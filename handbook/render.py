@@ -17,7 +17,7 @@ from collections.abc import Callable
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri
-from handbook.schema import ConceptFrontMatter
+from handbook.schema import ConceptFrontMatter, GuideFrontMatter
 
 MARKER_RE = re.compile(r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->")
 
@@ -58,17 +58,39 @@ def cell(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_points(handbook: Handbook, page: Page, lang: str) -> str:
-    """The source's points as a numbered list; each item carries its id as its anchor.
+def render_header(page: Page) -> str:
+    """What opens every concept page, before its body: the term line, then the editors' lead.
 
-    attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
+    The lead is the handbook's own text, so it is a block of its own with a visible label, kept
+    apart from the source's points (like the question boxes).
     """
     meta = _concept_meta(page)
     # Each language's term in a span that says its language ({th}, {en}… in the label).
     terms = label(page.lang, "term.line", **{
         code: f'<span lang="{html.escape(code)}">{inline(term)}</span>' for code, term in meta.terms.items()
     })
-    lines = [f'<p class="hb-term">{terms}</p>', "", '<div class="hb-points-list" markdown>', ""]
+    out = [f'<p class="hb-term">{terms}</p>', ""]
+    if meta.lead:
+        out += [
+            '<div class="hb-lead" markdown>',
+            "",
+            f'<p class="hb-lead__label">{html.escape(label(page.lang, "lead.label"))}</p>',
+            "",
+            inline(meta.lead),
+            "",
+            "</div>",
+            "",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def render_points(handbook: Handbook, page: Page, lang: str) -> str:
+    """The source's points as a numbered list; each item carries its id as its anchor.
+
+    attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
+    """
+    meta = _concept_meta(page)
+    lines = ['<div class="hb-points-list" markdown>', ""]
     for number, point in enumerate(meta.points, start=1):
         lines.append(f"{number}. {inline(point.text)}")
         lines.append(f"    {{ #{point.id} }}")
@@ -201,11 +223,23 @@ OVERVIEW_MARKERS: dict[str, Renderer] = {
 }
 
 
+def markers_for(page: Page) -> dict[str, Renderer]:
+    """The markers a page of this kind may use."""
+    if isinstance(page.meta, ConceptFrontMatter):
+        return CONCEPT_MARKERS
+    if isinstance(page.meta, GuideFrontMatter):
+        # Imported here: the guides' renderers build checklists, which import this module.
+        from handbook.guides import GUIDE_MARKERS
+
+        return GUIDE_MARKERS
+    return OVERVIEW_MARKERS
+
+
 def find_marker_errors(page: Page, markdown: str | None = None) -> list[Finding]:
     """Unknown markers, or markers on the wrong kind of page, as findings."""
     findings = []
     text = page.body if markdown is None else markdown
-    allowed = CONCEPT_MARKERS if isinstance(page.meta, ConceptFrontMatter) else OVERVIEW_MARKERS
+    allowed = markers_for(page)
     for match in MARKER_RE.finditer(text):
         name = match.group(1)
         if name in allowed:
@@ -223,8 +257,11 @@ def expand_markers(handbook: Handbook, page: Page, lang: str, markdown: str) -> 
     findings = find_marker_errors(page, markdown)
     if findings:
         raise HandbookError(findings)
-    allowed = CONCEPT_MARKERS if isinstance(page.meta, ConceptFrontMatter) else OVERVIEW_MARKERS
-    return MARKER_RE.sub(lambda m: allowed[m.group(1)](handbook, page, lang), markdown)
+    allowed = markers_for(page)
+    expanded = MARKER_RE.sub(lambda m: allowed[m.group(1)](handbook, page, lang), markdown)
+    if isinstance(page.meta, ConceptFrontMatter):
+        expanded = render_header(page) + "\n" + expanded
+    return expanded
 
 
 def _concept_meta(page: Page) -> ConceptFrontMatter:

@@ -9,7 +9,7 @@ What belongs to one handbook (its languages, kinds, overviews) is data: `handboo
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -75,6 +75,10 @@ class ConceptFrontMatter(_Strict):
     order: int = Field(ge=1)
     title: Text
     summary: Text
+    # The handbook's own introduction (2–4 sentences: the concept in practice, why it matters),
+    # shown first on the page and marked as added by the editors. Optional here so that a draft
+    # still loads; `handbook.check` requires it on every concept page (an error naming the page).
+    lead: Text | None = None
     # The concept's canonical name by language (the same on every language's page); the
     # original language's is required (checked by the loader, which knows the languages).
     terms: dict[LangCode, Text] = Field(min_length=1)
@@ -83,6 +87,18 @@ class ConceptFrontMatter(_Strict):
     checklist: list[ChecklistItem] = []
     related: list[Slug] = []
     profile: TypeProfile | None = None
+    translation: Translation | None = None
+
+
+class GuideFrontMatter(_Strict):
+    """A guide: the handbook's own page (not a concept of the source), e.g. the facilitator's guide.
+    Guides live in handbook.yml's `guides` folder; `guide` is not a section's kind."""
+
+    id: Slug
+    kind: Literal["guide"]
+    order: int = Field(ge=1)
+    title: Text
+    summary: Text
     translation: Translation | None = None
 
 

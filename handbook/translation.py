@@ -149,6 +149,15 @@ def _compare(original: Page, translated: Page) -> list[Finding]:
     a, b = original.meta, translated.meta
     assert isinstance(a, ConceptFrontMatter) and isinstance(b, ConceptFrontMatter)
     out = []
+    # The editors' lead is translated like the points: present in one language, in every one.
+    if a.lead and not b.lead:
+        out.append(Finding(translated.display_path, translated.line_of("summary"),
+                           f"field 'lead': missing; the original has a lead to translate "
+                           f"(original: {original.display_path})"))
+    elif b.lead and not a.lead:
+        out.append(Finding(translated.display_path, translated.line_of("lead"),
+                           f"field 'lead': the original has no lead; add it there first "
+                           f"(original: {original.display_path})"))
 
     def differ(field_name: str, mine, theirs, hint: str) -> None:
         if mine != theirs:

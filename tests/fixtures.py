@@ -26,6 +26,7 @@ checklist:
   - id: ask-{id}
     text: เครือข่ายของเราทำข้อแรกแล้วหรือไม่
 related: [{related}]
+lead: บทนำของผู้จัดทำคู่มือ
 ---
 
 <!-- handbook:points -->
@@ -52,6 +53,7 @@ checklist:
   - id: ask-{id}
     text: Does our network do the first thing?
 related: [{related}]
+lead: The editors' introduction.
 ---
 
 <!-- handbook:points -->

@@ -40,7 +40,8 @@ def test_manifest_lists_the_five_checklists(checklists):
         "health-check", "sustainability", "maintenance", "core-team", "network-type"
     ]
     counts = {c["id"]: c["items"] for c in checklists}
-    assert counts["sustainability"] == 11 and counts["maintenance"] == 6 and counts["core-team"] == 9
+    # One criterion per item (issue 15): 11 recommendations make 14 items, 9 qualities 10 items.
+    assert counts["sustainability"] == 14 and counts["maintenance"] == 6 and counts["core-team"] == 10
     assert counts["health-check"] >= 7
 
 
@@ -117,6 +118,15 @@ def test_type_checklist_names_the_type_the_ticks_point_to(browser, checklists):
     page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(1).check()
     page.locator('.hb-section[data-section="natural-network"] input[type=checkbox]').nth(0).check()
     assert "Organized (top-down) networks" in page.inner_text(".hb-verdict")
+    # The next step of that type stands out, and leads to the evolutionary path.
+    match = page.locator(".hb-next li.hb-next--match")
+    assert match.count() == 1
+    assert match.get_attribute("data-section") == "organized-network"
+    assert match.locator("a").last.get_attribute("href").endswith("types/evolutionary-network/")
+    page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(0).uncheck()
+    page.locator('.hb-section[data-section="organized-network"] input[type=checkbox]').nth(1).uncheck()
+    page.locator('.hb-section[data-section="natural-network"] input[type=checkbox]').nth(0).uncheck()
+    assert page.locator(".hb-next li.hb-next--match").count() == 0
     context.close()
 
 

@@ -114,6 +114,12 @@ def test_horizontal_relationship_term_kept(site, manifest):
 def test_source_typing_errors_are_corrected(site, typo, fix):
     for html in sorted(site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
+        if "guides/about-the-source" in html.as_posix():
+            # The list of emendations quotes the source's wording beside the correction, on purpose.
+            soup = BeautifulSoup(text, "html.parser")
+            for table in soup.select(".hb-emendations"):
+                table.decompose()
+            text = str(soup)
         match = re.search(typo, text)
         assert match is None, f"{html.relative_to(site)} still has {typo!r} (should be {fix!r})"
 

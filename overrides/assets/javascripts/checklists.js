@@ -127,7 +127,8 @@
         bar.dataset.count = String(count)
         var share = count / size
         if (count && (!best || share > best.share))
-          best = { share: share, count: count, size: size, name: section.querySelector("h2").dataset.name }
+          best = { share: share, count: count, size: size, name: section.querySelector("h2").dataset.name,
+                   id: bar.dataset.section }
       })
       var verdict = root.querySelector(".hb-verdict")
       if (verdict) {
@@ -136,6 +137,10 @@
               .replace("{type}", best.name).replace("{count}", best.count).replace("{size}", best.size)
           : verdict.dataset.none
       }
+      /* The next step of the type the ticks point to stands out; the others stay readable */
+      root.querySelectorAll(".hb-next li[data-section]").forEach(function (li) {
+        li.classList.toggle("hb-next--match", !!best && li.dataset.section === best.id)
+      })
     }
 
     /* Section names for the verdict, without the "1. " numbering of the heading */
