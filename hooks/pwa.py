@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from handbook.labels import label
 from handbook.loader import current_handbook
 from handbook.pwa import AppInfo, web_manifest
+from handbook.translation import language_name
 
 ICONS = [
     {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png"},
@@ -49,11 +50,13 @@ def on_env(env, *, config: MkDocsConfig, files):
     lang = config.theme["language"]
     project = _project(config)
     # Labels are plain text (handbook.labels): escaped where templates insert them.
-    env.globals["hb_label"] = lambda key: Markup.escape(label(lang, key))
+    env.globals["hb_label"] = lambda key, **values: Markup.escape(label(lang, key, **values))
     env.globals["hb_label_in"] = lambda other, key: Markup.escape(label(other, key))
     env.globals["hb_label_lang"] = lambda key: project.labels.lang_of(lang, key)
     env.globals["hb_languages"] = project.languages
     env.globals["hb_default_language"] = project.default_language
+    # Each language's name in this language's words ("อังกฤษ" on a Thai page).
+    env.globals["hb_language_names"] = {code: language_name(lang, code) for code in project.languages}
     env.globals["hb_online"] = _online(config)
     return env
 

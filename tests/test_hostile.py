@@ -39,7 +39,7 @@ def _front(old: str, new: str, page: str = PAGE):
 # (id, (page, old, new) or a callable(project), text the error line must contain)
 TEXT_CASES = [
     ("escaped-tag-in-title", _front("title: Common vision", 'title: "Common vision \\x3Cimg src=x onerror=alert(1)\\x3E"', EN_PAGE), "field 'title'"),
-    ("unicode-escaped-script-in-synonym", _front("synonyms:\n", 'synonyms:\n  - "\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E"\n'), "field 'synonyms."),
+    ("unicode-escaped-script-in-synonym", _front("synonyms:\n", 'synonyms:\n  - "\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E"\n'), "synonym 1:"),
     ("escaped-script-in-checklist-item", _front("    text: เรามีเป้าหมายร่วมที่ตกลงกันไว้ และสมาชิกทุกคนรู้หรือไม่", '    text: "\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E"'), "checklist item 2 (id shared-goal), field 'text'"),
     ("entity-tag-in-summary", _front("summary: สมาชิกมองเห็นจุดหมายในอนาคตเป็นภาพเดียวกัน และมุ่งไปในทิศทางเดียวกัน", "summary: 'สรุป &lt;img src=x onerror=alert(1)&gt;'"), "field 'summary'"),
     ("folded-tag-over-two-lines", _front("summary: ", 'summary: >-\n  <img src="x"\n  onerror="alert(1)">\n  '), "field 'summary'"),

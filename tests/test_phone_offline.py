@@ -57,10 +57,11 @@ def phone(chromium, served):
     context.close()
 
 
-def wait_saved(page, lang: str, text_key: str = "offline.ready") -> None:
+def wait_saved(page, lang: str, text_key: str = "offline.ready", named: str | None = None) -> None:
+    names = {"th": {"th": "ไทย", "en": "อังกฤษ"}, "en": {"th": "Thai", "en": "English"}}[lang]
     page.wait_for_function(
         "t => ((document.querySelector('.hb-offline__status') || {}).textContent || '').includes(t)",
-        arg=label(lang, text_key), timeout=SAVE_TIMEOUT)
+        arg=label(lang, text_key, language=names[named or lang]), timeout=SAVE_TIMEOUT)
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [("th", "วิสัยทัศน์", "elements/common-vision/"),
@@ -92,7 +93,7 @@ def test_the_other_language_is_saved_on_request(phone, served):
     assert button.is_visible()
     assert "ภาษาอังกฤษ" in button.inner_text() and ("KB" in button.inner_text() or "MB" in button.inner_text())
     button.click()
-    wait_saved(page, "th", "offline.other_ready")
+    wait_saved(page, "th", "offline.other_ready", named="en")
     context.set_offline(True)
     page.goto(base + "en/practice/maintenance/")
     assert page.inner_text("article h1").strip()

@@ -15,6 +15,9 @@
   var other = box.querySelector(".hb-offline__other")
   var lang = box.dataset.lang
   var root = new URL(box.dataset.root, window.location.href)
+  var names = {}
+  try { names = JSON.parse(box.dataset.names || "{}") } catch (err) { /* names stay codes */ }
+  function named(text, code) { return text.replace("{language}", names[code] || code) }
 
   function show(text) {
     box.hidden = false
@@ -34,7 +37,7 @@
       return
     }
     other.dataset.lang = rest[0]
-    other.textContent = box.dataset.other.replace("{size}", size(message.sizes[rest[0]]))
+    other.textContent = named(box.dataset.other, rest[0]).replace("{size}", size(message.sizes[rest[0]]))
     other.hidden = false
   }
 
@@ -52,8 +55,8 @@
         var message = event.data || {}
         if (message.type === "status") {
           if (message.saved.indexOf(lang) !== -1) {
-            var others = message.saved.filter(function (l) { return l !== lang }).length
-            show(box.dataset.ready + (others ? " " + box.dataset.otherReady : ""))
+            var others = message.saved.filter(function (l) { return l !== lang })
+            show(box.dataset.ready + (others.length ? " " + named(box.dataset.otherReady, others[0]) : ""))
           } else ask(worker(), { type: "save", lang: lang })
           offerOther(message)
         } else if (message.type === "progress" && message.lang === lang) {
