@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Handbook, Page
-from handbook.render import cell, relative_link
 from handbook.project import active_project
+from handbook.render import cell, relative_link
 from handbook.schema import SLUG_PATTERN, ConceptFrontMatter
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 

@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.check import collect_findings
-from handbook.project import load_project
 from handbook.emendations import emendation_findings, read_emendations
 from handbook.loader import load_handbook
 from handbook.manifest import build_manifest
 from handbook.navigation import build_nav
+from handbook.project import load_project
 from handbook.spelling import spelling_findings, unknown_words
 from handbook.translation import parity_findings
 from tests.conftest import ROOT

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -29,7 +30,7 @@ LANGUAGES_BLOCK = re.compile(r"^      languages:\n(?:        .*\n|          .*\n
 def build(project: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project,
                           capture_output=True, text=True, timeout=600,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
@@ -159,7 +160,7 @@ def test_make_check_passes_with_warnings_for_the_new_language(with_lao):
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("    kind: element\n    result: chart", "    kind: elemnt\n    result: chart",
-     "handbook.yml:39: error: checklist 'health-check': unknown kind 'elemnt'"),
+     "handbook.yml:{line}: error: checklist 'health-check': unknown kind 'elemnt'"),
     ("  - kind: practice\n    folder: practice", "  - kind: practice\n    folder: practice\n    colour: red",
      "error: sections.3.colour: unknown field"),
     ("    result: chart", "    result: pie", "error: checklists.0.result:"),
@@ -167,6 +168,8 @@ def test_make_check_passes_with_warnings_for_the_new_language(with_lao):
 def test_a_mistake_in_handbook_yml_is_one_line(tmp_path, old, new, expected):
     project = copy_project(tmp_path / "project")
     replace_in(project / "handbook.yml", old, new)
+    lines = (project / "handbook.yml").read_text(encoding="utf-8").splitlines()
+    expected = expected.format(line=next(n for n, line in enumerate(lines, 1) if new.split("\n")[0] in line))
     result = check(project)
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
