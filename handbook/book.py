@@ -76,7 +76,22 @@ class Book:
 
     @property
     def size_text(self) -> str:
-        return f"{self.size / 1_000_000:.1f} MB"
+        """As a reader on a phone plan counts it (decimal units)."""
+        if self.size >= 1_000_000:
+            return f"{self.size / 1_000_000:.1f} MB"
+        return f"{max(1, round(self.size / 1000))} KB"
+
+
+def book_src_uri(lang: str) -> str:
+    """Where a language's book sits among the site's files (beside that language's pages)."""
+    return f"{lang}/{DOWNLOADS}/{BOOK_NAME.format(lang=lang)}"
+
+
+def render_book_link(book: Book, from_src_uri: str, *, button: bool = False) -> str:
+    """The Markdown link to a book, with its computed number of pages and size."""
+    target = posixpath.relpath(book_src_uri(book.lang), posixpath.dirname(from_src_uri))
+    text = label(book.lang, "book.link", pages=book.pages, size=book.size_text)
+    return f"[{text}]({target})" + ("{ .md-button }" if button else "")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Literal
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
-from handbook.render import inline, relative_link
+from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.schema import LANGUAGES
 
 Result = Literal["none", "chart", "type"]
@@ -284,6 +284,8 @@ def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
         "---",
         "",
         label(lang, "checklists.index.intro"),
+        "",
+        f"{label(lang, 'book.link.checklists')} {BOOK_PLACEHOLDER}",
         "",
     ]
     for checklist in checklists:
