@@ -334,6 +334,7 @@ def render_pdf(document: str) -> tuple[bytes, int]:
 
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
 
     # A resource the fetcher refuses is logged by WeasyPrint, not raised: make it fatal.
     refused: list[str] = []
@@ -355,6 +356,9 @@ def render_pdf(document: str) -> tuple[bytes, int]:
             string=document, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher
         ).render(stylesheets=[stylesheet], font_config=fonts)
         pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
+    except FatalURLFetchingError as err:
+        # An image in a page, say: the book only embeds its stylesheet and fonts.
+        raise HandbookError([Finding(str(TEMPLATE.relative_to(ROOT)), 1, f"{err}: {err.__cause__}")]) from None
     finally:
         logger.removeHandler(handler)
     if refused:
