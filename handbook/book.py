@@ -6,8 +6,9 @@ points and questions, the types compared, the glossary, every checklist as an ap
 with `target-counter()`, bookmarks). Why WeasyPrint and not Chromium: README.md, "The book".
 
 `make_book()` keeps the rendered PDF in `.cache/handbook/book/` under a key made of everything
-that shapes it (the HTML, the stylesheet, the fonts, WeasyPrint's version), so that the two
-MkDocs builds of `make build`, the tests and `python -m handbook.book` typeset each book once.
+that shapes it (the pages, this package's code, the template, the stylesheet, the fonts,
+WeasyPrint's version, the edition), so that the two MkDocs builds of `make build`, the tests and
+`python -m handbook.book` typeset each book once, and a warm build does not even write its HTML.
 
 Usage: python -m handbook.book [--docs DOCS] [--out DIST] [--lang th] [--lang en]
 """
@@ -39,6 +40,14 @@ TEMPLATE = Path(__file__).parent / "templates" / "book.html"
 STYLESHEET = Path(__file__).parent / "static" / "book.css"
 #: The vendored Sarabun (OFL): the only files the renderer may read besides the stylesheet.
 FONTS_DIR = ROOT / "overrides" / "assets" / "fonts" / "sarabun"
+
+#: The Thai fonts as WeasyPrint names them in the PDF, and their files (handbook/pdftext.py reads
+#: the glyph names there to repair the text layer).
+THAI_FONTS = {
+    "Sarabun-Thai": FONTS_DIR / "sarabun-thai-400-normal.woff2",
+    "Sarabun-Thai-Oblique": FONTS_DIR / "sarabun-thai-400-normal.woff2",
+    "Sarabun-Thai-Bold": FONTS_DIR / "sarabun-thai-700-normal.woff2",
+}
 
 #: Where the site and `dist/` put a language's book (relative to the language's root).
 BOOK_NAME = "handbook-{lang}.pdf"
@@ -363,32 +372,43 @@ def render_pdf(document: str) -> tuple[bytes, int]:
         logger.removeHandler(handler)
     if refused:
         raise HandbookError([Finding(str(STYLESHEET.relative_to(ROOT)), 1, message) for message in refused])
-    return pdf, len(rendered.pages)
+    from handbook.pdftext import fix_thai_text_layer
+
+    # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
+    return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
 
 
-def render_key(document: str) -> str:
-    """What the PDF depends on: the document, the stylesheet, the fonts, the renderer."""
+def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
+    """What the book depends on, read without making it: every page, the content model's code,
+    the template, the stylesheet, the fonts, the renderer's version, the edition. A warm build
+    reads some 200 KB and reuses the PDF; only a change typesets it again."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256()
-    digest.update(version("weasyprint").encode())
-    digest.update(document.encode("utf-8"))
-    digest.update(STYLESHEET.read_bytes())
-    for font in sorted(FONTS_DIR.glob("*.woff2")):
-        digest.update(font.name.encode() + font.read_bytes())
+    digest = hashlib.sha256(f"{lang}|{edition}|weasyprint-{version('weasyprint')}".encode())
+    package = Path(__file__).parent
+    inputs = [*sorted(Path(docs_dir).rglob("*.md")), *sorted(package.glob("*.py")), TEMPLATE,
+              STYLESHEET, *sorted(FONTS_DIR.glob("*.woff2"))]
+    for path in inputs:
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path) -> Book:
-    """The book in `lang`, typeset now or taken from `cache_dir` when nothing changed."""
-    document = book_html(handbook, build_checklists(handbook), lang, edition)
-    key = render_key(document)
+def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path, *,
+              reuse_any: bool = False) -> Book:
+    """The book in `lang`, typeset now or taken from `cache_dir` when nothing it depends on
+    changed. `reuse_any` takes the newest book of the language even if out of date (live
+    preview: typesetting takes seconds on every save)."""
+    key = source_key(handbook.docs_dir, lang, edition)
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
+    if not path.is_file() and reuse_any:
+        path = max(cache_dir.glob(f"handbook-{lang}-*.pdf"), key=lambda p: p.stat().st_mtime,
+                   default=path)
     facts = path.with_suffix(".json")
     if path.is_file() and facts.is_file():
         pages = json.loads(facts.read_text(encoding="utf-8"))["pages"]
         return Book(lang, path, pages, path.stat().st_size)
-    pdf, pages = render_pdf(document)
+    path = cache_dir / f"handbook-{lang}-{key}.pdf"
+    pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition))
     cache_dir.mkdir(parents=True, exist_ok=True)
     # Only the newest book of each language is kept.
     for old in cache_dir.glob(f"handbook-{lang}-*"):
@@ -396,7 +416,7 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path) 
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pdf)
     tmp.replace(path)
-    facts.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    path.with_suffix(".json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
     return Book(lang, path, pages, len(pdf))
 
 
