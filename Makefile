@@ -57,7 +57,7 @@ pango:
 OFFLINE_SITE := build/offline-site
 OFFLINE_ZIP := dist/handbook-offline.zip
 
-# The site's build typesets the books (hooks/book.py, kept in .cache/handbook/book/) and puts them
+# The site's build typesets the books (hooks/book.py, kept in ~/.cache/networking-handbook/book/) and puts them
 # beside each language's pages; the offline build and `make book` reuse them when nothing changed.
 build: $(STAMP_BUILD) pango
 	$(BIN)/mkdocs build --strict

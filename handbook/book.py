@@ -5,7 +5,8 @@ points and questions, the types compared, the glossary, every checklist as an ap
 `render_pdf()` typesets it with WeasyPrint (CSS paged media: running headers, page references
 with `target-counter()`, bookmarks). Why WeasyPrint and not Chromium: README.md, "The book".
 
-`make_book()` keeps the rendered PDF in `.cache/handbook/book/` under a key made of everything
+`make_book()` keeps the rendered PDF in the user's cache folder (`book_cache_dir()`, never in the
+working tree, where a pull request could place a PDF under a predictable key) under a key made of everything
 that shapes it (the pages, this package's code, the template, the stylesheet, the fonts,
 WeasyPrint's version, the edition), so that the two MkDocs builds of `make build`, the tests and
 `python -m handbook.book` typeset each book once, and a warm build does not even write its HTML.
@@ -386,19 +387,46 @@ def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
 
     digest = hashlib.sha256(f"{lang}|{edition}|weasyprint-{version('weasyprint')}".encode())
     package = Path(__file__).parent
-    inputs = [*sorted(Path(docs_dir).rglob("*.md")), *sorted(package.glob("*.py")), TEMPLATE,
-              STYLESHEET, *sorted(FONTS_DIR.glob("*.woff2"))]
-    for path in inputs:
-        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    inputs = [(docs_dir, p) for p in sorted(Path(docs_dir).rglob("*.md"))]
+    inputs += [(package, p) for p in (*sorted(package.glob("*.py")), TEMPLATE, STYLESHEET)]
+    inputs += [(FONTS_DIR, p) for p in sorted(FONTS_DIR.glob("*.woff2"))]
+    for base, path in inputs:  # relative names: two clones of the same content share a book
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path, *,
+def book_cache_dir(project: Path) -> Path | None:
+    """Where typeset books are kept: the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`,
+    `networking-handbook/book/`), or None when that is inside the project or cannot be written
+    (then every build typesets: a PDF is published as it is, so it is never read from the working
+    tree)."""
+    import os
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = (base / "networking-handbook" / "book").resolve()
+    if directory.is_relative_to(Path(project).resolve()):
+        return None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return directory
+
+
+#: Books kept per language in the cache (several clones or branches may share it).
+KEEP_BOOKS = 6
+
+
+def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path | None, *,
               reuse_any: bool = False) -> Book:
     """The book in `lang`, typeset now or taken from `cache_dir` when nothing it depends on
     changed. `reuse_any` takes the newest book of the language even if out of date (live
     preview: typesetting takes seconds on every save)."""
     key = source_key(handbook.docs_dir, lang, edition)
+    if cache_dir is None:
+        import tempfile
+
+        cache_dir = Path(tempfile.mkdtemp(prefix="handbook-book-"))
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
     if not path.is_file() and reuse_any:
         path = max(cache_dir.glob(f"handbook-{lang}-*.pdf"), key=lambda p: p.stat().st_mtime,
@@ -410,13 +438,19 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path, 
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
     pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition))
     cache_dir.mkdir(parents=True, exist_ok=True)
-    # Only the newest book of each language is kept.
-    for old in cache_dir.glob(f"handbook-{lang}-*"):
-        old.unlink()
-    tmp = path.with_suffix(".tmp")
+    import os
+
+    # Written under a name of its own, then renamed: two builds may share the cache.
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(pdf)
+    facts_tmp = path.with_suffix(f".{os.getpid()}.json.tmp")
+    facts_tmp.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    facts_tmp.replace(path.with_suffix(".json"))
     tmp.replace(path)
-    path.with_suffix(".json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    older = sorted(cache_dir.glob(f"handbook-{lang}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in older[KEEP_BOOKS:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".json").unlink(missing_ok=True)
     return Book(lang, path, pages, len(pdf))
 
 
@@ -484,7 +518,7 @@ def main(argv: list[str]) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         for lang in args.lang or LANGUAGES:
             started = time.perf_counter()
-            book = make_book(handbook, lang, edition, docs_dir.parent / ".cache" / "handbook" / "book")
+            book = make_book(handbook, lang, edition, book_cache_dir(docs_dir.parent))
             target = args.out / BOOK_NAME.format(lang=lang)
             target.write_bytes(book.path.read_bytes())
             if args.html:

@@ -1,7 +1,7 @@
 """MkDocs adapter: the printed book (`handbook.book`) among the site's files, and the links to it.
 
-Each language's build typesets its book from the content model (or takes it from the cache when
-nothing changed), adds it to the site beside that language's pages (`downloads/`), and writes
+Each language's build typesets its book from the content model (or takes it from the user's
+cache folder when nothing changed), adds it to the site beside that language's pages (`downloads/`), and writes
 the links with the book's real number of pages and size where a page asked for them. So the
 link works online and in the offline copy, and its numbers are never written by hand.
 
@@ -22,7 +22,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.book import Book, book_src_uri, current_edition, make_book, render_book_link
+from handbook.book import (
+    Book,
+    book_cache_dir,
+    book_src_uri,
+    current_edition,
+    make_book,
+    render_book_link,
+)
 from handbook.findings import HandbookError
 from handbook.loader import current_handbook
 from handbook.render import BOOK_PLACEHOLDER
@@ -54,7 +61,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir)
-    cache = Path(config.config_file_path).parent / ".cache" / "handbook" / "book"
+    cache = book_cache_dir(Path(config.config_file_path).parent)
     edition = current_edition(docs_dir, config.extra.get("published_url") or config.site_url or "")
     try:
         book = make_book(current_handbook(docs_dir), lang, edition, cache, reuse_any=_STATE["serve"])
