@@ -32,7 +32,8 @@ from tests.fixtures import copy_project
 from tests.search_harness import concept_for_path, open_search, search
 from tests.search_queries import ENGLISH, THAI
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The site's build is measured apart from the printed book's (section 8): HANDBOOK_BOOK=off.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_BOOK": "off"}
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 #: Hook functions that MkDocs does not call as events: the cross-link tree processor's callback.
 HOOK_CALLBACKS = frozenset({"_link"})
@@ -262,6 +263,14 @@ def main() -> int:
     from handbook.offline import make_zip
 
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    if os.environ.get("BENCH_ONLY") == "book":
+        # `BENCH_ONLY=book make bench`: measure the printed book again, keep the other results.
+        from bench.book import measure
+
+        results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        results["book"] = measure()
+        write_results(results)
+        return 0
     if os.environ.get("BENCH_ONLY") == "lighthouse":
         # `BENCH_ONLY=lighthouse make bench`: measure Lighthouse again, keep the other results.
         results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
@@ -359,12 +368,18 @@ def main() -> int:
 
     print("6/6 offline zip…", flush=True)
     offline = work / "site-offline"
-    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": ""})
+    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": "",
+                                        "HANDBOOK_BOOK": "on"})  # the zip carries the books
     make_zip(offline, work / "handbook-offline.zip")
     results["offline_zip_bytes"] = (work / "handbook-offline.zip").stat().st_size
 
     print("7/7 Lighthouse (mobile, gzip)…", flush=True)
     results["lighthouse"] = lighthouse_scores(ours, work)
+
+    print("8/8 the printed book…", flush=True)
+    from bench.book import measure
+
+    results["book"] = measure()
 
     write_results(results)
     shutil.rmtree(work, ignore_errors=True)
@@ -528,8 +543,15 @@ def render_markdown(r: dict) -> str:
         f"`dist/handbook-offline.zip`: {kib(r['offline_zip_bytes'])}.",
         "",
         *render_lighthouse(r.get("lighthouse", {})),
+        *render_book(r.get("book", {})),
     ]
     return "\n".join(lines)
+
+
+def render_book(book: dict) -> list[str]:
+    from bench.book import render_markdown as render_book_markdown
+
+    return render_book_markdown(book)
 
 
 def render_lighthouse(lh: dict) -> list[str]:

@@ -15,7 +15,7 @@ from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
 from handbook.project import ChecklistSpec, Result
-from handbook.render import inline, relative_link
+from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 
 
 @dataclass(frozen=True)
@@ -305,6 +305,8 @@ def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
         "---",
         "",
         label(lang, "checklists.index.intro"),
+        "",
+        f"{label(lang, 'book.link.checklists')} {BOOK_PLACEHOLDER}",
         "",
     ]
     out.append(render_checklist_list(checklists, src_uri, lang))

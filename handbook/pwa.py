@@ -17,8 +17,9 @@ from pathlib import Path
 SW_SOURCE = Path(__file__).with_name("static") / "sw.js"
 
 #: Built files no reader needs offline (source maps, the compressed sitemap, the manifest of
-#: concepts for other tools). The small sitemaps stay: Material asks for them on every page.
-SKIPPED_SUFFIXES = (".map", ".gz", ".webmanifest")
+#: concepts for other tools, the printed books: a reader downloads a book when asking for it,
+#: not on every phone that opens a page). The small sitemaps stay: Material asks for them.
+SKIPPED_SUFFIXES = (".map", ".gz", ".webmanifest", ".pdf")
 SKIPPED_NAMES = ("sw.js", "concepts.json")
 #: Material ships stemmers for 30 languages; the search worker loads only these and its languages'.
 LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")

@@ -207,6 +207,16 @@ def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) ->
     return CONCEPT_MAP_PLACEHOLDER
 
 
+#: Where the link to the printed book goes; `hooks/book.py` writes it once the book is typeset
+#: (its pages and size are known only then). Not a marker: `handbook:` would be read as one.
+BOOK_PLACEHOLDER = "<!-- handbook-book-link -->"
+
+
+def render_book_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
+    """Where the link to the whole handbook as a PDF goes (`hooks/book.py`)."""
+    return BOOK_PLACEHOLDER
+
+
 Renderer = Callable[[Handbook, Page, str], str]
 
 CONCEPT_MARKERS: dict[str, Renderer] = {
@@ -220,6 +230,7 @@ OVERVIEW_MARKERS: dict[str, Renderer] = {
     "type-comparison": render_type_comparison,
     "contents": render_contents,
     "concept-map": render_concept_map_placeholder,
+    "book": render_book_placeholder,
 }
 
 

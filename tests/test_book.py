@@ -1,0 +1,278 @@
+"""The whole handbook as a printable book (issue 17): one A4 PDF per language.
+
+Pure helpers on their own (no rendering); the books themselves as the session's site build made
+them (hooks/book.py puts them in `downloads/` beside each language's pages).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook.book import Book, anchor_of_src, book_html, bookify, current_edition, render_book_link
+from handbook.checklists import build_checklists
+from handbook.labels import label
+from handbook.loader import load_handbook
+from tests.conftest import ROOT
+from tests.source_canon import POINTS
+
+A4 = (595.28, 841.89)  # points
+BOOKS = {"th": "downloads/handbook-th.pdf", "en": "en/downloads/handbook-en.pdf"}
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "docs")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure: the document the PDF is made from
+# ---------------------------------------------------------------------------------------------
+
+LINKS = [
+    # (page the link is on, href, what the book writes)
+    ("th/elements/common-vision.md", "participation.md", 'href="#c-participation" data-ref="p."'),
+    ("th/elements/common-vision.md", "participation.md#horizontal-relationship",
+     'href="#c-participation--horizontal-relationship" data-ref="p."'),
+    ("th/elements/index.md", "../types/natural-network.md", 'href="#c-natural-network" data-ref="p."'),
+    ("th/index.md", "checklists/health-check.md", 'href="#checklist-health-check" data-ref="p."'),
+    ("th/index.md", "glossary.md", 'href="#glossary" data-ref="p."'),
+    ("th/elements/common-vision.md", "#same-picture", 'href="#c-common-vision--same-picture" data-ref="p."'),
+    ("th/elements/common-vision.md", "https://example.org/", 'href="https://example.org/"'),
+]
+
+
+@pytest.mark.parametrize(("src_uri", "href", "expected"), LINKS)
+def test_links_between_pages_become_references_to_the_books_pages(handbook, src_uri, href, expected):
+    out = bookify(f'<a href="{href}">x</a>', handbook=handbook, src_uri=src_uri,
+                  prefix="c-common-vision", depth=0, page_word="p.")
+    assert out == f"<a {expected}>x</a>"
+
+
+def test_a_link_to_a_page_not_in_the_book_keeps_its_text_only(handbook):
+    out = bookify('<p>see <a href="../translation-status.md">status</a></p>', handbook=handbook,
+                  src_uri="en/elements/index.md", prefix="part-element", depth=0, page_word="p.")
+    assert out == "<p>see status</p>"
+
+
+def test_ids_are_prefixed_and_headings_go_under_the_chapter(handbook):
+    out = bookify('<h2 id="x">T</h2><li id="same-picture">', handbook=handbook,
+                  src_uri="th/elements/common-vision.md", prefix="c-common-vision", depth=1, page_word="p.")
+    assert out == '<h3 id="c-common-vision--x">T</h3><li id="c-common-vision--same-picture">'
+
+
+def test_every_source_page_of_a_concept_has_its_chapter(handbook):
+    for concept in handbook.concepts.values():
+        for page in concept.pages.values():
+            assert anchor_of_src(handbook, page.src_uri) == f"c-{concept.id}"
+
+
+@pytest.fixture(scope="module")
+def documents(handbook):
+    edition = current_edition(ROOT / "docs", "https://handbook.invalid/")
+    checklists = build_checklists(handbook)
+    return {lang: book_html(handbook, checklists, lang, edition) for lang in ("th", "en")}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_reference_in_the_book_has_its_target(documents, lang):
+    document = documents[lang]
+    ids = set(re.findall(r'\bid="([^"]+)"', document))
+    targets = set(re.findall(r'href="#([^"]+)"', document))
+    assert targets and targets <= ids, sorted(targets - ids)
+    assert len(ids) == len(re.findall(r'\bid="', document)), "duplicate ids"
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
+    """The summaries, questions, the comparison and the checklists are the handbook's own
+    text: each sits in the book's 'added' look, and the contents page explains that look."""
+    document = documents[lang]
+    assert label(lang, "book.added.legend") in document.replace("&#39;", "'")
+    assert document.count('class="added summary"') == len(handbook.concepts)
+    questions = sum(1 for c in handbook.concepts.values() if c.meta(lang).checklist)
+    assert document.count('class="admonition question"') == questions
+    assert '<div class="hb-compare">' in document
+
+
+def test_the_renderer_reads_nothing_but_the_stylesheet_and_fonts():
+    from handbook.book import render_pdf
+    from handbook.findings import HandbookError
+
+    with pytest.raises(HandbookError, match="may not load file:///etc/passwd"):
+        render_pdf('<html lang="th"><body><img src="file:///etc/passwd"></body></html>')
+    pdf, pages = render_pdf('<html lang="th"><body><p>ทดสอบ</p></body></html>')
+    assert pdf.startswith(b"%PDF") and pages == 1
+
+
+def _gid(texts: dict[int, str], text: str) -> int:
+    return next(gid for gid, value in texts.items() if value == text)
+
+
+def test_thai_glyphs_are_read_by_their_names():
+    from handbook.book import THAI_FONTS
+    from handbook.pdftext import glyph_texts
+
+    texts = glyph_texts(THAI_FONTS["Sarabun-Thai"])
+    assert "\u0e4d\u0e48" in texts.values()  # NIKHAHIT joined with MAI EK
+    assert sum(1 for value in texts.values() if value == "\u0e48") >= 2  # ่ and its variants
+
+
+@pytest.mark.parametrize(("text", "am"), [
+    ("ท\u0e4d\u0e32", True),  # ทำ as HarfBuzz draws it
+    ("ม\u0e4d\u0e48\u0e32", True),  # ม่ำ: NIKHAHIT joined with the tone, then SARA AA
+    ("ม\u0e4d\u0e49\u0e32", True),
+    ("ม\u0e32", False),  # a plain SARA AA
+    ("\u0e4d ม\u0e32", False),  # something else between: not a SARA AM
+])
+def test_sara_aa_closing_a_sara_am_gets_its_own_code(text, am):
+    from handbook.book import THAI_FONTS
+    from handbook.pdftext import ThaiFont, _fix_string, glyph_texts
+
+    texts = glyph_texts(THAI_FONTS["Sarabun-Thai"])
+    by_text = {value: gid for gid, value in reversed(list(texts.items()))}
+    glyphs, rest = [], text
+    while rest:  # the longest glyph name first (NIKHAHIT + tone is one glyph)
+        piece = rest[:2] if rest[:2] in by_text else rest[:1]
+        glyphs.append(by_text.get(piece, _gid(texts, "\u0e01") if piece == " " else by_text[piece]))
+        rest = rest[len(piece):]
+    font = ThaiFont(texts, _gid(texts, "\u0e32"), max(texts) + 1)
+    data = b"".join(g.to_bytes(2, "big") for g in glyphs)
+    fixed, pending = _fix_string(data, font, False)
+    assert (fixed[-2:] == font.am_code.to_bytes(2, "big")) is am
+    assert fixed[:-2] == data[:-2] and not pending
+
+
+# ---------------------------------------------------------------------------------------------
+# The books as the site build made them
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def books(site) -> dict[str, Path]:
+    paths = {lang: site / path for lang, path in BOOKS.items()}
+    for path in paths.values():
+        assert path.is_file(), path
+    return paths
+
+
+def _reader(path: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(path)
+
+
+def _text(path: Path) -> list[str]:
+    """Each page's text as pypdf extracts it from the PDF's text layer (poppler's `-layout`
+    mode puts a tone mark raised by GPOS on a line of its own)."""
+    return [page.extract_text() for page in _reader(path).pages]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_book_is_a4_with_a_title_a_language_and_embedded_fonts(books, handbook, lang):
+    reader = _reader(books[lang])
+    assert len(reader.pages) > 15
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
+    home = handbook.overviews["home"][lang].meta
+    assert reader.metadata.title == home.title
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    # Only the vendored Sarabun: a fallback font would mean a glyph Sarabun lacks.
+    assert all("Sarabun" in name for name in fonts), fonts
+
+
+def _outline_titles(outline) -> list[str]:
+    titles = []
+    for entry in outline:
+        titles += _outline_titles(entry) if isinstance(entry, list) else [entry.title]
+    return titles
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang):
+    reader = _reader(books[lang])
+    outline = _outline_titles(reader.outline)
+    contents = _squeeze(_text(books[lang])[1])
+    titles = [c.meta(lang).title for c in handbook.concepts.values()]
+    titles += [label(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
+    titles += [label(lang, "glossary.title"), label(lang, "book.appendix")]
+    for title in titles:
+        assert title in outline, title
+        # with its page number after the leader dots
+        assert re.search(re.escape(_squeeze(title)) + r"\.*\d+", contents), title
+
+
+def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
+    pages = _text(books["th"])
+    # Running headers and page numbers cut a point that runs over a page break: leave them out.
+    headers = {_squeeze(c.meta("th").title) for c in handbook.concepts.values()}
+    headers |= {_squeeze(label("th", f"section.{k}")) for k in ("definition", "element", "type", "practice")}
+    headers |= {a + b for a in headers for b in headers}
+    body = []
+    for text in pages:
+        for line in text.splitlines():
+            squeezed = _squeeze(line)
+            if squeezed.isdigit() or squeezed in headers:
+                continue
+            body.append(squeezed)
+    text = "".join(body)
+    missing = [(cid, phrase) for cid, phrases in POINTS.items() for phrase in phrases
+               if _squeeze(phrase) not in text]
+    assert not missing
+    # And every checklist item, in the appendix ready to photocopy.
+    for checklist in build_checklists(handbook):
+        for item in checklist.items:
+            assert _squeeze(item.text["th"]) in text, item.id
+
+
+def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
+    """HarfBuzz draws ำ as two glyphs; WeasyPrint's text layer read them as า (handbook/pdftext.py
+    repairs it): a reader who searches or copies gets the words the page shows."""
+    text = "".join(_text(books["th"]))
+    assert "คำภาษาอังกฤษ" in text
+    assert "สม่ำเสมอ" in text  # a tone mark that Sarabun draws joined with NIKHAHIT
+    assert "\u0e4d" not in text and "ํา" not in text
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_references_carry_page_numbers(books, lang):
+    text = "".join(_text(books[lang]))
+    word = label(lang, "book.page")
+    refs = re.findall(rf"\({re.escape(word)} (\d+)\)", text)
+    assert len(refs) > 20
+    assert all(0 < int(n) <= len(_reader(books[lang]).pages) for n in refs)
+
+
+@pytest.mark.parametrize(("lang", "pages"), [
+    ("th", ["index.html", "checklists/index.html"]),
+    ("en", ["en/index.html", "en/checklists/index.html"]),
+])
+def test_home_and_checklists_link_the_book_with_its_real_pages_and_size(site, offline_site, books, lang, pages):
+    pdf = books[lang]
+    book = Book(lang, pdf, len(_reader(pdf).pages), pdf.stat().st_size)
+    for page in pages:
+        expected = render_book_link(book, page.replace(".html", ".md") if lang == "th" else page.removeprefix("en/").replace(".html", ".md"))
+        text = expected[1:expected.index("]")]
+        html = (site / page).read_text(encoding="utf-8")
+        links = re.findall(r'<a[^>]*href="([^"]*\.pdf)"[^>]*>([^<]*)</a>', html)
+        assert links and links[0][1] == text, (page, links)
+        assert (site / page).parent.joinpath(links[0][0]).resolve() == pdf.resolve()
+        # The offline copy (file URLs) carries the same book where its link points.
+        offline = (offline_site / page).read_text(encoding="utf-8")
+        href = re.findall(r'<a[^>]*href="([^"]*\.pdf)"', offline)[0]
+        assert (offline_site / page).parent.joinpath(href).resolve().read_bytes() == pdf.read_bytes()
