@@ -163,11 +163,33 @@ def load_project(root: Path | str) -> Project:
     languages, names = read_languages(root / CONFIG_FILE, findings)
     structure = read_structure(root / STRUCTURE_FILE, findings)
     labels = load_labels(root / LABELS_DIR, languages, findings, display_root=root)
+    if structure is not None and labels.words.get(languages[0]):
+        original = labels.words[languages[0]]
+        for key in required_labels(structure):
+            if key not in original:
+                findings.append(Finding(f"{LABELS_DIR}/{languages[0]}.yml", 1,
+                                        f"label '{key}' is missing: the handbook shows it (every "
+                                        "language falls back to these words)"))
     errors = [f for f in findings if f.level == "error"]
     if errors or structure is None:
         raise HandbookError(errors)
     return Project(root, languages, names, structure, labels,
                    tuple(f for f in findings if f.level != "error"))
+
+
+def required_labels(structure: Structure) -> list[str]:
+    """The labels the original language must have: the generator's and those handbook.yml names."""
+    from handbook.labels import GENERATOR_KEYS
+
+    keys = list(GENERATOR_KEYS)
+    keys += [f"section.{s.kind}" for s in structure.sections if not s.flat]
+    if any(s.profile for s in structure.sections):
+        keys += [f"compare.{aspect}" for aspect in ("aspect", "origin", "driver", "duration", "example", "note")]
+    for checklist in structure.checklists:
+        keys += [f"checklist.{checklist.id}", f"checklist.{checklist.id}.intro"]
+        for concept in checklist.next_steps:
+            keys += [f"result.next.{concept}", f"result.next.{concept}.link"]
+    return keys
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -74,3 +74,21 @@ def test_a_bad_label_is_an_error_naming_file_and_line(labels_dir, old, new, mess
 def test_placeholders_not_filled_stay_for_the_pages_script(labels_dir):
     labels, _ = _load(labels_dir)
     assert "{percent}" in labels.get("en", "offline.saving", unrelated=1)
+
+
+def test_the_original_without_a_word_the_generator_writes_is_an_error(tmp_path):
+    from handbook.findings import HandbookError
+    from handbook.project import load_project
+    from tests.fixtures import copy_project
+
+    project = copy_project(tmp_path / "project")
+    _replace(project / "labels" / "th.yml", "toolbar.print: พิมพ์\n", "")
+    _replace(project / "labels" / "th.yml", "checklist.maintenance: ", "checklist.upkeep: ")
+    with pytest.raises(HandbookError) as caught:
+        load_project(project)
+    assert [str(f) for f in caught.value.findings] == [
+        "labels/th.yml:1: error: label 'checklist.maintenance' is missing: the handbook shows it "
+        "(every language falls back to these words)",
+        "labels/th.yml:1: error: label 'toolbar.print' is missing: the handbook shows it "
+        "(every language falls back to these words)",
+    ]
