@@ -18,7 +18,7 @@ from handbook.findings import Finding, HandbookError
 from handbook.project import Project, active_project, load_project, project_files, use_project
 from handbook.schema import RESERVED_IDS, ConceptFrontMatter, GuideFrontMatter, OverviewFrontMatter
 from handbook.sources import display_path, page_paths
-from handbook.yamlsafe import FrontMatterError, parse_front_matter
+from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -40,11 +40,7 @@ class Page:
 
     def line_of(self, *loc: str | int) -> int:
         """The line of a front-matter field (or of its closest existing parent)."""
-        while loc:
-            if loc in self.field_lines:
-                return self.field_lines[loc]
-            loc = loc[:-1]
-        return 1
+        return line_at(self.field_lines, loc)
 
 
 @dataclass
@@ -228,13 +224,7 @@ def _finding_from_error(display: str, lines: dict, error: dict, data: object = N
     loc = tuple(error["loc"])
     # Pydantic appends the union/literal tag to some locations; keep only real field names.
     loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
-    line = 1
-    probe = loc
-    while probe:
-        if probe in lines:
-            line = lines[probe]
-            break
-        probe = probe[:-1]
+    line = line_at(lines, loc)
     message = error["msg"]
     if error["type"] == "missing":
         message = "required field is missing"

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from handbook.findings import Finding, HandbookError
 from handbook.labels import Labels, load_labels
 from handbook.schema import Slug, Text
-from handbook.yamlsafe import FrontMatterError, parse_front_matter
+from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
 
 STRUCTURE_FILE = "handbook.yml"
 CONFIG_FILE = "mkdocs.yml"
@@ -284,13 +284,7 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
     except ValidationError as err:
         for error in err.errors():
             loc = tuple(error["loc"])
-            line = 1
-            probe = loc
-            while probe:
-                if probe in lines:
-                    line = lines[probe]
-                    break
-                probe = probe[:-1]
+            line = line_at(lines, loc)
             where = ".".join(str(p) for p in loc)
             message = error["msg"].removeprefix("Value error, ")
             if not loc:  # a check of the whole file: the line of the value it names

@@ -68,6 +68,15 @@ def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
     return data, lines
 
 
+def line_at(lines: Lines, loc: tuple) -> int:
+    """The line of a field (`('points', 2, 'id')`), or of its closest parent that has one; 1."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return 1
+
+
 def _check_events(front: str, first_line: int) -> None:
     """Refuse aliases, anchors, tags, excessive depth and size, reading events one by one."""
     depth = 0
