@@ -123,17 +123,37 @@ def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[s
     return found
 
 
+def point_words(handbook, lang: str, *, directory_urls: bool = True) -> dict[str, list[str]]:
+    """{location of a concept's page: the words of its points' ids} (`voluntary-link` →
+    `voluntary link`): the editors' own short names for the points, often the word a reader
+    types where the text says it in other words. Indexed with the inner words (low boost)."""
+    from handbook.loader import concept_src_uri, page_url
+
+    found: dict[str, list[str]] = {}
+    for concept in handbook.concepts.values():
+        url = page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+        if lang != DEFAULT_LANGUAGE:
+            url = url.removeprefix(f"{lang}/")
+        found[url] = [point.id.replace("-", " ") for point in concept.meta(lang).points]
+    return found
+
+
 def split_index(
-    index: dict, languages: tuple[str, ...], names: dict[str, dict[str, list[str]]] | None = None
+    index: dict,
+    languages: tuple[str, ...],
+    names: dict[str, dict[str, list[str]]] | None = None,
+    extra_words: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, dict]:
     """One search index per language from mkdocs-static-i18n's merged one.
 
     Locations of a non-default language are rebased to that language's folder (`en/x/` → `x/`),
     because each language's pages load the index relative to their own base (`<lang>/`).
     `names` ({lang: {location: names}}, see `concept_names`) fill the hidden `names` field of
-    those pages (the page itself, not its sections).
+    those pages (the page itself, not its sections); `extra_words` (same shape, see
+    `point_words`) join their hidden `words` field.
     """
     names = names or {}
+    extra_words = extra_words or {}
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
     # Hidden fields (never shown in results): the inner words of compounds, and the concept's
@@ -160,6 +180,7 @@ def split_index(
             if isinstance(doc.get(field), str):
                 doc[field] = segment_thai(doc[field])
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
+        inner += extra_words.get(lang, {}).get(doc["location"], [])
         if inner:
             doc["words"] = " ".join(inner)
         by_lang[lang].append(doc)

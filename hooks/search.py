@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.loader import current_handbook
 from handbook.schema import DEFAULT_LANGUAGE, LANGUAGES
-from handbook.search import concept_names, split_index
+from handbook.search import concept_names, point_words, split_index
 
 
 # After mkdocs-static-i18n (-100), which writes the merged index of all languages last.
@@ -24,8 +24,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     handbook = current_handbook(config.docs_dir)
-    names = {lang: concept_names(handbook, lang, directory_urls=config.use_directory_urls) for lang in LANGUAGES}
-    for lang, index in split_index(merged, LANGUAGES, names).items():
+    urls = config.use_directory_urls
+    names = {lang: concept_names(handbook, lang, directory_urls=urls) for lang in LANGUAGES}
+    words = {lang: point_words(handbook, lang, directory_urls=urls) for lang in LANGUAGES}
+    for lang, index in split_index(merged, LANGUAGES, names, words).items():
         folder = Path(config.site_dir, "" if lang == DEFAULT_LANGUAGE else lang, "search")
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

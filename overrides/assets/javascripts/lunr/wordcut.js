@@ -35,7 +35,7 @@
   var words = new Set()   /* Thai tokens of the index */
   var sorted = []         /* the same, sorted, for prefix look-ups */
   var folds = new Map()   /* fold of a Thai token -> the tokens */
-  var foldList = []       /* [fold, tokens] pairs, for the edit distance */
+  var byLength = []       /* [fold, tokens] pairs by the fold's length, for the edit distance */
   var terms = []          /* every term of the index (English ones are stems), sorted */
   var surface = new Set() /* English words of the pages as written (5+ letters), lower case */
   var english = []        /* the same, sorted */
@@ -73,7 +73,10 @@
       folds.get(key).push(term)
     }
     sorted = Array.from(words).sort()
-    foldList = Array.from(folds)
+    byLength = []
+    folds.forEach(function (tokens, key) {
+      (byLength[key.length] = byLength[key.length] || []).push([key, tokens])
+    })
     english = Array.from(surface).sort()
     surface = new Set()
     return index
@@ -162,17 +165,21 @@
   function thaiLimit(length) { return length >= 7 ? 2 : length >= 4 ? 1 : 0 }
   function englishLimit(length) { return length >= 8 ? 2 : length >= 5 ? 1 : 0 }
 
-  /* The index's Thai words nearest to `text` (folded), best first, or [] */
+  /* The index's Thai words nearest to `text` (folded) and their cost, or null */
   function nearestThai(text) {
     var key = fold(text)
     if (folds.has(key)) return { words: folds.get(key), cost: 0 }
     var limit = thaiLimit(key.length)
     if (!limit) return null
     var best = Infinity, found = []
-    for (var i = 0; i < foldList.length; i++) {
-      var d = distance(key, foldList[i][0], Math.min(limit, best), true)
-      if (d < best) { best = d; found = foldList[i][1].slice() }
-      else if (d === best) found = found.concat(foldList[i][1])
+    /* Half-cost insertions and deletions: a fold up to 2 × limit letters longer or shorter */
+    for (var n = Math.max(1, key.length - 2 * limit); n <= key.length + 2 * limit; n++) {
+      var list = byLength[n] || []
+      for (var i = 0; i < list.length; i++) {
+        var d = distance(key, list[i][0], Math.min(limit, best), true)
+        if (d < best) { best = d; found = list[i][1].slice() }
+        else if (d === best && d !== Infinity) found = found.concat(list[i][1])
+      }
     }
     return found.length ? { words: found, cost: best } : null
   }
@@ -298,7 +305,7 @@
     for (var i = 0; i < english.length; i++) {
       var d = distance(lower, english[i], Math.min(limit, best), false)
       if (d < best) { best = d; found = [english[i]] }
-      else if (d === best) found.push(english[i])
+      else if (d === best && d !== Infinity) found.push(english[i])
     }
     return found.length ? found : null
   }
