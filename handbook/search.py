@@ -101,14 +101,29 @@ def segment_thai(text: str) -> str:
 
 #: Boost of the hidden `names` field: above titles (1000 in Material's default), below tags.
 NAMES_BOOST = 5000.0
+#: Boost of the hidden `exact` field: a query that is one of the concept's names, whole.
+EXACT_BOOST = 20000.0
+#: What a whole name keeps: letters and digits (the worker normalizes queries the same way).
+NOT_NAME_CHARACTER = re.compile("[^0-9a-z\u0e00-\u0e7f]+")
+
+
+def name_token(name: str) -> str:
+    """A name as one token (`Common vision` → `commonvision`), for the `exact` field.
+
+    Lunr matches words, not phrases: every concept's names share words (เครือข่าย is in most of
+    them), so a page can only rank first for its own whole name if that name is a token of its
+    own. The worker adds the whole typed query, normalized the same way, as one more clause.
+    """
+    return NOT_NAME_CHARACTER.sub("", name.replace(ZWSP, "").lower())
 
 
 def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[str, list[str]]:
     """{location of a concept's page in `lang`'s index: every name of the concept}.
 
-    Names: the page's title, the concept's terms in both languages (a Thai reader may type the
-    English term and an English reader the Thai one) and the page's synonyms. Locations are
-    relative to the language's folder, as in its index (`elements/common-vision/`).
+    Names: the page's title, the concept's terms and synonyms, then the title and synonyms of
+    its page in every other language (a Thai reader may type the English term, an English
+    reader the Thai one). Locations are relative to the language's folder, as in its index
+    (`elements/common-vision/`).
     """
     from handbook.loader import concept_src_uri, page_url
 
@@ -119,6 +134,8 @@ def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[s
         if lang != DEFAULT_LANGUAGE:
             url = url.removeprefix(f"{lang}/")
         names = [meta.title, meta.terms.th, meta.terms.en, *meta.synonyms]
+        for other in sorted(set(concept.pages) - {lang}):
+            names += [concept.meta(other).title, *concept.meta(other).synonyms]
         found[url] = list(dict.fromkeys(name for name in names if name))
     return found
 
@@ -157,11 +174,12 @@ def split_index(
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
     # Hidden fields (never shown in results): the inner words of compounds, and the concept's
-    # names on its own page.
+    # names on its own page, word by word and whole.
     config["fields"] = {
         **config.get("fields", {}),
         "words": {"boost": 0.5},
         "names": {"boost": NAMES_BOOST},
+        "exact": {"boost": EXACT_BOOST},
     }
     by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
@@ -176,6 +194,7 @@ def split_index(
         own = names.get(lang, {}).get(doc["location"])
         if own:
             doc["names"] = " · ".join(own)
+            doc["exact"] = " ".join(dict.fromkeys(filter(None, map(name_token, own))))
         for field in ("title", "text", "names"):
             if isinstance(doc.get(field), str):
                 doc[field] = segment_thai(doc[field])

@@ -50,7 +50,7 @@
   var add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc) {
     for (var field in doc) {
-      if (typeof doc[field] !== "string" || field === "location") continue
+      if (typeof doc[field] !== "string" || field === "location" || field === "exact") continue
       var found = doc[field].replace(/<[^>]*>/g, " ").match(/[A-Za-z]{5,}/g) || []
       for (var i = 0; i < found.length; i++) surface.add(found[i].toLowerCase())
     }
@@ -63,7 +63,9 @@
     var index = build.apply(this, arguments)
     words = new Set()
     folds = new Map()
-    terms = Object.keys(index.invertedIndex).sort()
+    terms = Object.keys(index.invertedIndex).filter(function (term) {
+      return !wholeNameOnly(index.invertedIndex[term])
+    }).sort()
     for (var t = 0; t < terms.length; t++) {
       var term = terms[t]
       if (!/^[\u0E00-\u0E7F]+$/.test(term)) continue
@@ -80,6 +82,14 @@
     english = Array.from(surface).sort()
     surface = new Set()
     return index
+  }
+
+  /* A term found only in the `exact` field (a whole name, handbook/search.py) is no word a
+     query is cut into or corrected to */
+  function wholeNameOnly(posting) {
+    for (var field in posting)
+      if (field !== "_index" && field !== EXACT_FIELD && Object.keys(posting[field]).length) return false
+    return true
   }
 
   /* Is `text` the beginning of some word of `list` (sorted; Thai words by default)? */
@@ -329,17 +339,31 @@
 
   /* ---- Telling the page what was corrected ---------------------------------------------- */
 
+  /*
+   * The whole query, as one token, is also looked up among the concepts' whole names (the
+   * `exact` field, boosted): a concept's page ranks first for its own name even where every
+   * word of that name is on other pages too. No wildcard: only a whole name counts.
+   */
+  var EXACT_FIELD = "exact"
+  function wholeQuery(shown) {
+    var text = shown.map(function (t) { return t.text }).join("")
+    return text.toLowerCase().replace(/[^0-9a-z\u0E00-\u0E7F]+/g, "")
+  }
+
   var typed = []         /* each typed word of the query being transformed, as shown */
   var correction = null  /* the corrected query of the last search, or null */
   var searched = false
 
   var search = lunr.Index.prototype.search
-  lunr.Index.prototype.search = function () {
+  lunr.Index.prototype.search = function (query) {
     correction = typed.some(function (t) { return t.corrected })
       ? typed.map(function (t) { return t.text }).join(" ") : null
+    var whole = wholeQuery(typed)
     typed = []
     searched = true
-    return search.apply(this, arguments)
+    if (typeof query === "string" && whole.length > 1 && this.fields.indexOf(EXACT_FIELD) !== -1)
+      query += " " + EXACT_FIELD + ":" + whole
+    return search.call(this, query)
   }
 
   /* Material's worker answers with postMessage({type: 3 (RESULT), data}); add the correction */
