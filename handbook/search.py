@@ -105,6 +105,7 @@ NAMES_BOOST = 5000.0
 EXACT_BOOST = 20000.0
 #: What a whole name keeps: letters and digits (the worker normalizes queries the same way).
 NOT_NAME_CHARACTER = re.compile("[^0-9a-z\u0e00-\u0e7f]+")
+EXACT_SUFFIX = "q"
 
 
 def name_token(name: str) -> str:
@@ -113,8 +114,11 @@ def name_token(name: str) -> str:
     Lunr matches words, not phrases: every concept's names share words (เครือข่าย is in most of
     them), so a page can only rank first for its own whole name if that name is a token of its
     own. The worker adds the whole typed query, normalized the same way, as one more clause.
+    The token ends in `q`, a letter no rule of the English stemmer strips or follows, so that
+    `networking` does not become `network` (another concept's whole name) on both sides.
     """
-    return NOT_NAME_CHARACTER.sub("", name.replace(ZWSP, "").lower())
+    token = NOT_NAME_CHARACTER.sub("", name.replace(ZWSP, "").lower())
+    return token + EXACT_SUFFIX if token else ""
 
 
 def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[str, list[str]]:

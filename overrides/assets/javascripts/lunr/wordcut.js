@@ -347,23 +347,32 @@
   var EXACT_FIELD = "exact"
   function wholeQuery(shown) {
     var text = shown.map(function (t) { return t.text }).join("")
-    return text.toLowerCase().replace(/[^0-9a-z\u0E00-\u0E7F]+/g, "")
+    text = text.toLowerCase().replace(/[^0-9a-z\u0E00-\u0E7F]+/g, "")
+    return text && text + "q"  /* unstemmable, as handbook.search.name_token makes them */
   }
 
   var typed = []         /* each typed word of the query being transformed, as shown */
   var correction = null  /* the corrected query of the last search, or null */
   var searched = false
 
-  var search = lunr.Index.prototype.search
-  lunr.Index.prototype.search = function (query) {
+  /* lunr's own search (parse the query string, then run it), with the typed words kept out of
+     the whole names (a wildcard would match every name they begin) and the whole query added */
+  lunr.Index.prototype.search = function (queryString) {
     correction = typed.some(function (t) { return t.corrected })
       ? typed.map(function (t) { return t.text }).join(" ") : null
     var whole = wholeQuery(typed)
     typed = []
     searched = true
-    if (typeof query === "string" && whole.length > 1 && this.fields.indexOf(EXACT_FIELD) !== -1)
-      query += " " + EXACT_FIELD + ":" + whole
-    return search.call(this, query)
+    var hasExact = this.fields.indexOf(EXACT_FIELD) !== -1
+    return this.query(function (query) {
+      new lunr.QueryParser(queryString, query).parse()
+      if (!hasExact) return
+      for (var i = 0; i < query.clauses.length; i++) {
+        var fields = query.clauses[i].fields.filter(function (f) { return f !== EXACT_FIELD })
+        if (fields.length) query.clauses[i].fields = fields
+      }
+      if (whole.length > 2) query.term(whole, { fields: [EXACT_FIELD], usePipeline: false })
+    })
   }
 
   /* Material's worker answers with postMessage({type: 3 (RESULT), data}); add the correction */
