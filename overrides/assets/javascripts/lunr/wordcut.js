@@ -130,43 +130,51 @@
      vowel of a last syllable), and these pairs swapped (final sounds, ร/ล, vowel lengths). */
   var HALF_INDEL = "รลิุ"
   var HALF_SUB = ["ดตทสจช", "รลน", "ิี", "ุู", "ึื", "ัา"]
+  /* The same as look-ups (the distance runs for every cell of every comparison) */
+  var GROUP = {}, INDEL = {}
+  HALF_SUB.forEach(function (group, n) {
+    for (var i = 0; i < group.length; i++) GROUP[group[i]] = n + 1
+  })
+  for (var h = 0; h < HALF_INDEL.length; h++) INDEL[HALF_INDEL[h]] = 0.5
 
   function substitution(a, b) {
     if (a === b) return 0
-    for (var i = 0; i < HALF_SUB.length; i++)
-      if (HALF_SUB[i].indexOf(a) !== -1 && HALF_SUB[i].indexOf(b) !== -1) return 0.5
-    return 1
+    return GROUP[a] && GROUP[a] === GROUP[b] ? 0.5 : 1
   }
 
-  function indel(c) { return HALF_INDEL.indexOf(c) !== -1 ? 0.5 : 1 }
+  function indel(c) { return INDEL[c] || 1 }
 
   /*
    * Edit distance (Damerau: a swap of two neighbours costs 1) with the costs above, or
    * Infinity once it exceeds `limit`. Plain costs of 1 when `weighted` is false (English).
    */
+  var ROWS = [new Float64Array(64), new Float64Array(64), new Float64Array(64)]
+
   function distance(a, b, limit, weighted) {
     if (Math.abs(a.length - b.length) > (weighted ? 2 : 1) * limit) return Infinity
-    var prev2 = null, prev = new Array(b.length + 1), cur
+    if (b.length >= 63) return Infinity
+    /* Three rows reused (no allocation per comparison): two rows back, the last, this one */
+    var prev2 = ROWS[0], prev = ROWS[1], cur = ROWS[2], swap
     prev[0] = 0
     for (var j = 1; j <= b.length; j++) prev[j] = prev[j - 1] + (weighted ? indel(b[j - 1]) : 1)
     for (var i = 1; i <= a.length; i++) {
-      cur = new Array(b.length + 1)
-      cur[0] = prev[0] + (weighted ? indel(a[i - 1]) : 1)
+      var ca = a[i - 1], cost = weighted ? indel(ca) : 1
+      cur[0] = prev[0] + cost
       var best = cur[0]
       for (j = 1; j <= b.length; j++) {
-        var sub = weighted ? substitution(a[i - 1], b[j - 1]) : (a[i - 1] === b[j - 1] ? 0 : 1)
-        var value = Math.min(
-          prev[j - 1] + sub,
-          prev[j] + (weighted ? indel(a[i - 1]) : 1),
-          cur[j - 1] + (weighted ? indel(b[j - 1]) : 1))
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-          value = Math.min(value, prev2[j - 2] + 1)
+        var cb = b[j - 1]
+        var value = prev[j - 1] + (ca === cb ? 0 : weighted ? substitution(ca, cb) : 1)
+        var del = prev[j] + cost
+        if (del < value) value = del
+        var ins = cur[j - 1] + (weighted ? indel(cb) : 1)
+        if (ins < value) value = ins
+        if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb && prev2[j - 2] + 1 < value)
+          value = prev2[j - 2] + 1
         cur[j] = value
         if (value < best) best = value
       }
       if (best > limit) return Infinity
-      prev2 = prev
-      prev = cur
+      swap = prev2; prev2 = prev; prev = cur; cur = swap
     }
     return prev[b.length] <= limit ? prev[b.length] : Infinity
   }
@@ -236,10 +244,11 @@
     var merged = []
     for (var k = 0; k < pieces.length; k++) {
       var p = pieces[k]
-      var known = p.words || words.has(p.text) || (k === pieces.length - 1 && isPrefix(p.text))
+      var whole = p.words || words.has(p.text)
+      var prefix = !whole && k === pieces.length - 1 && isPrefix(p.text)
       var previous = merged[merged.length - 1]
-      if (!known && previous && previous.unknown) previous.text += p.text
-      else merged.push({ text: p.text, words: p.words, unknown: !known })
+      if (!whole && !prefix && previous && previous.unknown) previous.text += p.text
+      else merged.push({ text: p.text, words: p.words, unknown: !whole && !prefix, prefix: prefix })
     }
     return fuzzy ? correctUnknown(merged) : merged
   }
@@ -247,14 +256,17 @@
   /*
    * An unknown piece is often a word cut short by the slip (เคือ of เคือข่าย): try it alone and
    * joined with up to two neighbours on each side, and keep the nearest word of the index
-   * (fewest edits, then the longest stretch of the query it explains).
+   * (fewest edits, then the longest stretch of the query it explains). A last piece that only
+   * begins a word (ธรรมช้า|ด, of ธรรมชาด) may be such a piece too, or a word still being typed:
+   * it is joined with what comes before it, never corrected alone.
    */
   function correctUnknown(pieces) {
     for (var k = 0; k < pieces.length; k++) {
-      if (!pieces[k].unknown) continue
+      if (!pieces[k].unknown && !pieces[k].prefix) continue
       var best = null
       for (var a = Math.max(0, k - 2); a <= k; a++)
         for (var b = k; b < Math.min(pieces.length, k + 3); b++) {
+          if (pieces[k].prefix && a === b) continue
           var text = pieces.slice(a, b + 1).map(function (p) { return p.text }).join("")
           var near = nearestThai(text)
           if (near && (!best || near.cost < best.cost ||
@@ -355,6 +367,14 @@
   var correction = null  /* the corrected query of the last search, or null */
   var searched = false
 
+  /*
+   * Material highlights every result in the worker and sends them all to the page, though the
+   * page shows ten and adds more only as the reader scrolls: in a large handbook a common word
+   * matches thousands of sections, and that, not the search, was most of the time to results.
+   * Only the best ones go on; lunr has ranked them already.
+   */
+  var MAX_RESULTS = 100
+
   /* lunr's own search (parse the query string, then run it), with the typed words kept out of
      the whole names (a wildcard would match every name they begin) and the whole query added */
   lunr.Index.prototype.search = function (queryString) {
@@ -364,7 +384,7 @@
     typed = []
     searched = true
     var hasExact = this.fields.indexOf(EXACT_FIELD) !== -1
-    return this.query(function (query) {
+    var results = this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse()
       if (!hasExact) return
       for (var i = 0; i < query.clauses.length; i++) {
@@ -373,6 +393,7 @@
       }
       if (whole.length > 2) query.term(whole, { fields: [EXACT_FIELD], usePipeline: false })
     })
+    return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
   }
 
   /* Material's worker answers with postMessage({type: 3 (RESULT), data}); add the correction */
