@@ -55,7 +55,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.source.title", "book.source", "book.licence.title", "book.licence", "book.edition.title",
     "book.edition", "book.revision", "book.online.title", "book.contents", "book.added.legend",
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
-    "book.verdict.type", "book.page", "book.link", "book.link.checklists", "section.checklists",
+    "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
     "section.guide",
 )
 #: Labels that hold a web address rather than words.

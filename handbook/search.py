@@ -8,6 +8,14 @@ separator. The worker then cuts typed queries with the index's own vocabulary
 
 mkdocs-static-i18n merges every language into one index; we split it again so that a Thai reader
 searches Thai pages and an English reader English pages.
+
+Every name the handbook gives a concept — its title, its terms in both languages, its synonyms
+(the glossary's entries, whose page is not indexed) — goes into a hidden `names` field of the
+concept's own page, boosted above titles: a concept's page ranks first for its own names, above
+overviews, checklists and the home page that mention them too.
+
+Typos are forgiven in the worker, not here (`overrides/assets/javascripts/lunr/wordcut.js`): it
+matches query words against the index's own vocabulary, so the index needs no extra keys.
 """
 
 from __future__ import annotations
@@ -89,16 +97,92 @@ def segment_thai(text: str) -> str:
     return THAI_RUN.sub(lambda m: ZWSP.join(segment_run(m.group(0))), text)
 
 
-def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
+#: Boost of the hidden `names` field: above titles (1000 in Material's default), below tags.
+NAMES_BOOST = 5000.0
+#: Boost of the hidden `exact` field: a query that is one of the concept's names, whole.
+EXACT_BOOST = 20000.0
+#: What a whole name keeps: letters and digits (the worker normalizes queries the same way).
+NOT_NAME_CHARACTER = re.compile("[^0-9a-z\u0e00-\u0e7f]+")
+EXACT_SUFFIX = "q"
+
+
+def name_token(name: str) -> str:
+    """A name as one token (`Common vision` → `commonvision`), for the `exact` field.
+
+    Lunr matches words, not phrases: every concept's names share words (เครือข่าย is in most of
+    them), so a page can only rank first for its own whole name if that name is a token of its
+    own. The worker adds the whole typed query, normalized the same way, as one more clause.
+    The token ends in `q`, a letter no rule of the English stemmer strips or follows, so that
+    `networking` does not become `network` (another concept's whole name) on both sides.
+    """
+    token = NOT_NAME_CHARACTER.sub("", name.replace(ZWSP, "").lower())
+    return token + EXACT_SUFFIX if token else ""
+
+
+def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[str, list[str]]:
+    """{location of a concept's page in `lang`'s index: every name of the concept}.
+
+    Names: the page's title, the concept's terms and synonyms, then the title and synonyms of
+    its page in every other language (a Thai reader may type the English term, an English
+    reader the Thai one). Locations are relative to the language's folder, as in its index
+    (`elements/common-vision/`).
+    """
+    from handbook.loader import concept_src_uri, page_url
+
+    found: dict[str, list[str]] = {}
+    for concept in handbook.concepts.values():
+        meta = concept.meta(lang)
+        url = page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+        if lang != handbook.default_language:
+            url = url.removeprefix(f"{lang}/")
+        names = [meta.title, *meta.terms.values(), *meta.synonyms]
+        for other in sorted(set(concept.pages) - {lang}):
+            names += [concept.meta(other).title, *concept.meta(other).synonyms]
+        found[url] = list(dict.fromkeys(name for name in names if name))
+    return found
+
+
+def point_words(handbook, lang: str, *, directory_urls: bool = True) -> dict[str, list[str]]:
+    """{location of a concept's page: the words of its points' ids} (`voluntary-link` →
+    `voluntary link`): the editors' own short names for the points, often the word a reader
+    types where the text says it in other words. Indexed with the inner words (low boost)."""
+    from handbook.loader import concept_src_uri, page_url
+
+    found: dict[str, list[str]] = {}
+    for concept in handbook.concepts.values():
+        url = page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+        if lang != handbook.default_language:
+            url = url.removeprefix(f"{lang}/")
+        found[url] = [point.id.replace("-", " ") for point in concept.meta(lang).points]
+    return found
+
+
+def split_index(
+    index: dict,
+    languages: tuple[str, ...],
+    names: dict[str, dict[str, list[str]]] | None = None,
+    extra_words: dict[str, dict[str, list[str]]] | None = None,
+) -> dict[str, dict]:
     """One search index per language from mkdocs-static-i18n's merged one.
 
     Locations of a non-default language are rebased to that language's folder (`en/x/` → `x/`),
     because each language's pages load the index relative to their own base (`<lang>/`).
+    `names` ({lang: {location: names}}, see `concept_names`) fill the hidden `names` field of
+    those pages (the page itself, not its sections); `extra_words` (same shape, see
+    `point_words`) join their hidden `words` field.
     """
+    names = names or {}
+    extra_words = extra_words or {}
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
-    # A hidden field with the inner words of compounds (never shown in results).
-    config["fields"] = {**config.get("fields", {}), "words": {"boost": 0.5}}
+    # Hidden fields (never shown in results): the inner words of compounds, and the concept's
+    # names on its own page, word by word and whole.
+    config["fields"] = {
+        **config.get("fields", {}),
+        "words": {"boost": 0.5},
+        "names": {"boost": NAMES_BOOST},
+        "exact": {"boost": EXACT_BOOST},
+    }
     by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
@@ -109,10 +193,15 @@ def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
         doc = dict(doc)
         if lang != languages[0]:
             doc["location"] = location[len(lang) + 1 :]
-        for field in ("title", "text"):
+        own = names.get(lang, {}).get(doc["location"])
+        if own:
+            doc["names"] = " · ".join(own)
+            doc["exact"] = " ".join(dict.fromkeys(filter(None, map(name_token, own))))
+        for field in ("title", "text", "names"):
             if isinstance(doc.get(field), str):
                 doc[field] = segment_thai(doc[field])
-        inner = inner_words(doc.get("title", "") + " " + doc.get("text", ""))
+        inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
+        inner += extra_words.get(lang, {}).get(doc["location"], [])
         if inner:
             doc["words"] = " ".join(inner)
         by_lang[lang].append(doc)

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from handbook.loader import current_handbook
-from handbook.search import split_index
+from handbook.search import concept_names, point_words, split_index
 
 
 # After mkdocs-static-i18n (-100), which writes the merged index of all languages last.
@@ -22,9 +22,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not merged_path.is_file():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    project = current_handbook(config.docs_dir).project
-    for lang, index in split_index(merged, project.languages).items():
-        folder = Path(config.site_dir, "" if lang == project.default_language else lang, "search")
+    handbook = current_handbook(config.docs_dir)
+    languages = handbook.languages
+    urls = config.use_directory_urls
+    names = {lang: concept_names(handbook, lang, directory_urls=urls) for lang in languages}
+    words = {lang: point_words(handbook, lang, directory_urls=urls) for lang in languages}
+    for lang, index in split_index(merged, languages, names, words).items():
+        folder = Path(config.site_dir, "" if lang == handbook.default_language else lang, "search")
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 INPUT = "input.md-search__input"
 META = ".md-search-result__meta"
 RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
+CORRECTION = ".hb-search-correction"
 
 
 def open_search(page, url: str) -> str:
@@ -49,6 +50,11 @@ def search(page, query: str, placeholder: str) -> tuple[list[str], float]:
     elapsed = time.perf_counter() - start
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     return [urlparse(h).path for h in hrefs], elapsed
+
+
+def correction_line(page) -> str:
+    """The "showing results for …" line under the result count ('' when hidden)."""
+    return page.eval_on_selector(CORRECTION, "e => e.hidden ? '' : e.textContent.trim()")
 
 
 def concept_for_path(path: str, base_path: str, url_to_id: dict[str, str]) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import block_external, serve
-from tests.search_harness import open_search, search
+from tests.search_harness import correction_line, open_search, search
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
@@ -60,15 +60,20 @@ def test_offline_thai_font_loads(offline_site, offline_page):
     assert refused == []
 
 
-@pytest.mark.parametrize(("start", "query", "expected"), [
-    ("index.html", "วิสัยทัศน์ร่วมกัน", "elements/common-vision.html"),
-    ("en/index.html", "interdependence", "en/elements/interdependence.html"),
+@pytest.mark.parametrize(("start", "query", "expected", "corrected"), [
+    ("index.html", "วิสัยทัศน์ร่วมกัน", "elements/common-vision.html", ""),
+    ("en/index.html", "interdependence", "en/elements/interdependence.html", ""),
+    # Typos are forgiven from file:// too (the worker runs in iframe-worker's frame there).
+    ("index.html", "ปฎิสัมพันธ์", "elements/interaction.html", "ปฏิสัมพันธ์"),
+    ("en/index.html", "perceptoin", "en/elements/common-perception.html", "perception"),
 ])
-def test_offline_search(offline_site, offline_page, start, query, expected):
+def test_offline_search(offline_site, offline_page, start, query, expected, corrected):
     page, refused = offline_page
     placeholder = open_search(page, (offline_site / start).as_uri())
     paths, _ = search(page, query, placeholder)
     assert any(p.endswith(expected) for p in paths[:3]), paths[:3]
+    line = correction_line(page)
+    assert (corrected in line) if corrected else line == "", line
     assert refused == []
 
 

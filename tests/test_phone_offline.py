@@ -65,7 +65,10 @@ def wait_saved(page, lang: str, text_key: str = "offline.ready", named: str | No
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [("th", "วิสัยทัศน์", "elements/common-vision/"),
-                                                         ("en", "vision", "en/elements/common-vision/")])
+                                                         ("en", "vision", "en/elements/common-vision/"),
+                                                         # typo tolerance works offline too
+                                                         ("th", "ปฎิสัมพันธ์", "elements/interaction/"),
+                                                         ("en", "perceptoin", "en/elements/common-perception/")])
 def test_after_one_visit_every_page_and_search_work_offline(phone, served, lang, query, expected):
     context, page, base, errors = phone
     copy, _ = served
