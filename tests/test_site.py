@@ -311,6 +311,9 @@ def test_a_page_without_a_checklist_loads_only_what_it_needs(site, url):
     assert "shim.js" not in scripts
     assert "offline.js" in scripts
     assert len(page(site, url).select('link[rel="stylesheet"]')) == 2  # Material's and ours
+    # Material's bundle runs once the page is drawn (deferred), not before.
+    bundle = page(site, url).select_one('script[src*="bundle."]')
+    assert bundle is not None and bundle.has_attr("defer")
 
 
 @pytest.mark.parametrize("url", ["checklists/health-check/", "en/checklists/network-type/"])
