@@ -79,7 +79,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += lint_text(display_path(path, docs_dir), text)
 
     try:
-        handbook = load_handbook_cached(docs_dir)  # the build reads it again: once is enough
+        handbook = load_handbook_cached(docs_dir, project)  # the build reads it again: once is enough
     except HandbookError as err:
         return findings + err.findings
     # Item ids must be unique within each checklist; a checklist must draw from real concepts.

@@ -473,15 +473,16 @@ def _fingerprint(docs_dir: Path) -> tuple:
     return tuple(stats)
 
 
-def load_handbook_cached(docs_dir: Path | str) -> Handbook:
-    """`load_handbook()`, re-read only when a page was added, removed or changed."""
+def load_handbook_cached(docs_dir: Path | str, project: Project | None = None) -> Handbook:
+    """`load_handbook()`, re-read only when a page or data file was added, removed or changed
+    (`project`, when the caller has read it already, is not read again)."""
     docs_dir = Path(docs_dir).resolve()
     fingerprint = _fingerprint(docs_dir)
     cached = _CACHE.get(docs_dir)
     if cached and cached[0] == fingerprint:
         use_project(cached[1].project)
         return cached[1]
-    handbook = load_handbook(docs_dir)
+    handbook = load_handbook(docs_dir, project)
     _CACHE[docs_dir] = (fingerprint, handbook)
     return handbook
 

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,17 +19,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.translation import changed_ids
-from tests.conftest import MKDOCS, ROOT
+from tests.conftest import ROOT, run_mkdocs_build
 from tests.fixtures import copy_project, replace_in
 
 GARDEN = Path(__file__).with_name("garden")
 LANGUAGES_BLOCK = re.compile(r"^      languages:\n(?:        .*\n|          .*\n)+", re.MULTILINE)
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project,
-                          capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
@@ -65,7 +58,7 @@ def garden(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
         "        - {locale: fr, name: Français, build: true}\n", config, count=1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = project / "site"
-    return project, site, build(project, site)
+    return project, site, run_mkdocs_build(project, site)
 
 
 def test_a_second_handbook_builds_with_the_same_code(garden):
@@ -127,7 +120,7 @@ def with_lao(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]
                "          site_description: A bilingual Thai/English handbook on building community networks\n"
                "        - locale: lo\n          name: ລາວ\n          build: true\n")
     site = project / "site"
-    return project, site, build(project, site)
+    return project, site, run_mkdocs_build(project, site)
 
 
 def test_a_new_language_is_one_entry_in_mkdocs_yml(with_lao):
