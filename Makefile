@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: build book serve test check sync-translation bench install install-test chromium pango clean
+.PHONY: build book serve test test-fast test-properdocs check sync-translation bench install install-test chromium pango clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,27 @@ serve: $(STAMP_BUILD)
 
 test: install-test
 	$(BIN)/python -m pytest
+
+# The pure rules alone: no build, no browser (tests marked in tests/conftest.py), in seconds.
+test-fast: $(STAMP_TEST)
+	$(BIN)/python -m pytest -m "not build and not browser" -q
+
+# The same tests on ProperDocs 1.6.7, the MkDocs 1.x fork (README, "A way off the platform"), in a
+# virtualenv of its own where no `mkdocs` distribution is installed.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+
+$(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	cat requirements/build.txt requirements/test.txt | grep -v -E '^(-r |mkdocs(-material|-static-i18n)?==)' > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install --quiet -r $(PD_VENV)/requirements.txt -r requirements/properdocs.txt
+	$(PD_VENV)/bin/pip install --quiet --no-deps $$(grep -E '^mkdocs-(material|static-i18n)==' requirements/build.txt)
+	$(PD_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+test-properdocs: $(PD_STAMP) pango chromium
+	$(PD_VENV)/bin/python -m pytest $(ARGS)
 
 # Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
 check: $(STAMP_BUILD)
