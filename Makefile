@@ -94,7 +94,7 @@ $(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdoc
 	touch $@
 
 test-properdocs: $(PD_STAMP) pango chromium
-	$(PD_VENV)/bin/python -m pytest $(ARGS)
+	$(PD_VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
 check: $(STAMP_BUILD)

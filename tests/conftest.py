@@ -22,6 +22,16 @@ if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("prop
 else:
     ENGINE = "mkdocs"
 MKDOCS = [sys.executable, "-m", ENGINE]
+#: What the engine itself says on every build that is not about the handbook. Under ProperDocs,
+#: mkdocs-static-i18n cannot list the `mkdocs` distribution's lunr languages when it is imported and
+#: takes its own list, which has Thai and English.
+ENGINE_NOISE = {"properdocs": ("WARNING -  mkdocs_static_i18n: Unable to detect lunr languages from mkdocs distribution",)}
+
+
+def build_warnings(stderr: str) -> list[str]:
+    """The warning lines of a build's output, less the engine's own noise."""
+    noise = ENGINE_NOISE.get(ENGINE, ())
+    return [line for line in stderr.splitlines() if "WARNING" in line and line.strip() not in noise]
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -29,7 +39,7 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     # warnings would pass.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
+        [*MKDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -47,7 +57,7 @@ def site(tmp_path_factory) -> Path:
     result = run_mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
-    assert "WARNING" not in result.stderr, result.stderr
+    assert not build_warnings(result.stderr), result.stderr
     return site_dir
 
 
@@ -66,7 +76,7 @@ def offline_site(tmp_path_factory) -> Path:
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    assert not build_warnings(result.stderr), result.stderr
     make_zip(work / "site", work / "handbook-offline.zip")
     with zipfile.ZipFile(work / "handbook-offline.zip") as archive:
         archive.extractall(work / "unzipped")
