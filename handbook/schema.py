@@ -20,6 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 #: Ids a concept may not take: its page would replace a section's overview (`index.md`).
 RESERVED_IDS: frozenset[str] = frozenset({"index"})
 
+#: Page-meta keys that MkDocs, Material or a plugin acts on (another template, hidden navigation or
+#: search, a status badge...). A page holds only the schema's fields (`extra="forbid"`); these get
+#: their own message, because setting one would change how the build treats the page.
+MKDOCS_META_KEYS: frozenset[str] = frozenset(
+    "template hide search status icon tags description subtitle social comments robots "
+    "nav_title redirect".split()
+)
+
 #: Lower-case ASCII words joined by single hyphens: `common-vision`, `regular-activities`.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.check import collect_findings
 from handbook.findings import Finding, HandbookError
+from handbook.loader import current_handbook
 from handbook.sanitize import gate_output
 
 # docs dir -> (fingerprint of every file, errors): i18n runs this once per language, and
@@ -48,6 +49,21 @@ def on_files(files, *, config: MkDocsConfig) -> None:
         cached = _CHECKED[docs_dir] = (fingerprint, errors)
     if cached[1]:
         raise PluginError(str(HandbookError(cached[1])))
+
+
+# One reading of a page: what MkDocs took for the front matter and the body is what `make check`
+# validated (the loader uses MkDocs' own split; this holds it to that at the build).
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
+    source = current_handbook(config.docs_dir).pages.get(page.file.src_uri)
+    if source is None:
+        return
+    unknown = sorted(set(page.meta) - set(type(source.meta).model_fields))
+    if unknown or markdown != source.body:
+        raise PluginError(f"{source.display_path}:1: error: MkDocs reads this page's front matter "
+                          "differently from make check"
+                          + (f" (fields {', '.join(unknown)})" if unknown else "")
+                          + "; write the front matter between two lines '---' at the start of a line")
 
 
 # Before the other hooks read the page's HTML (cross-links, the concept map).
