@@ -17,8 +17,15 @@ from mkdocs.utils.meta import YAML_RE as MKDOCS_FRONT_MATTER
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
+from handbook.limits import page_limit_findings
 from handbook.project import Project, active_project, load_project, project_files, use_project
-from handbook.schema import MKDOCS_META_KEYS, RESERVED_IDS, ConceptFrontMatter, GuideFrontMatter, OverviewFrontMatter
+from handbook.schema import (
+    MKDOCS_META_KEYS,
+    RESERVED_IDS,
+    ConceptFrontMatter,
+    GuideFrontMatter,
+    OverviewFrontMatter,
+)
 from handbook.sources import display_path, page_paths
 from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
 
@@ -201,6 +208,8 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     front, body, body_line = split
     if ambiguous := ambiguous_front_matter(front, 2):
         return [Finding(display, *ambiguous)]
+    if limits := page_limit_findings(text, body, body_line):
+        return [Finding(display, line, message) for line, message in limits]
 
     try:
         # Parsed on our own split of the file, so that YAML errors and field lines are counted

@@ -227,6 +227,10 @@ def text_problem(value: str) -> str | None:
     if match:
         snippet = decoded[match.start() : match.start() + 12]
         return f"HTML is not allowed in front-matter text (found '{snippet}…'); write plain text"
+    # Any other '<' too: no text needs one, and a field made of them (`<<<<`) costs every
+    # reader's browser a regular expression's worst case in the search index.
+    if "<" in decoded:
+        return "'<' is not allowed in front-matter text (it starts HTML); write 'less than' or '‹'"
     for _, _, problem in markdown_findings(decoded):
         return problem
     return None

@@ -20,6 +20,7 @@ matches query words against the index's own vocabulary, so the index needs no ex
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -195,7 +196,8 @@ def split_index(
             doc["location"] = location[len(lang) + 1 :]
         own = names.get(lang, {}).get(doc["location"])
         if own:
-            doc["names"] = " · ".join(own)
+            # Escaped as Material escapes its own fields: the search script reads them as HTML.
+            doc["names"] = html.escape(" · ".join(own), quote=False)
             doc["exact"] = " ".join(dict.fromkeys(filter(None, map(name_token, own))))
         for field in ("title", "text", "names"):
             if isinstance(doc.get(field), str):
