@@ -199,6 +199,7 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
 
 
 def _text_problem(key: str, value: str) -> str | None:
+    from handbook.lint import invisible_problem
     from handbook.sanitize import judge_url, text_problem
 
     if key.endswith(URL_SUFFIX):
@@ -207,7 +208,7 @@ def _text_problem(key: str, value: str) -> str | None:
         return judge_url(value, embedded=False)
     if len(value) > MAX_LABEL_CHARS:
         return f"{len(value)} characters; a label has at most {MAX_LABEL_CHARS}"
-    if problem := placeholder_problem(value):
+    if problem := placeholder_problem(value) or invisible_problem(value):
         return problem
     if re.search(r"[<>]", value):
         return "HTML is not allowed in labels (found '<' or '>'); write plain text"
