@@ -208,6 +208,10 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     front, body, body_line = split
     if ambiguous := ambiguous_front_matter(front, 2):
         return [Finding(display, *ambiguous)]
+    closing = front.count("\n") + 2
+    if text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[closing - 1].startswith("..."):
+        return [Finding(display, closing, "front matter ends with '...'; end it with '---' (other "
+                                          "readers do not take '...' for its end)")]
     if limits := page_limit_findings(text, body, body_line):
         return [Finding(display, line, message) for line, message in limits]
 

@@ -16,6 +16,7 @@ adding a language to `mkdocs.yml` is enough to publish it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -284,7 +285,11 @@ def _structure_path_findings(path: Path, structure: Structure, languages: tuple[
     folders["guides"] = structure.guides
     folders.update({f"overview '{name}'": src for name, src in structure.overviews.items()})
     text = path.read_text(encoding="utf-8")
-    return [Finding(STRUCTURE_FILE, _line_naming(text, f"'{value}'"), message)
+    def line_of(value: str) -> int:
+        match = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+        return text.count("\n", 0, match.start()) + 1 if match else 1
+
+    return [Finding(STRUCTURE_FILE, line_of(value), message)
             for value, message in structure_problems(folders, languages)]
 
 
