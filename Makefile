@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: build book serve test check sync-translation bench install install-test chromium pango clean
+.PHONY: build book serve test fuzz check sync-translation bench install install-test chromium pango clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ serve: $(STAMP_BUILD)
 
 test: install-test
 	$(BIN)/python -m pytest
+
+# The readers of untrusted input (pages, labels, handbook.yml, emendations.yml, SVG) fuzzed with
+# many more examples than `make test` runs (tests/test_fuzz.py). FUZZ_EXAMPLES=N for more.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP_TEST)
+	HANDBOOK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 # Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
 check: $(STAMP_BUILD)
