@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.utils.meta import YAML_RE as MKDOCS_FRONT_MATTER
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
@@ -140,10 +139,15 @@ def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> 
 # ---------------------------------------------------------------------------------------------
 
 
+#: MkDocs' own front-matter pattern (`mkdocs.utils.meta.YAML_RE`, MkDocs 1.6), copied so that the
+#: content model imports no MkDocs; `tests/test_input_limits.py` holds the copy to the original.
+MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, body's first line), or None when there is no front matter.
 
-    The split is MkDocs' own (`mkdocs.utils.meta.YAML_RE`, on the text as MkDocs reads it: CRLF
+    The split is MkDocs' own (`MKDOCS_FRONT_MATTER`, on the text as MkDocs reads it: CRLF
     and CR as new lines, body without its leading blank lines), so that `make check`, the
     loader and the build read one and the same front matter and body. A page whose front matter
     another reader could end elsewhere is refused by `ambiguous_front_matter()`.

@@ -62,7 +62,11 @@ def test_a_page_that_two_readers_read_differently_is_refused(tmp_path, old, new,
 
 
 def test_the_split_is_mkdocs_own():
-    from mkdocs.utils.meta import get_data
+    from mkdocs.utils.meta import YAML_RE, get_data
+
+    from handbook.loader import MKDOCS_FRONT_MATTER
+
+    assert (MKDOCS_FRONT_MATTER.pattern, MKDOCS_FRONT_MATTER.flags) == (YAML_RE.pattern, YAML_RE.flags)
 
     for text in ("---\na: 1\n---\n\nbody\n", "---\r\na: 1\r\n---\r\nbody\r\n", "---\na: 1\n...\nbody",
                  "---\na: 1\n---", "--- \na: 1\n---\t\n\n\nbody\n"):
