@@ -282,8 +282,10 @@ def test_a_checklist_renamed_without_formerly_is_an_error(tmp_path):
     ("th/downloads/x.png", b"\x89PNG", "the site's own"),
     ("th/en/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "language code 'en'"),
     ("th/glossary/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "same address"),
+    ("th/elements/alpha/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "same address"),
     ("th/elements/Pic.png", b"\x89PNG", None),
-], ids=["icon", "og-image", "sw", "search", "downloads", "language-folder", "glossary-folder", "case"])
+], ids=["icon", "og-image", "sw", "search", "downloads", "language-folder", "glossary-folder",
+        "page-folder", "case"])
 def test_reserved_and_clashing_paths_are_refused(tmp_path, relative, content, expected):
     docs = write_handbook(tmp_path)
     if expected is None:  # a case clash
