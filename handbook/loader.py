@@ -216,8 +216,6 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[closing - 1].startswith("..."):
         return [Finding(display, closing, "front matter ends with '...'; end it with '---' (other "
                                           "readers do not take '...' for its end)")]
-    if limits := page_limit_findings(text, body, body_line):
-        return [Finding(display, line, message) for line, message in limits]
 
     try:
         # Parsed on our own split of the file, so that YAML errors and field lines are counted
@@ -227,6 +225,8 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
         return [Finding(display, err.line, err.message)]
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
+    if limits := page_limit_findings(text, body, body_line):
+        return [Finding(display, line, message) for line, message in limits]
 
     model: type[ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter]
     if "overview" in data:
