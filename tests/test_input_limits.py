@@ -358,3 +358,13 @@ def test_emendations_yml_problems_carry_a_line(tmp_path):
                     + "b" * 3000 + "\n    kind: typo\n", encoding="utf-8")
     _, _, found = read_emendations(path)
     assert found and found[0].line == 5 and "2000" in found[0].message
+
+
+def test_the_book_names_the_page_and_line_of_a_refused_image():
+    from handbook.book import render_pdf
+    from handbook.findings import HandbookError
+
+    with pytest.raises(HandbookError) as caught:
+        render_pdf('<html lang="th"><body><p>x</p><img src="pic.png"></body></html>',
+                   [("docs/th/elements/x.md", "---\ntitle: x\n---\n\n![a map](pic.png)\n")])
+    assert (caught.value.first.path, caught.value.first.line) == ("docs/th/elements/x.md", 5), caught.value
