@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: build book serve test test-fast test-properdocs check sync-translation bench install install-test chromium pango clean
+.PHONY: build book serve test test-fast test-properdocs fuzz check sync-translation bench install install-test chromium pango clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,12 @@ $(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdoc
 
 test-properdocs: $(PD_STAMP) pango chromium
 	$(PD_VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The readers of untrusted input (pages, labels, handbook.yml, emendations.yml, SVG) fuzzed with
+# many more examples than `make test` runs (tests/test_fuzz.py). FUZZ_EXAMPLES=N for more.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP_TEST)
+	HANDBOOK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q
 
 # Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
 check: $(STAMP_BUILD)

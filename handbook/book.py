@@ -31,6 +31,7 @@ from handbook.checklists import Checklist, build_checklists
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
+from handbook.locate import locate
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
 
@@ -341,8 +342,22 @@ def _local_fetcher():
     return LocalFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
 
-def render_pdf(document: str) -> tuple[bytes, int]:
-    """(the PDF, its number of pages) for a document made by `book_html()`."""
+def page_sources(handbook: Handbook) -> list[tuple[str, str]]:
+    """(display path, text) of every page, for `locate()`."""
+    sources = []
+    for page in handbook.pages.values():
+        try:
+            sources.append((page.display_path, page.path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sources
+
+
+def render_pdf(document: str, sources: list[tuple[str, str]] | None = None) -> tuple[bytes, int]:
+    """(the PDF, its number of pages) for a document made by `book_html()`.
+
+    `sources` ((display path, text) of each page): a refused resource is named where a page
+    wrote it, not in the book's template."""
     import logging
 
     import weasyprint
@@ -371,11 +386,15 @@ def render_pdf(document: str) -> tuple[bytes, int]:
         pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
     except FatalURLFetchingError as err:
         # An image in a page, say: the book only embeds its stylesheet and fonts.
-        raise HandbookError([Finding(str(TEMPLATE.relative_to(ROOT)), 1, f"{err}: {err.__cause__}")]) from None
+        message = f"{err}: {err.__cause__}"
+        where = locate(message, sources or []) or (str(TEMPLATE.relative_to(ROOT)), 1)
+        raise HandbookError([Finding(*where, message)]) from None
     finally:
         logger.removeHandler(handler)
     if refused:
-        raise HandbookError([Finding(str(STYLESHEET.relative_to(ROOT)), 1, message) for message in refused])
+        raise HandbookError([Finding(*(locate(message, sources or [])
+                                       or (str(STYLESHEET.relative_to(ROOT)), 1)), message)
+                             for message in refused])
     from handbook.pdftext import fix_thai_text_layer
 
     # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
@@ -439,7 +458,8 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
         pages = json.loads(facts.read_text(encoding="utf-8"))["pages"]
         return Book(lang, path, pages, path.stat().st_size)
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
-    pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition))
+    pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition),
+                            page_sources(handbook))
     cache_dir.mkdir(parents=True, exist_ok=True)
     import os
 

@@ -39,9 +39,11 @@ from handbook.loader import (
 )
 from handbook.project import load_project, use_project
 from handbook.render import find_marker_errors
+from handbook.reserved import reserved_findings
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.schema import ConceptFrontMatter
 from handbook.sources import page_paths, source_findings
+from handbook.ticks import next_step_findings, renamed_checklist_findings
 from handbook.translation import (
     STATUS_SRC,
     changed_ids_since,
@@ -71,6 +73,8 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     findings: list[Finding] = list(project.findings) if warnings else []
     findings += source_findings(docs_dir, project.languages)
     findings += _reserved_path_findings(docs_dir, project.languages)
+    findings += reserved_findings(docs_dir, project.languages,
+                                  {lang: generated_pages(lang) for lang in project.languages})
     for path in (p for lang in project.languages for p in page_paths(docs_dir, lang)):
         try:
             text = path.read_text(encoding="utf-8")
@@ -94,6 +98,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += html_findings(page)
         findings += _link_findings(handbook, page, docs_dir, targets)
     findings += lead_findings(handbook)
+    findings += next_step_findings(handbook, checklists, targets)
     findings += parity_findings(handbook)
     findings += emendation_findings(handbook)
     if warnings:
@@ -101,6 +106,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     if warnings:
         findings += _translation_findings(handbook)
         findings += orphaned_tick_findings(handbook)
+        findings += renamed_checklist_findings(handbook)
         findings += dictionary_findings(docs_dir)
     return findings
 

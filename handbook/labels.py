@@ -21,11 +21,46 @@ from handbook.findings import Finding
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 _PLACEHOLDER = re.compile(r"{(\w*)}")
+#: `{{`, `}}` or one replacement field, as the formatter below reads a label.
+_FIELD = re.compile(r"{{|}}|{([^{}]*)}")
+#: A placeholder is a bare name: no attribute, index, conversion or format spec (`{n.real}`,
+#: `{n[0]}`, `{n!r}`, `{n:20000000}` could read the values' insides or cost any time and memory).
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: The longest label (the real ones are under 300 characters).
+MAX_LABEL_CHARS = 1000
 
 
-class _Kept(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def fill_placeholders(text: str, values: dict[str, object]) -> str:
+    """`text` with each `{name}` of `values` filled in; `{{` and `}}` are braces; a placeholder
+    the caller does not fill stays as written (the page's script may fill it, e.g. {percent}).
+
+    Never `str.format`: a label is untrusted text, and this formatter knows only bare names."""
+
+    def replace(match: re.Match) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]
+        name = match.group(1)
+        return str(values[name]) if name in values else match.group(0)
+
+    return _FIELD.sub(replace, text)
+
+
+def placeholder_problem(value: str) -> str | None:
+    """Why the placeholders of `value` cannot be filled by `fill_placeholders`, or None."""
+    try:
+        fields = list(string.Formatter().parse(value))  # parsing only: nothing is formatted
+    except ValueError as err:
+        return f"a lone '{{' or '}}' ({err}); write {{{{ or }}}} for a brace"
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _BARE_NAME.fullmatch(name) or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return (f"placeholder '{written[:40]}' is not allowed: a placeholder is a bare name "
+                    "such as {n} (no attribute, index, conversion or format)")
+    return None
+
+
 #: The words the generator writes, which the original language's file must hold. Besides these,
 #: handbook.yml asks for "section.<kind>", "checklist.<id>", "checklist.<id>.intro" and
 #: "result.next.<concept>" (+ ".link") for its sections, checklists and next steps
@@ -78,7 +113,7 @@ class Labels:
             text = self.words[self.default].get(key, key)
         # A placeholder the caller does not fill stays as written (the page's script may fill
         # it, e.g. {percent}); it never raises.
-        return string.Formatter().vformat(text, (), _Kept(values)) if values else text
+        return fill_placeholders(text, values) if values else text
 
     def lang_of(self, lang: str, key: str) -> str:
         """The language the words of `key` are really in on a `lang` page (fallbacks)."""
@@ -164,16 +199,17 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
 
 
 def _text_problem(key: str, value: str) -> str | None:
+    from handbook.lint import invisible_problem
     from handbook.sanitize import judge_url, text_problem
 
     if key.endswith(URL_SUFFIX):
         if not value.startswith("https://") or re.search(r"[\s<>\"']", value):
             return "must be one https:// address"
         return judge_url(value, embedded=False)
-    try:
-        list(string.Formatter().parse(value))
-    except ValueError as err:
-        return f"a lone '{{' or '}}' ({err}); write {{{{ or }}}} for a brace"
+    if len(value) > MAX_LABEL_CHARS:
+        return f"{len(value)} characters; a label has at most {MAX_LABEL_CHARS}"
+    if problem := placeholder_problem(value) or invisible_problem(value):
+        return problem
     if re.search(r"[<>]", value):
         return "HTML is not allowed in labels (found '<' or '>'); write plain text"
     return text_problem(value)

@@ -22,6 +22,28 @@ COMBINING = UPPER_VOWELS + LOWER_VOWELS + TONE_MARKS + OTHER_MARKS
 ZERO_WIDTH = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER",
               "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
 
+#: Bidirectional controls reorder what a reader sees (a right-to-left override can make a title
+#: or a link read as something else); Thai and English never need them. Line and paragraph
+#: separators end a line for YAML but not for the front-matter split.
+BIDI_CONTROLS = {
+    **{chr(c): "BIDI CONTROL" for c in range(0x202A, 0x202F)},
+    **{chr(c): "BIDI ISOLATE" for c in range(0x2066, 0x206A)},
+    "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK", "\u061c": "ARABIC LETTER MARK",
+    "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR", "\x85": "NEXT LINE",
+}
+INVISIBLE = {**ZERO_WIDTH, **BIDI_CONTROLS}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def invisible_problem(text: str) -> str | None:
+    """Why `text` may not be published because of an invisible character, or None."""
+    match = _INVISIBLE.search(text)
+    if match:
+        char = match.group(0)
+        return f"invisible {INVISIBLE[char]} (U+{ord(char):04X}): delete it"
+    return None
+
+
 THAI_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile("\u0e4d\u0e32"), "decomposed sara am (ํ + า): write ำ (U+0E33) instead"),
     (re.compile(f"[{TONE_MARKS}][{UPPER_VOWELS}{LOWER_VOWELS}]"),
@@ -35,11 +57,11 @@ THAI_RULES: list[tuple[re.Pattern[str], str]] = [
 
 def lint_text(path: str, text: str) -> Iterator[Finding]:
     """Every Thai-text finding of one file, in reading order."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         for pattern, message in THAI_RULES:
             for match in pattern.finditer(line):
                 yield Finding(path, number, message, "error", column=match.start() + 1)
-        for char, name in ZERO_WIDTH.items():
+        for char, name in INVISIBLE.items():
             column = line.find(char)
             while column != -1:
                 yield Finding(path, number, f"invisible {name} (U+{ord(char):04X}): delete it",

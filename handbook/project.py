@@ -16,6 +16,7 @@ adding a language to `mkdocs.yml` is enough to publish it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -62,6 +63,9 @@ class ChecklistSpec(_Strict):
     kind: Slug | None = None  # every concept of a kind, in order…
     concepts: tuple[Slug, ...] = ()  # …or concepts by id
     result: Result = "none"
+    # Earlier ids of this checklist: readers' ticks are saved under the checklist's id, and are
+    # read from these when none are saved under the new one (a rename keeps them).
+    formerly: tuple[Slug, ...] = ()
     # For a result: concept id → the page (below docs/<lang>/) to go to next; its words are the
     # labels "result.next.<concept>" and "result.next.<concept>.link".
     next_steps: dict[Slug, str] = {}
@@ -106,7 +110,12 @@ class Structure(_Strict):
             if section.overview and section.overview not in self.overviews:
                 raise ValueError(f"section '{section.kind}': overview '{section.overview}' is not "
                                  "listed under 'overviews'")
+        ids = {c.id for c in self.checklists}
         for checklist in self.checklists:
+            still = [old for old in checklist.formerly if old in ids]
+            if still:
+                raise ValueError(f"checklist '{checklist.id}': formerly names '{still[0]}', a "
+                                 "checklist that still exists (the two would share saved ticks)")
             if checklist.kind and checklist.kind not in kinds:
                 raise ValueError(f"checklist '{checklist.id}': unknown kind '{checklist.kind}' "
                                  f"(sections: {', '.join(kinds)})")
@@ -170,6 +179,8 @@ def load_project(root: Path | str) -> Project:
                 findings.append(Finding(f"{LABELS_DIR}/{languages[0]}.yml", 1,
                                         f"label '{key}' is missing: the handbook shows it (every "
                                         "language falls back to these words)"))
+    if structure is not None:
+        findings += _structure_path_findings(root / STRUCTURE_FILE, structure, languages)
     errors = [f for f in findings if f.level == "error"]
     if errors or structure is None:
         raise HandbookError(errors)
@@ -264,6 +275,31 @@ def _line_naming(text: str, message: str) -> int:
             if re.search(r"[:\[,\s]\s*" + re.escape(word) + r"\s*(?:[,\]#]|$)", line):
                 return number
     return 1
+
+
+def _structure_path_findings(path: Path, structure: Structure, languages: tuple[str, ...]) -> list[Finding]:
+    """Section, guide and overview folders that begin with a language code or a reserved name."""
+    from handbook.reserved import structure_problems
+
+    folders = {f"section '{s.kind}'": s.folder for s in structure.sections}
+    folders["guides"] = structure.guides
+    folders.update({f"overview '{name}'": src for name, src in structure.overviews.items()})
+    text = path.read_text(encoding="utf-8")
+    def line_of(value: str) -> int:
+        match = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+        return text.count("\n", 0, match.start()) + 1 if match else 1
+
+    return [Finding(STRUCTURE_FILE, line_of(value), message)
+            for value, message in structure_problems(folders, languages)]
+
+
+def structure_line(root: Path, loc: tuple[str | int, ...]) -> int:
+    """The line of a field of handbook.yml (('checklists', 4, 'next_steps', 'x') → its line)."""
+    try:
+        _, lines = parse_front_matter((Path(root) / STRUCTURE_FILE).read_text(encoding="utf-8"), 1)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return 1
+    return line_at(lines, loc)
 
 
 def read_structure(path: Path, findings: list[Finding]) -> Structure | None:

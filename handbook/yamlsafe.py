@@ -65,6 +65,11 @@ def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
         mark = at if "tab" in problem and at is not None else (context or at)
         line = mark.line + first_line if mark is not None else first_line
         raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
+    except FrontMatterError:
+        raise
+    except ValueError as err:  # e.g. a number of more than 4,300 digits (Python's own limit)
+        raise FrontMatterError(first_line, f"front matter has a value that cannot be read: "
+                                           f"{str(err)[:120]}") from None
     return data, lines
 
 

@@ -11,6 +11,7 @@ Two checks, both from the content model (`handbook.check`, `handbook.sanitize`):
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,14 @@ from mkdocs.structure.pages import Page
 
 from handbook.check import collect_findings
 from handbook.findings import Finding, HandbookError
+from handbook.loader import current_handbook
+from handbook.locate import locate
 from handbook.sanitize import gate_output
+
+#: The most time one page may cost the build, from its Markdown to its finished HTML (a real page
+#: takes well under a second; the limits of `handbook.limits` keep any page far below this).
+PAGE_SECONDS = float(os.environ.get("HANDBOOK_PAGE_SECONDS", "60"))
+_STARTED: dict[str, float] = {}
 
 # docs dir -> (fingerprint of every file, errors): i18n runs this once per language, and
 # `mkdocs serve` on every rebuild; the sources are checked again only when a file changed.
@@ -50,12 +58,51 @@ def on_files(files, *, config: MkDocsConfig) -> None:
         raise PluginError(str(HandbookError(cached[1])))
 
 
+# One reading of a page: what MkDocs took for the front matter and the body is what `make check`
+# validated (the loader uses MkDocs' own split; this holds it to that at the build).
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
+    _STARTED[page.file.src_uri] = time.perf_counter()
+    source = current_handbook(config.docs_dir).pages.get(page.file.src_uri)
+    if source is None:
+        return
+    unknown = sorted(set(page.meta) - set(type(source.meta).model_fields))
+    if unknown or markdown != source.body:
+        raise PluginError(f"{source.display_path}:1: error: MkDocs reads this page's front matter "
+                          "differently from make check"
+                          + (f" (fields {', '.join(unknown)})" if unknown else "")
+                          + "; write the front matter between two lines '---' at the start of a line")
+
+
 # Before the other hooks read the page's HTML (cross-links, the concept map).
 @event_priority(100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     clean, problems = gate_output(html)
     if problems:
-        where = f"docs/{page.file.src_uri}" if not page.file.generated_by else (
-            f"generated page {page.file.src_uri}")
-        raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
+        raise PluginError("\n".join(f"{_where(page, config, problem)}: error: {problem}"
+                                    for problem in problems))
     return clean
+
+
+def _where(page: Page, config: MkDocsConfig, problem: str) -> str:
+    """The source file and line a problem of the rendered page comes from (the value it quotes,
+    found in the source), else the page itself."""
+    if page.file.generated_by:
+        return f"generated page {page.file.src_uri}"
+    where = f"docs/{page.file.src_uri}"
+    try:
+        text = (Path(config.docs_dir) / page.file.src_uri).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return where
+    found = locate(problem, [(where, text)])
+    return f"{where}:{found[1]}" if found else where
+
+
+# Last of all hooks: the page is finished.
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    started = _STARTED.pop(page.file.src_uri, None)
+    if started is not None and (spent := time.perf_counter() - started) > PAGE_SECONDS:
+        raise PluginError(f"docs/{page.file.src_uri}: error: the page took {spent:.0f} s to build; "
+                          f"a page may take at most {PAGE_SECONDS:.0f} s (HANDBOOK_PAGE_SECONDS): "
+                          "split it")
