@@ -290,7 +290,7 @@ def test_the_offline_copys_404_page_uses_relative_paths(offline_site):
     assert not soup.select('link[rel="manifest"]'), "no installable app from files"
 
 
-@pytest.mark.parametrize(("url", "words"), [("", ["เนื้อหา", "สร้างด้วย"]), ("en/", ["Text", "Made with"])])
+@pytest.mark.parametrize(("url", "words"), [("", ["ข้อความของผู้จัดทำคู่มือ", "สร้างด้วย"]), ("en/", ["Editors' text", "Made with"])])
 def test_the_footer_speaks_the_pages_language(site, url, words):
     footer = page(site, url).select_one(".md-copyright").get_text(" ")
     assert all(word in footer for word in words)
