@@ -262,7 +262,7 @@ def test_every_page_has_a_link_preview_and_its_languages_manifest(site):
         lang = soup.html["lang"]
         meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta")}
         assert meta["og:title"] and meta["og:description"] and meta["description"], html
-        assert meta["og:locale"] == {"th": "th_TH", "en": "en_US"}[lang]
+        assert meta["og:locale"] == {"th": "th_TH", "en": "en_GB"}[lang]
         assert meta["og:image"] == SITE_URL + "assets/images/og-image.png"
         manifest = soup.select_one('link[rel="manifest"]')["href"]
         assert manifest.endswith(("" if lang == "th" else "en/") + "manifest.webmanifest"), html
