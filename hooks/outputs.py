@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook.outputs.census import SiteCensus, census_site, page_problems
-from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template
+from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
 from handbook.outputs.report import describe_problem, published_hosts
 from handbook.outputs.scan import scan_html
 from handbook.pwa import SW_SOURCE
@@ -50,6 +50,10 @@ def _hosts(config: MkDocsConfig) -> frozenset[str]:
     return published_hosts(config.site_url, config.extra.get("published_url"))
 
 
+def _origins(config: MkDocsConfig) -> tuple[str, ...]:
+    return published_origins(config.site_url, config.extra.get("published_url"))
+
+
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
@@ -71,7 +75,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_env(env, *, config: MkDocsConfig, files):
     # A constant without markup characters (`handbook.outputs.csp`): written as it is.
-    env.globals["hb_csp_policy"] = Markup(policy_template())
+    env.globals["hb_csp_policy"] = Markup(policy_template(_origins(config)))
     return env
 
 
@@ -90,12 +94,12 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     folder = posixpath.dirname(dest)
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
-    html, _, problems = fill_policy(output, scan, shim_source=shim)
+    html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config))
     if problems:
         raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
     # The census of the page as published, now that it is read (on_post_build checks that the
     # file was not changed since, and reads it again if it was).
-    found = page_problems(html, hosts=_hosts(config),
+    found = page_problems(html, hosts=_hosts(config), origins=_origins(config),
                           read_asset=lambda url: _shim(config, build, folder, url))
     if found:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
@@ -131,7 +135,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     build = _build(config)
     started = time.perf_counter()
-    census = SiteCensus(hosts=_hosts(config), worker_source=SW_SOURCE.read_text(encoding="utf-8"),
+    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), worker_source=SW_SOURCE.read_text(encoding="utf-8"),
                         judged=build.judged)
     found = census_site(Path(config.site_dir), census)
     seconds = time.perf_counter() - started

@@ -147,7 +147,7 @@ def script_problems(scan: PageScan, *, exists: Callable[[str], bool] | None = No
                 yield Problem(where, "Material's configuration (<script type=\"application/json\">) is not JSON")
 
 
-def policy_problems(scan: PageScan, *, shim_source: str | None) -> Iterator[Problem]:
+def policy_problems(scan: PageScan, *, shim_source: str | None, origins: tuple[str, ...] = ()) -> Iterator[Problem]:
     """The page's policy is the template's, with exactly the hashes of the page's inline scripts."""
     element = policy_element(scan)
     if element is None:
@@ -160,7 +160,7 @@ def policy_problems(scan: PageScan, *, shim_source: str | None) -> Iterator[Prob
     for problem in problems:
         yield Problem(str(element.line), problem)
     policy = element.get("content") or ""
-    expected = render_policy(scripts, styles)
+    expected = render_policy(scripts, styles, origins)
     if policy != expected:
         listed = set(policy.split())
         missing = [source for source in scripts + styles if source not in listed]
@@ -174,7 +174,7 @@ def policy_problems(scan: PageScan, *, shim_source: str | None) -> Iterator[Prob
             yield Problem(str(element.line), f"the Content-Security-Policy is not the handbook's: '{policy[:120]}'")
 
 
-def page_problems(text: str, *, hosts: frozenset[str] = frozenset(),
+def page_problems(text: str, *, hosts: frozenset[str] = frozenset(), origins: tuple[str, ...] = (),
                   read_asset: Callable[[str], str | None] | None = None,
                   exists: Callable[[str], bool] | None = None, scan: PageScan | None = None) -> list[Problem]:
     """Everything wrong with a published HTML page. `read_asset(src)` gives the text of a script
@@ -190,7 +190,7 @@ def page_problems(text: str, *, hosts: frozenset[str] = frozenset(),
         problems.append(Problem("1", f"declarations {doctypes}: a page has one, <!doctype html>"))
     problems.extend(element_problems(scan, hosts=hosts, allowed_tags=allow.PAGE_ELEMENTS))
     problems.extend(script_problems(scan, exists=exists))
-    problems.extend(policy_problems(scan, shim_source=shim_source))
+    problems.extend(policy_problems(scan, shim_source=shim_source, origins=origins))
     problems.extend(Problem(str(line), message, _value_of(message)) for line, message in html_placeholders(scan))
     return problems
 
@@ -329,6 +329,7 @@ class SiteCensus:
     handbook's service worker, and pages already judged while they were written (by content)."""
 
     hosts: frozenset[str] = frozenset()
+    origins: tuple[str, ...] = ()
     worker_source: str | None = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
 
@@ -374,7 +375,8 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
                 shims[target] = (site / target).read_text(encoding="utf-8") if target in files else None
             return shims[target]
 
-        return page_problems(text, hosts=census.hosts, exists=exists, read_asset=read_asset)
+        return page_problems(text, hosts=census.hosts, origins=census.origins, exists=exists,
+                             read_asset=read_asset)
     if suffix == ".svg":
         return list(svg_problems(text))
     if suffix == ".xml":

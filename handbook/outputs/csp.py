@@ -64,9 +64,25 @@ ALLOWED_STYLES: frozenset[str] = frozenset(
 IFRAME_WORKER_SHIM = "iframe-worker/shim.js"
 
 
-def policy_template() -> str:
-    """The policy as the template writes it, markers included."""
-    return "; ".join(f"{name} {sources}" for name, sources in DIRECTIVES)
+def policy_template(origins: tuple[str, ...] = ()) -> str:
+    """The policy as the template writes it, markers included. `origins` are the published
+    site's own (`https://host`): Material looks up the other language's page in the sitemap at
+    the published address, which is the page's own origin once published, and not when the same
+    files are served from elsewhere (a preview, a test server)."""
+    return "; ".join(
+        f"{name} {sources}{''.join(' ' + origin for origin in origins) if name == 'connect-src' else ''}"
+        for name, sources in DIRECTIVES
+    )
+
+
+def published_origins(*urls: str | None) -> tuple[str, ...]:
+    """`https://host[:port]` of each published address, once each."""
+    found = []
+    for url in urls:
+        match = re.match(r"^(https?://[^/?#\s\"'<>&;]+)", url or "")
+        if match and match.group(1).lower() not in found:
+            found.append(match.group(1).lower())
+    return tuple(found)
 
 
 def source_hash(text: str) -> str:
@@ -209,16 +225,17 @@ def page_sources(scan: PageScan, *, shim_source: str | None = None) -> tuple[lis
     return list(dict.fromkeys(scripts)), list(dict.fromkeys(styles)), problems
 
 
-def render_policy(scripts: Iterable[str], styles: Iterable[str]) -> str:
+def render_policy(scripts: Iterable[str], styles: Iterable[str], origins: tuple[str, ...] = ()) -> str:
     """The template's policy with a page's hashes in place of the markers."""
     styles = list(styles)
-    return (policy_template()
+    return (policy_template(origins)
             .replace(SCRIPT_HASHES, " ".join(scripts))
             .replace(STYLE_HASHES, " ".join(["'unsafe-hashes'", *styles]) if styles else "")
             .replace(" ;", ";"))
 
 
-def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None) -> tuple[str, str, list[str]]:
+def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
+                origins: tuple[str, ...] = ()) -> tuple[str, str, list[str]]:
     """Put the page's hashes into its policy: (new HTML, the policy, problems).
 
     `scan` is `scan_html(html)`. Problems: no policy element where it belongs, a policy not made by
@@ -231,13 +248,14 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None) ->
     problems: list[str] = []
     if element.head_index < 0 or element.head_index > 1:
         problems.append("the Content-Security-Policy must come first in <head> (after <meta charset>)")
-    if (element.get("content") or "") != policy_template():
+    template = policy_template(origins)
+    if (element.get("content") or "") != template:
         problems.append("the page's Content-Security-Policy is not the template's")
         return html, "", problems
     scripts, styles, found = page_sources(scan, shim_source=shim_source)
     problems.extend(found)
-    policy = render_policy(scripts, styles)
-    new_tag = tag_text.replace(f'content="{_attribute(policy_template())}"', f'content="{_attribute(policy)}"', 1)
+    policy = render_policy(scripts, styles, origins)
+    new_tag = tag_text.replace(f'content="{_attribute(template)}"', f'content="{_attribute(policy)}"', 1)
     if new_tag == tag_text:
         problems.append("the Content-Security-Policy element could not be filled (write it as "
                         "content=\"{{ hb_csp_policy }}\")")
