@@ -23,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from handbook.book import book_cache_dir
 from handbook.outputs.census import SiteCensus, census_site, page_problems
 from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
+from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, published_hosts
 from handbook.outputs.scan import scan_html
 from handbook.pwa import SW_SOURCE
@@ -135,8 +137,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     build = _build(config)
     started = time.perf_counter()
-    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), worker_source=SW_SOURCE.read_text(encoding="utf-8"),
-                        judged=build.judged)
+    text_cache = book_cache_dir(_root(config))
+    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
+                        worker_source=SW_SOURCE.read_text(encoding="utf-8"),
+                        pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)
     seconds = time.perf_counter() - started
     log.debug("outputs: policy and census of %d pages in %.2f s (%.1f ms a page); the rest of the site in %.2f s",

@@ -63,6 +63,7 @@ _THEME_ATTRIBUTES: dict[str, frozenset[str]] = {
     "text": frozenset({"x", "y", "dx", "dy", "text-anchor"}),
     "tspan": frozenset({"x", "y", "dx", "dy", "text-anchor"}),
     "textarea": frozenset({"rows", "cols"}),
+    "use": frozenset({"href", "xlink:href", "x", "y", "width", "height"}),
 }
 
 #: Element -> the attributes it may carry beyond the global ones.

@@ -191,13 +191,8 @@ def page_problems(text: str, *, hosts: frozenset[str] = frozenset(), origins: tu
     problems.extend(element_problems(scan, hosts=hosts, allowed_tags=allow.PAGE_ELEMENTS))
     problems.extend(script_problems(scan, exists=exists))
     problems.extend(policy_problems(scan, shim_source=shim_source, origins=origins))
-    problems.extend(Problem(str(line), message, _value_of(message)) for line, message in html_placeholders(scan))
+    problems.extend(Problem(str(line), message, text) for line, message, text in html_placeholders(scan))
     return problems
-
-
-def _value_of(message: str) -> str:
-    match = re.search(r"\{[^{}]*\}", message)
-    return match.group(0) if match else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,7 +229,7 @@ def search_index_problems(index: dict) -> Iterator[Problem]:
                 continue
             tags = allow.SEARCH_ELEMENTS if field in ("title", "text") else frozenset()
             yield from fragment_problems(value, f"{path}.{field}", allowed_tags=tags)
-    yield from (Problem(where, message, _value_of(message)) for where, message in json_placeholders(index))
+    yield from (Problem(where, message, text) for where, message, text in json_placeholders(index))
 
 
 def _addresses(value, path: str, keys: frozenset[str]) -> Iterator[tuple[str, str]]:
@@ -272,7 +267,7 @@ def data_problems(data, *, url_keys: frozenset[str]) -> Iterator[Problem]:
     for path, text in _strings(data):
         if re.search(r"<[A-Za-z/!?]", text):
             yield Problem(path, f"markup in a plain-text value: '{text[:60]}'", text)
-    yield from (Problem(where, message, _value_of(message)) for where, message in json_placeholders(data))
+    yield from (Problem(where, message, text) for where, message, text in json_placeholders(data))
 
 
 def service_worker_problems(text: str, worker_source: str, exists: Callable[[str], bool]) -> Iterator[Problem]:
@@ -293,7 +288,7 @@ def service_worker_problems(text: str, worker_source: str, exists: Callable[[str
                 yield Problem(f"$.languages.{lang}.files[{index}]", f"'{path}' is not a file of the site", str(path))
             elif not exists(path):
                 yield Problem(f"$.languages.{lang}.files[{index}]", f"'{path}' is listed but not published", path)
-    yield from (Problem(where, message) for where, message in json_placeholders(data))
+    yield from (Problem(where, message, text) for where, message, text in json_placeholders(data))
 
 
 def svg_problems(text: str) -> Iterator[Problem]:
@@ -332,6 +327,8 @@ class SiteCensus:
     origins: tuple[str, ...] = ()
     worker_source: str | None = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
+    #: A PDF's text, page by page (the hook keeps it by the PDF's hash: reading takes seconds).
+    pdf_text: Callable[[Path], list[str]] = pdf_pages_text
 
 
 def _language_root(relative: str) -> str:
@@ -350,7 +347,8 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
         return [Problem("1", f"a file of type '{suffix or name}' is not something the site publishes")]
     binary = suffix in {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff2", ".gz", ".pdf"}
     if suffix == ".pdf":
-        return [Problem(f"page {page}", message, "{") for page, message in text_placeholders(pdf_pages_text(path))]
+        return [Problem(f"page {page}", message, line)
+                for page, message, line in text_placeholders(census.pdf_text(path))]
     if binary or suffix == ".map":
         return []
     try:

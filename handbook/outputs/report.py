@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from handbook.outputs.census import Problem
+from handbook.outputs.placeholders import PLACEHOLDER, placeholder_context
 
 
 def published_hosts(*urls: str | None) -> frozenset[str]:
@@ -28,12 +29,29 @@ def source_line(source: Path, value: str) -> int | None:
     return None
 
 
+def label_line(root: Path, text: str) -> str | None:
+    """`labels/<lang>.yml:<line>` of the label a text with an unfilled placeholder was made from."""
+    context = placeholder_context(text)
+    if not context:
+        return None
+    for labels in sorted((root / "labels").glob("*.yml")):
+        line = source_line(labels, context)
+        if line:
+            return f"labels/{labels.name}:{line}"
+    return None
+
+
 def describe_problem(path: str, problem: Problem, source: str | None = None, *,
                      site_label: str = "site", root: Path | None = None) -> str:
     """One line: `site/<path>:<where>: error: <message> (from <source>[:<line>])`."""
     where = problem.where if not problem.where.startswith("$") else f"1: {problem.where}"
     text = f"{site_label}/{path}:{where}: error: {problem.message}"
+    line = None
     if source:
         line = source_line(root / source, problem.value) if root is not None and source.startswith("docs/") else None
         text += f" (from {source}{f':{line}' if line else ''})"
+    if line is None and root is not None and PLACEHOLDER.search(problem.value):
+        label = label_line(root, problem.value)
+        if label:
+            text += f" (the label at {label})"
     return text
