@@ -24,8 +24,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook.book import book_cache_dir
-from handbook.outputs.census import SiteCensus, census_site, page_problems
+from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
+from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, published_hosts
 from handbook.outputs.scan import scan_html
@@ -46,6 +47,12 @@ class _Build:
 
 
 _STATE: dict[str, _Build] = {}
+_SERVE = {"on": False}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # `mkdocs serve` adds a live-reload script to every page it sends (handbook/outputs/csp.py).
+    _SERVE["on"] = command == "serve"
 
 
 def _hosts(config: MkDocsConfig) -> frozenset[str]:
@@ -96,12 +103,13 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     folder = posixpath.dirname(dest)
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
-    html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config))
+    html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config),
+                                    live_reload=_SERVE["on"])
     if problems:
         raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
     # The census of the page as published, now that it is read (on_post_build checks that the
     # file was not changed since, and reads it again if it was).
-    found = page_problems(html, hosts=_hosts(config), origins=_origins(config),
+    found = page_problems(html, hosts=_hosts(config), origins=_origins(config), live_reload=_SERVE["on"],
                           read_asset=lambda url: _shim(config, build, folder, url))
     if found:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
@@ -138,7 +146,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = _build(config)
     started = time.perf_counter()
     text_cache = book_cache_dir(_root(config))
-    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
+    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged, live_reload=_SERVE["on"],
                         worker_source=SW_SOURCE.read_text(encoding="utf-8"),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)

@@ -18,11 +18,11 @@ from handbook.outputs.census import (
     SiteCensus,
     census_site,
     data_problems,
-    page_problems,
     search_index_problems,
     service_worker_problems,
     svg_problems,
 )
+from handbook.outputs.pages import Problem, page_problems
 from handbook.outputs.placeholders import (
     cached_pdf_pages_text,
     find_placeholders,
@@ -278,8 +278,6 @@ def test_a_books_text_with_a_placeholder_fails():
 
 
 def test_a_finding_names_the_label_it_came_from():
-    from handbook.outputs.census import Problem
-
     problem = Problem("page 25", "unfilled placeholder {points}", "The {points} recommendations for making")
     text = describe_problem("en/downloads/handbook-en.pdf", problem, root=ROOT)
     assert text.startswith("site/en/downloads/handbook-en.pdf:page 25: error: unfilled placeholder {points}")

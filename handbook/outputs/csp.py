@@ -39,6 +39,9 @@ SCRIPT_HASHES = "'hb-script-hashes'"
 #: Where it takes the hashes of the page's allowed style attributes.
 STYLE_HASHES = "'hb-style-hashes'"
 
+#: What `mkdocs serve` puts in place of the script hashes (see `render_policy`).
+LIVE_RELOAD = "'unsafe-inline'"
+
 #: The policy, directive by directive; the markers are filled per page.
 DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
@@ -225,17 +228,23 @@ def page_sources(scan: PageScan, *, shim_source: str | None = None) -> tuple[lis
     return list(dict.fromkeys(scripts)), list(dict.fromkeys(styles)), problems
 
 
-def render_policy(scripts: Iterable[str], styles: Iterable[str], origins: tuple[str, ...] = ()) -> str:
-    """The template's policy with a page's hashes in place of the markers."""
+def render_policy(scripts: Iterable[str], styles: Iterable[str], origins: tuple[str, ...] = (),
+                  *, live_reload: bool = False) -> str:
+    """The template's policy with a page's hashes in place of the markers.
+
+    `live_reload`: for `mkdocs serve` only, whose server adds an inline script to every page it
+    sends (a new one each time, so it has no hash): inline scripts are allowed there, and the
+    hashes left out (a browser ignores `'unsafe-inline'` beside a hash). Never in a build.
+    """
     styles = list(styles)
     return (policy_template(origins)
-            .replace(SCRIPT_HASHES, " ".join(scripts))
+            .replace(SCRIPT_HASHES, LIVE_RELOAD if live_reload else " ".join(scripts))
             .replace(STYLE_HASHES, " ".join(["'unsafe-hashes'", *styles]) if styles else "")
             .replace(" ;", ";"))
 
 
 def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
-                origins: tuple[str, ...] = ()) -> tuple[str, str, list[str]]:
+                origins: tuple[str, ...] = (), live_reload: bool = False) -> tuple[str, str, list[str]]:
     """Put the page's hashes into its policy: (new HTML, the policy, problems).
 
     `scan` is `scan_html(html)`. Problems: no policy element where it belongs, a policy not made by
@@ -254,7 +263,7 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
         return html, "", problems
     scripts, styles, found = page_sources(scan, shim_source=shim_source)
     problems.extend(found)
-    policy = render_policy(scripts, styles, origins)
+    policy = render_policy(scripts, styles, origins, live_reload=live_reload)
     new_tag = tag_text.replace(f'content="{_attribute(template)}"', f'content="{_attribute(policy)}"', 1)
     if new_tag == tag_text:
         problems.append("the Content-Security-Policy element could not be filled (write it as "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.outputs.census import Problem
+from handbook.outputs.pages import Problem
 from handbook.outputs.placeholders import PLACEHOLDER, placeholder_context
 
 
