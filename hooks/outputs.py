@@ -109,8 +109,8 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
         raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
     # The census of the page as published, now that it is read (on_post_build checks that the
     # file was not changed since, and reads it again if it was).
-    found = page_problems(html, hosts=_hosts(config), origins=_origins(config), live_reload=_SERVE["on"],
-                          read_asset=lambda url: _shim(config, build, folder, url))
+    found = page_problems(html, scan=scan, hosts=_hosts(config), origins=_origins(config),
+                          live_reload=_SERVE["on"], read_asset=lambda url: _shim(config, build, folder, url))
     if found:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
     build.judged[dest] = hashlib.sha256(html.encode("utf-8")).hexdigest()
@@ -146,7 +146,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build = _build(config)
     started = time.perf_counter()
     text_cache = book_cache_dir(_root(config))
-    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged, live_reload=_SERVE["on"],
+    census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
+                        live_reload=_SERVE["on"],
                         worker_source=SW_SOURCE.read_text(encoding="utf-8"),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)

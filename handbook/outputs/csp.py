@@ -247,7 +247,7 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
                 origins: tuple[str, ...] = (), live_reload: bool = False) -> tuple[str, str, list[str]]:
     """Put the page's hashes into its policy: (new HTML, the policy, problems).
 
-    `scan` is `scan_html(html)`. Problems: no policy element where it belongs, a policy not made by
+    `scan` is `scan_html(html)`, and reads the new HTML afterwards. Problems: no policy element where it belongs, a policy not made by
     the template, an inline script in the content, an inline style other than an alignment.
     """
     element = policy_element(scan)
@@ -268,6 +268,9 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
     if new_tag == tag_text:
         problems.append("the Content-Security-Policy element could not be filled (write it as "
                         "content=\"{{ hb_csp_policy }}\")")
+    # The scan now reads the filled page (lines are unchanged: a policy is one line), so that the
+    # census of the page needs no second reading.
+    element.attrs = tuple((name, policy if name == "content" else value) for name, value in element.attrs)
     return html[:offset] + new_tag + html[offset + len(tag_text):], policy, problems
 
 

@@ -11,7 +11,6 @@ Pure functions: a page's text in, `Problem`s out.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -41,10 +40,13 @@ class Problem:
 
 
 def _url(value: str) -> str:
-    return _URL_NOISE.sub("", html.unescape(value or "")).lower()
+    """An address as a browser reads it (values from `scan_html` have their entities decoded)."""
+    return _URL_NOISE.sub("", value or "").lower()
 
 
 def _scheme(value: str) -> str | None:
+    if ":" not in value:  # most values: no scheme at all, and no need to read them closer
+        return None
     match = _SCHEME.match(_url(value))
     return match.group(1) if match else None
 

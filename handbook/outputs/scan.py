@@ -23,7 +23,7 @@ VOID = frozenset(
 @dataclass(slots=True)
 class Element:
     tag: str
-    attrs: tuple[tuple[str, str | None], ...]
+    attrs: list[tuple[str, str | None]] | tuple[tuple[str, str | None], ...]
     line: int
     #: Inside `<article>`: the part of the page that comes from its source (Markdown).
     in_article: bool
@@ -62,7 +62,8 @@ class Script:
 class PageScan:
     elements: list[Element] = field(default_factory=list)
     scripts: list[Script] = field(default_factory=list)
-    #: (line, text) of every text node outside scripts and styles, entities decoded.
+    #: (line, text) of every text node outside scripts and styles that holds a brace (all that
+    #: the checks read text for: placeholders), entities decoded.
     texts: list[tuple[int, str]] = field(default_factory=list)
     #: (line, text) of `<!…>` declarations (`doctype html`).
     declarations: list[tuple[int, str]] = field(default_factory=list)
@@ -89,18 +90,19 @@ class _Scanner(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        if tag == "head":
-            self._in_head = True
-        elif tag == "body":
-            self._in_head = False
+        line = self.lineno
         head_index = -1
-        if self._in_head and tag != "head":
-            head_index = self._head_count
-            self._head_count += 1
-        if tag == "article":
+        if self._in_head:
+            if tag == "body":
+                self._in_head = False
+            else:
+                head_index = self._head_count
+                self._head_count += 1
+        elif tag == "head":
+            self._in_head = True
+        elif tag == "article":
             self._article_depth += 1
-        element = Element(tag, tuple(attrs), line, self._article_depth > 0, head_index)
+        element = Element(tag, attrs, line, self._article_depth > 0, head_index)
         if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
             element.span = (self._offset(), self.get_starttag_text() or "")
         self.scan.elements.append(element)
@@ -127,8 +129,8 @@ class _Scanner(HTMLParser):
             self._script = None
 
     def handle_data(self, data):
-        if self.cdata_elem is None and data.strip():
-            self.scan.texts.append((self.getpos()[0], data))
+        if "{" in data and self.cdata_elem is None:
+            self.scan.texts.append((self.lineno, data))
 
     def handle_decl(self, decl):
         self.scan.declarations.append((self.getpos()[0], decl))
