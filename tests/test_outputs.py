@@ -172,6 +172,19 @@ def test_what_a_built_page_may_not_hold(injected, expected):
     assert any(expected in m for m in messages(page_problems(text, hosts=HOSTS))), page_problems(text, hosts=HOSTS)
 
 
+def test_a_policy_changed_after_the_build_is_named():
+    text = page().replace("object-src 'none'", "object-src *")
+    assert messages(page_problems(text, hosts=HOSTS)) == [
+        "the Content-Security-Policy is not the handbook's: object-src is '*', the handbook's is ''none''"]
+
+
+def test_a_page_rewritten_after_the_build_gets_its_policy_made_again():
+    text = page().replace('new URL(".",location)', 'new URL("..",location)')  # as an offline copy would
+    assert any("whose hash" in m for m in messages(page_problems(text, hosts=HOSTS)))
+    refilled, problems = csp.refill_policy(text)
+    assert problems == [] and page_problems(refilled, hosts=HOSTS) == []
+
+
 @pytest.mark.parametrize(("where", "injected", "expected"), [
     ("head", "<script>window.__pwned=1</script>", "whose hash"),
     ("tail", "<script>window.__pwned=1</script>", "whose hash"),

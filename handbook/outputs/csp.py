@@ -274,6 +274,25 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
     return html[:offset] + new_tag + html[offset + len(tag_text):], policy, problems
 
 
+def refill_policy(html: str, *, shim_source: str | None = None, origins: tuple[str, ...] = ()
+                  ) -> tuple[str, list[str]]:
+    """The policy of a page made again from its HTML, for a page rewritten after the build (an
+    offline copy derived from the web build): (new HTML, problems)."""
+    from handbook.outputs.scan import scan_html
+
+    scan = scan_html(html)
+    element = policy_element(scan)
+    if element is None or element.span is None:
+        return html, ["no <meta http-equiv=\"Content-Security-Policy\"> (overrides/main.html writes it)"]
+    offset, tag_text = element.span
+    current = element.get("content") or ""
+    template = policy_template(origins)
+    reset_tag = tag_text.replace(f'content="{_attribute(current)}"', f'content="{_attribute(template)}"', 1)
+    reset = html[:offset] + reset_tag + html[offset + len(tag_text):]
+    filled, _, problems = fill_policy(reset, scan_html(reset), shim_source=shim_source, origins=origins)
+    return filled, problems
+
+
 def _attribute(text: str) -> str:
     """`text` as written in a double-quoted attribute: a policy holds no `"`, `&`, `<` or `>`
     (single quotes, letters, digits, `+/=-:;` and spaces), so it is written as it is."""

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from handbook.outputs import allowlist as allow
-from handbook.outputs.csp import iframe_worker_src, page_sources, policy_element, render_policy
+from handbook.outputs.csp import (
+    iframe_worker_src,
+    page_sources,
+    parse_policy,
+    policy_element,
+    render_policy,
+)
 from handbook.outputs.placeholders import html_placeholders
 from handbook.outputs.scan import PageScan, scan_html
 
@@ -154,7 +160,8 @@ def policy_problems(scan: PageScan, *, shim_source: str | None, origins: tuple[s
     policy = element.get("content") or ""
     expected = render_policy(scripts, styles, origins, live_reload=live_reload)
     if policy != expected:
-        listed = set(policy.split())
+        directives = parse_policy(policy)
+        listed = set(directives.get("script-src", [])) | set(directives.get("style-src", []))
         missing = [source for source in scripts + styles if source not in listed]
         if missing:
             script = next((s for s in scan.scripts if s.executable and not s.in_article), None)
@@ -163,7 +170,11 @@ def policy_problems(scan: PageScan, *, shim_source: str | None, origins: tuple[s
                           "Content-Security-Policy: it was changed or added after the policy was made"
                           + (f" (first inline script on line {script.line})" if script else ""))
         else:
-            yield Problem(str(element.line), f"the Content-Security-Policy is not the handbook's: '{policy[:120]}'")
+            wanted = parse_policy(expected)
+            name = next((name for name in [*wanted, *directives]
+                         if wanted.get(name) != directives.get(name)), "")
+            yield Problem(str(element.line), f"the Content-Security-Policy is not the handbook's: {name} is "
+                          f"'{' '.join(directives.get(name, []))}', the handbook's is '{' '.join(wanted.get(name, []))}'")
 
 
 def page_problems(text: str, *, hosts: frozenset[str] = frozenset(), origins: tuple[str, ...] = (),
