@@ -105,14 +105,15 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     shim = _shim(config, build, folder, src) if src else None
     html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config),
                                     live_reload=_SERVE["on"])
-    if problems:
-        raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
     # The census of the page as published, now that it is read (on_post_build checks that the
-    # file was not changed since, and reads it again if it was).
+    # file was not changed since, and reads it again if it was). It names whatever kept the
+    # policy from being made, too.
     found = page_problems(html, scan=scan, hosts=_hosts(config), origins=_origins(config),
                           live_reload=_SERVE["on"], read_asset=lambda url: _shim(config, build, folder, url))
     if found:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
+    if problems:
+        raise PluginError("\n".join(f"site/{dest}:1: error: {problem} (from {where})" for problem in problems))
     build.judged[dest] = hashlib.sha256(html.encode("utf-8")).hexdigest()
     build.seconds += time.perf_counter() - started
     build.pages += 1

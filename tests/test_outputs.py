@@ -139,8 +139,8 @@ def test_iframe_workers_frame_script_is_read_from_the_vendored_shim():
     raw = PAGE.format(policy=csp.policy_template(), content="", tail="").replace(
         "<title>", '<script src="assets/javascripts/vendor/iframe-worker/shim.js"></script><title>')
     _, _, problems = csp.fill_policy(raw, scan_html(raw))  # the shim's text is needed
-    assert problems == ["the page loads iframe-worker, but the script it writes into its frame could not be "
-                        "read from the shim (a new version? see handbook/outputs/csp.py)"]
+    assert problems == ["line 5: the page loads iframe-worker, but the script it writes into its frame could not "
+                        "be read from the shim (a new version? see handbook/outputs/csp.py)"]
     filled, _, problems = csp.fill_policy(raw, scan_html(raw), shim_source=SHIM)
     assert problems == []
     assert csp.source_hash(csp.iframe_worker_script(SHIM, "assets/w.js")) in filled
@@ -335,3 +335,37 @@ def test_a_file_changed_after_the_build_is_named(site, tmp_path):
     assert any("whose hash" in p.message for p in found["en/elements/common-vision/index.html"])
     assert "'.php'" in found["notes.php"][0].message
     assert "unfilled placeholder {points}" in found["concepts.json"][0].message
+
+
+# ---- the hook: a page the build refuses ----------------------------------------------------------
+
+
+def _hook():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("outputs_hook", ROOT / "hooks/outputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("injected", "expected"), [
+    ('<img src="x" onerror="window.__pwned=1">', "inline event handler onerror on <img>"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript: address in href of <a>"),
+    ("<script>alert(1)</script>", "an inline script in the page's content"),
+])
+def test_the_build_stops_naming_the_page(tmp_path, injected, expected):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    hook = _hook()
+    config = SimpleNamespace(site_dir=str(tmp_path), site_url="https://handbook.invalid/", extra={},
+                             config_file_path=str(ROOT / "mkdocs.yml"), plugins={})
+    text = PAGE.format(policy=csp.policy_template(("https://handbook.invalid",)), content="<p>x</p>", tail="")
+    assert "sha256-" in hook._apply(text, "en/x/index.html", "docs/en/x.md", config)
+    with pytest.raises(PluginError) as caught:
+        hook._apply(text.replace("<p>x</p>", injected), "en/x/index.html", "docs/en/x.md", config)
+    first = str(caught.value).splitlines()[0]
+    assert first.startswith("site/en/x/index.html:") or first.startswith("docs/en/x.md: error:"), first
+    assert expected in str(caught.value)

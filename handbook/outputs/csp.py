@@ -196,33 +196,34 @@ def style_values(scan: PageScan) -> list[tuple[int, str]]:
     return [(e.line, value) for e in scan.elements for name, value in e.attrs if name == "style"]
 
 
-def page_sources(scan: PageScan, *, shim_source: str | None = None) -> tuple[list[str], list[str], list[str]]:
-    """(script hashes, style hashes, problems) for the page read in `scan`.
+def page_sources(scan: PageScan, *, shim_source: str | None = None
+                 ) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+    """(script hashes, style hashes, problems as (line, message)) for the page read in `scan`.
 
     Only the template's scripts are hashed: a script inside the article (the page's own content,
     which `handbook.sanitize` already refuses) is a problem, never an allowed script.
     """
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     scripts: list[str] = []
     for script in inline_scripts(scan):
         if script.in_article:
-            problems.append(f"line {script.line}: an inline script in the page's content; "
-                            "pages run no script of their own")
+            problems.append((script.line, "an inline script in the page's content: pages run no script of their own"))
             continue
         scripts.append(source_hash(script.text))
     if iframe_worker_src(scan) is not None:
         worker = page_worker_url(scan)
         frame = iframe_worker_script(shim_source or "", worker) if worker and shim_source else None
         if frame is None:
-            problems.append("the page loads iframe-worker, but the script it writes into its frame "
-                            "could not be read from the shim (a new version? see handbook/outputs/csp.py)")
+            line = next(s.line for s in scan.scripts if (s.get("src") or "").endswith(IFRAME_WORKER_SHIM))
+            problems.append((line, "the page loads iframe-worker, but the script it writes into its frame "
+                                   "could not be read from the shim (a new version? see handbook/outputs/csp.py)"))
         else:
             scripts.append(source_hash(frame))
     styles: list[str] = []
     for line, value in style_values(scan):
         if value.strip() not in ALLOWED_STYLES:
-            problems.append(f"line {line}: inline style '{value}' is not allowed; styles belong in "
-                            "the stylesheets (only Markdown's table alignment is)")
+            problems.append((line, f"inline style '{value}' is not allowed; styles belong in "
+                                   "the stylesheets (only Markdown's table alignment is)"))
         else:
             styles.append(source_hash(value))
     return list(dict.fromkeys(scripts)), list(dict.fromkeys(styles)), problems
@@ -262,7 +263,7 @@ def fill_policy(html: str, scan: PageScan, *, shim_source: str | None = None,
         problems.append("the page's Content-Security-Policy is not the template's")
         return html, "", problems
     scripts, styles, found = page_sources(scan, shim_source=shim_source)
-    problems.extend(found)
+    problems.extend(f"line {line}: {message}" for line, message in found)
     policy = render_policy(scripts, styles, origins, live_reload=live_reload)
     new_tag = tag_text.replace(f'content="{_attribute(template)}"', f'content="{_attribute(policy)}"', 1)
     if new_tag == tag_text:
