@@ -193,6 +193,8 @@ def test_a_page_rewritten_after_the_build_gets_its_policy_made_again():
     ("head", '<link rel="stylesheet" href="https://fonts.example/css">', "loads 'https://fonts.example/css'"),
     ("head", '<link rel="canonical" href="https://elsewhere.example/">', "not an address of the published site"),
     ("head", '<meta property="og:image" content="https://elsewhere.example/i.png">', "not an address"),
+    ("head", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "http-equiv=\"refresh\""),
+    ("tail", '<meta http-equiv="Content-Security-Policy" content="script-src *">', "a second <meta http-equiv>"),
 ])
 def test_what_the_head_and_the_scripts_may_not_hold(where, injected, expected):
     text = page()

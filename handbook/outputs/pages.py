@@ -101,6 +101,8 @@ def _attribute_problem(tag: str, name: str, value: str | None, element, hosts: f
     elif name in ("src", "cite", "xlink:href") or (name == "href" and tag != "a"):
         if not is_local(value) and not (name == "cite" and _scheme(value) in ("http", "https")):
             return f"{name} '{value}' of <{tag}> loads from another site"
+    elif tag == "meta" and name == "http-equiv" and value.lower() != "content-security-policy":
+        return f"<meta http-equiv=\"{value}\"> is not in the allowlist (only the page policy is)"
     elif tag == "meta" and name == "content":
         key = (element.get("property") or element.get("name") or "").lower()
         if key in allow.ADDRESS_METAS and not on_host(value, hosts):
@@ -151,6 +153,9 @@ def policy_problems(scan: PageScan, *, shim_source: str | None, origins: tuple[s
     if element is None:
         yield Problem("1", "no Content-Security-Policy (<meta http-equiv> in <head>, overrides/main.html)")
         return
+    policies = [e for e in scan.elements if e.tag == "meta" and e.get("http-equiv") is not None]
+    if len(policies) > 1:
+        yield Problem(str(policies[1].line), "a second <meta http-equiv>: a page has one policy, the template's")
     if element.head_index < 0 or element.head_index > 1:
         yield Problem(str(element.line), "the Content-Security-Policy must come first in <head> "
                                          "(after <meta charset>): what comes before it is not covered")
