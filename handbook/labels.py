@@ -110,7 +110,7 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         try:
             data, found_lines = parse_front_matter(path.read_text(encoding="utf-8"), first_line=1)
         except FrontMatterError as err:
-            findings.append(Finding(display, err.line, err.message))
+            findings += [Finding(display, line, text) for line, text in err.problems]
             continue
         except UnicodeDecodeError:
             findings.append(Finding(display, 1, "not valid UTF-8; save the file as UTF-8"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
+from handbook.messages import message as translated
 from handbook.project import Project, active_project, load_project, project_files, use_project
 from handbook.schema import RESERVED_IDS, ConceptFrontMatter, GuideFrontMatter, OverviewFrontMatter
 from handbook.sources import display_path, page_paths
@@ -174,7 +175,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
         # from the file's first line.
         data, lines = parse_front_matter(front, first_line=2)
     except FrontMatterError as err:
-        return [Finding(display, err.line, err.message)]
+        return [Finding(display, line, text) for line, text in err.problems]
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
 
@@ -227,11 +228,11 @@ def _finding_from_error(display: str, lines: dict, error: dict, data: object = N
     line = line_at(lines, loc)
     message = error["msg"]
     if error["type"] == "missing":
-        message = "required field is missing"
+        message = translated("schema.missing")
     elif error["type"] == "extra_forbidden":
-        message = "unknown field (check the spelling)"
+        message = translated("schema.unknown")
     elif error["type"] == "string_pattern_mismatch":
-        message = "must be lower-case words joined by hyphens, e.g. 'common-vision'"
+        message = translated("schema.slug")
     message = message.removeprefix("Value error, ")
     return Finding(display, line, f"{describe_field(loc, data)}: {message}")
 

@@ -277,7 +277,7 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
     try:
         data, lines = parse_front_matter(text, first_line=1)
     except FrontMatterError as err:
-        findings.append(Finding(display, err.line, err.message))
+        findings += [Finding(display, line, text) for line, text in err.problems]
         return None
     try:
         return Structure.model_validate(data or {})
