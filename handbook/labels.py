@@ -17,6 +17,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.copies import copied_labels, copied_labels_finding
 from handbook.findings import Finding
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -145,6 +146,13 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         for key in missing:
             findings.append(Finding(display, 1, f"label '{key}' is missing: the '{default}' words "
                                                 "are shown", "warning"))
+        # A file copied from the original's and partly translated: count what is left.
+        if copied := copied_labels_finding(display, default, original, words[lang], lines[lang]):
+            findings.append(copied)
+            # Shown as what they are: the original's words, marked with its language.
+            for key in copied_labels(original, words[lang]):
+                words[lang].pop(key)
+                fallbacks[lang] = fallbacks[lang] | {key}
         for key in [k for k in words[lang] if k not in original]:
             findings.append(Finding(display, lines[lang].get((key,), 1),
                                     f"label '{key}' is not one of labels/{default}.yml's keys "

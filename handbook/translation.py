@@ -124,25 +124,32 @@ def untranslated_findings(handbook: Handbook) -> list[Finding]:
         original = handbook.pages.get(f"{original_lang}/{page.src_uri.split('/', 1)[1]}")
         if original is None:
             continue
-        mine, theirs = _texts(page), _texts(original)
-        same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
-        source_script, _ = dominant_script(" ".join(theirs))
-        own_words = labels.words.get(page.lang, {})
-        language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
-        text = " ".join(mine)
-        letters = [c for c in text if c.isalpha()]
-        share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
-        if same * 2 >= len(theirs):
-            reason = f"{same} of its {len(theirs)} texts are the original's, unchanged"
-        elif language_script and language_script != source_script and share > 0.5:
-            reason = f"{round(100 * share)}% of its letters are in the original's script"
-        else:
+        reason = untranslated_reason(page, original, labels.words.get(page.lang, {}))
+        if reason is None:
             continue
         findings.append(Finding(page.display_path, page.line_of("title"),
                                 f"not translated yet? {reason} ({original.display_path}); translate "
                                 "it, or delete the file so that readers see the original with a notice",
                                 "warning"))
     return findings
+
+
+def untranslated_reason(page: Page, original: Page, own_words: dict[str, str]) -> str | None:
+    """Why `page` is still mostly its original (None when it is not): most of its texts copied
+    unchanged, or most of its letters in the original's script where the language's own words
+    (`own_words`, its labels) are in another script."""
+    mine, theirs = _texts(page), _texts(original)
+    same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
+    source_script, _ = dominant_script(" ".join(theirs))
+    language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
+    text = " ".join(mine)
+    letters = [c for c in text if c.isalpha()]
+    share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
+    if same * 2 >= len(theirs):
+        return f"{same} of its {len(theirs)} texts are the original's, unchanged"
+    if language_script and language_script != source_script and share > 0.5:
+        return f"{round(100 * share)}% of its letters are in the original's script"
+    return None
 
 
 def _compare(original: Page, translated: Page) -> list[Finding]:
