@@ -70,9 +70,14 @@ class Labels:
     words: dict[str, dict[str, str]]
     default: str
     fallbacks: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → keys shown in the original
+    # lang → where its words come from, in order (the project's fallback chains); the original last
+    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def chain(self, lang: str) -> tuple[str, ...]:
+        return self.chains.get(lang) or tuple(dict.fromkeys((lang, self.default)))
 
     def get(self, lang: str, key: str, **values: object) -> str:
-        text = self.words.get(lang, {}).get(key)
+        text = self.words.get(self.lang_of(lang, key), {}).get(key)
         if text is None:
             # `make check` and the build refuse an original without a key the generator needs;
             # a key used nowhere else shows as itself, as Material does with its own words.
@@ -82,8 +87,9 @@ class Labels:
         return string.Formatter().vformat(text, (), _Kept(values)) if values else text
 
     def lang_of(self, lang: str, key: str) -> str:
-        """The language the words of `key` are really in on a `lang` page (fallbacks)."""
-        return lang if key in self.words.get(lang, {}) else self.default
+        """The language the words of `key` are really in on a `lang` page: the first of its chain
+        that has them (the original's when none has)."""
+        return next((code for code in self.chain(lang) if key in self.words.get(code, {})), self.default)
 
     def keys(self) -> list[str]:
         return list(self.words[self.default])

@@ -53,8 +53,11 @@ class Concept:
     original: str  # the original (default) language, whose page every concept has
 
     def page(self, lang: str) -> Page:
-        """The page in `lang`, falling back to the original when not translated yet."""
-        return self.pages.get(lang) or self.pages[self.original]
+        """The page in `lang`, falling back along its chain (the original last) when not
+        translated yet."""
+        return self.pages.get(lang) or next(
+            (self.pages[code] for code in active_project().chain(lang) if code in self.pages),
+            self.pages[self.original])
 
     def meta(self, lang: str) -> ConceptFrontMatter:
         meta = self.page(lang).meta
@@ -75,7 +78,15 @@ class Handbook:
     def guide_page(self, guide_id: str, lang: str) -> Page:
         """A guide in `lang`, falling back to the original when not translated yet."""
         pages = self.guides[guide_id]
-        return pages.get(lang) or pages[self.default_language]
+        return next((pages[code] for code in self.project.chain(lang) if code in pages),
+                    pages[self.default_language])
+
+    def shown_page(self, page: Page, lang: str) -> Page:
+        """What `lang`'s readers see where the original `page` is not translated: the page of the
+        first language of `lang`'s chain that has one (the original itself at the end)."""
+        rest = page.src_uri.split("/", 1)[1]
+        return next((self.pages[f"{code}/{rest}"] for code in self.project.chain(lang)
+                     if f"{code}/{rest}" in self.pages), page)
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -173,7 +173,10 @@ def _compare(original: Page, translated: Page) -> list[Finding]:
 
     differ("kind", b.kind, a.kind, f"must be '{a.kind}' as in the original")
     differ("order", b.order, a.order, f"must be {a.order} as in the original")
-    differ("terms", b.terms, a.terms, "the terms must be the same in every language")
+    # A translation may add (or word) the term in its own language; the others are the original's.
+    differ("terms", {k: v for k, v in b.terms.items() if k != translated.lang},
+           {k: v for k, v in a.terms.items() if k != translated.lang},
+           "the terms must be the same in every language (a translation may add its own)")
     differ("related", sorted(b.related), sorted(a.related), f"must list {sorted(a.related)}")
     for field_name in ("points", "checklist"):
         mine = [i.id for i in getattr(b, field_name)]
@@ -321,13 +324,14 @@ def language_name(lang: str, code: str) -> str:
     return active_project().names.get(code, code)
 
 
-def render_notice(kind: str, lang: str, status_link: str) -> str:
+def render_notice(kind: str, lang: str, status_link: str, *, shown: str | None = None) -> str:
     """The notice on a page that is not translated ("missing") or whose original changed, as an
-    admonition marked with the language its words are in (the original's, where `lang` has none)."""
+    admonition marked with the language its words are in (the first of `lang`'s chain that has
+    them). `shown`: the language the page is shown in (the original unless its chain has it)."""
     from handbook.labels import active_labels
     from handbook.project import active_project
 
-    original = active_project().default_language
+    original = shown or active_project().default_language
     words_lang = active_labels().lang_of(lang, f"notice.{kind}.text")
     css = "warning" if kind == "missing" else "info"
     # The languages named in the words' own language.
