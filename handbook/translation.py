@@ -26,6 +26,7 @@ from handbook.findings import Finding
 from handbook.history import git, repo_path
 from handbook.labels import label
 from handbook.loader import Handbook, Page
+from handbook.newfile import new_file_url
 from handbook.schema import ConceptFrontMatter
 
 Status = Literal["translated", "outdated", "missing"]
@@ -376,8 +377,10 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
             verb = "new" if status.status == "missing" else "edit"
             url = f"{edit_base.rstrip('/')}/{verb}/main/docs/{target}/{rest}"
             if verb == "new":
-                folder, _, name = f"docs/{target}/{rest}".rpartition("/")
-                url = f"{edit_base.rstrip('/')}/new/main/{folder}?filename={name}"
+                # GitHub's new-file page, prefilled with the original (handbook/newfile.py).
+                original_page = handbook.pages[status.src_uri]
+                url = new_file_url(edit_base, f"docs/{target}/{rest}", original_page.display_path,
+                                   original_page.path.read_text(encoding="utf-8"))
             title = handbook.pages[status.src_uri].meta.title if lang == original else status.title
             out.append(f"| [{cell(title)}]({link}) | {words(status.status)} | [{action}]({url}) |")
         out.append("")

@@ -95,7 +95,15 @@ def test_the_second_handbooks_languages_fall_back_page_by_page(garden):
     # French: nothing translated, no labels: every page published, status at 0 %.
     assert (site / "fr" / "tools" / "compost" / "index.html").is_file()
     assert soup(site / "fr" / "index.html").html["lang"] == "fr"
-    status = soup(site / "translation-status" / "index.html").get_text(" ")
+    status_page = soup(site / "translation-status" / "index.html")
+    status = status_page.get_text(" ")
+    # "Start translating" opens GitHub's new-file page with the original in it.
+    start = next(a["href"] for a in status_page.select("a[href*='/new/main/docs/fr/tools']")
+                 if "filename=watering.md" in a["href"])
+    from urllib.parse import parse_qs, urlsplit
+
+    assert parse_qs(urlsplit(start).query)["value"] == [
+        (project / "docs/en/tools/watering.md").read_text(encoding="utf-8")]
     assert "0 of 5 pages translated (0%)" in status
     assert "1 of 5 pages translated (20%)" in status
 
