@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from handbook.checklists import Checklist, build_checklists
+from handbook.checklists import Checklist, build_checklists, unused_item_findings
 from handbook.copies import original_script_findings
 from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
@@ -104,6 +104,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += _translation_findings(handbook)
         findings += orphaned_tick_findings(handbook)
         findings += original_script_findings(handbook)
+        findings += unused_item_findings(handbook)
         findings += dictionary_findings(docs_dir)
     return findings
 

@@ -57,7 +57,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.edition", "book.revision", "book.online.title", "book.contents", "book.added.legend",
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
-    "section.guide",
+    "section.guide", "added.point", "added.page",
 )
 #: Labels that hold a web address rather than words.
 URL_SUFFIX = "_url"

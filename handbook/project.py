@@ -89,6 +89,9 @@ class Structure(_Strict):
     concept_map: ConceptMapSpec | None = None
     unlinked_terms: tuple[Text, ...] = ()
     guides: Slug = "guides"  # the folder of the handbook's own pages (kind: guide)
+    # Concepts whose checklist items are questions on their page only, in no checklist (on
+    # purpose: `make check` warns about the items of any other concept that no checklist draws).
+    questions_only: tuple[Slug, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Structure:

@@ -40,6 +40,9 @@ class Point(_Strict):
 
     id: Slug
     text: Text
+    # Not in the source document: the editors added it (shown as theirs on the site and in the
+    # book). Set on the original; translations follow it.
+    added_by_editors: bool = False
 
 
 class ChecklistItem(_Strict):
@@ -88,6 +91,8 @@ class ConceptFrontMatter(_Strict):
     related: list[Slug] = []
     profile: TypeProfile | None = None
     translation: Translation | None = None
+    # The whole page is the editors' addition, not a concept of the source document.
+    added_by_editors: bool = False
 
 
 class GuideFrontMatter(_Strict):
