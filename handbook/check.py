@@ -295,13 +295,9 @@ def _translation_findings(handbook: Handbook) -> list[Finding]:
 
 
 def format_report(findings: list[Finding]) -> str:
-    lines = []
-    current = None
-    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0)):
-        if finding.path != current and current is not None:
-            lines.append("")
-        current = finding.path
-        lines.append(str(finding))
+    # One line per finding, no blank lines between files: a blank line reads as a break in the
+    # output, and every line names its file already.
+    lines = [str(f) for f in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0))]
     errors = sum(f.level == "error" for f in findings)
     warnings = len(findings) - errors
     files = len({f.path for f in findings})
