@@ -19,10 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from handbook.findings import Finding, HandbookError
 from handbook.labels import Labels, load_labels
@@ -68,7 +75,7 @@ class ChecklistSpec(_Strict):
     formerly: tuple[Slug, ...] = ()
     # For a result: concept id → the page (below docs/<lang>/) to go to next; its words are the
     # labels "result.next.<concept>" and "result.next.<concept>.link".
-    next_steps: dict[Slug, str] = {}
+    next_steps: dict[Slug, Annotated[str, StringConstraints(max_length=200)]] = {}
 
     @model_validator(mode="after")
     def _one_source(self) -> ChecklistSpec:

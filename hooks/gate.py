@@ -1,11 +1,15 @@
 """MkDocs adapter: one gate. What `make check` refuses, `make build` and `mkdocs serve` refuse too.
 
-Two checks, both from the content model (`handbook.check`, `handbook.sanitize`):
+Checks, all from the content model (`handbook.check`, `handbook.sanitize`):
 - before anything is built (`on_files`), every error `make check` finds stops the build with the
   same `path:line: error:` lines — content is never half-published;
+- each page's front matter and body as MkDocs read them are those `make check` validated (one
+  reading of a page);
 - every page's rendered HTML (Markdown links included) is cleaned by Ammonia under the same
   policy before anything else sees it; if Ammonia had to remove anything the build stops and
-  says what, so nothing is dropped silently and nothing unsafe is published.
+  says what, at the source page and line that wrote it, so nothing is dropped silently and
+  nothing unsafe is published;
+- no page costs the build more than PAGE_SECONDS.
 """
 
 from __future__ import annotations
@@ -88,14 +92,21 @@ def _where(page: Page, config: MkDocsConfig, problem: str) -> str:
     """The source file and line a problem of the rendered page comes from (the value it quotes,
     found in the source), else the page itself."""
     if page.file.generated_by:
-        return f"generated page {page.file.src_uri}"
+        # A generated page (a checklist) shows the concept pages' words: name the one it came from.
+        pages = current_handbook(config.docs_dir).pages.values()
+        found = locate(problem, ((p.display_path, _read(p.path)) for p in pages))
+        return (f"{found[0]}:{found[1]} (generated page {page.file.src_uri})" if found
+                else f"generated page {page.file.src_uri}")
     where = f"docs/{page.file.src_uri}"
-    try:
-        text = (Path(config.docs_dir) / page.file.src_uri).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return where
-    found = locate(problem, [(where, text)])
+    found = locate(problem, [(where, _read(Path(config.docs_dir) / page.file.src_uri))])
     return f"{where}:{found[1]}" if found else where
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 # Last of all hooks: the page is finished.

@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handbook.check import collect_findings
 from handbook.emendations import read_emendations
 from handbook.findings import Finding
 from handbook.labels import fill_placeholders, load_labels, placeholder_problem
@@ -26,7 +27,7 @@ from handbook.loader import read_page
 from handbook.project import read_structure
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.sources import svg_problems
-from tests.fixtures import GOOD_TH, ROOT, STRUCTURE
+from tests.fixtures import GOOD_TH, ROOT, STRUCTURE, write_handbook
 
 EXAMPLES = int(os.environ.get("HANDBOOK_FUZZ_EXAMPLES", "25"))
 #: Seconds one reader may take on one input (a real page takes milliseconds).
@@ -95,6 +96,17 @@ def test_the_page_reader_answers_findings_or_a_page(text):
         assert result and all(isinstance(f, Finding) and f.line >= 1 for f in result)
     else:
         within_budget(markdown_findings, result.body)
+
+
+@settings(FUZZ, max_examples=max(2, EXAMPLES // 10))  # each example checks a whole handbook
+@given(spliced(REAL_PAGE))
+def test_make_check_answers_findings_for_any_page(text):
+    """The whole of `make check` (every check of every page) over a handbook with one page fuzzed."""
+    with tempfile.TemporaryDirectory() as folder:
+        docs = write_handbook(Path(folder))
+        write(folder, "docs/th/elements/alpha.md", text)
+        findings = within_budget(collect_findings, docs, warnings=False)
+    assert all(isinstance(f, Finding) and f.line >= 1 for f in findings)
 
 
 @FUZZ
