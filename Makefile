@@ -107,9 +107,10 @@ check: $(STAMP_BUILD)
 	$(BIN)/python -m handbook.check $(ARGS)
 
 # After updating a translation: make sync-translation PAGE=docs/en/elements/common-vision.md
+# (FORCE=1 also for a page whose texts are still the original's: names that really are the same)
 sync-translation: $(STAMP_BUILD)
-	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/..." >&2; exit 2; }
-	$(BIN)/python -m handbook.check --sync "$(PAGE)"
+	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/... [FORCE=1]" >&2; exit 2; }
+	$(BIN)/python -m handbook.check --sync "$(PAGE)" $(if $(FORCE),--force)
 
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/package.json
 

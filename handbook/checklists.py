@@ -351,3 +351,27 @@ def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str) 
             f"{intro(checklist, lang)}"
         )
     return "\n".join(out) + "\n"
+
+
+def unused_item_findings(handbook: Handbook) -> list[Finding]:
+    """A warning for each checklist item that no checklist of handbook.yml draws (its concept's
+    kind is drawn by none and no checklist names it): the item would be silently dropped."""
+    drawn: set[str] = set()
+    for spec in handbook.project.structure.checklists:
+        drawn |= {c.id for c in handbook.by_kind(spec.kind)} if spec.kind else set(spec.concepts)
+    drawn |= set(handbook.project.structure.questions_only)
+    findings = []
+    for concept in handbook.concepts.values():
+        items = concept.meta(concept.original).checklist
+        if concept.id in drawn or not items:
+            continue
+        page = concept.page(concept.original)
+        names = ", ".join(f"'{item.id}'" for item in items)
+        findings.append(Finding(
+            page.display_path, page.line_of("checklist"),
+            f"checklist items {names} are in no checklist: none of handbook.yml's checklists "
+            f"draws from kind '{concept.kind}' or names '{concept.id}' (they show only as questions "
+            "on the page). Add the concept to a checklist there (CONTRIBUTING, 'Add a checklist'), "
+            f"or list it under 'questions_only' in handbook.yml",
+            "warning"))
+    return findings

@@ -17,6 +17,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.copies import copied_labels, copied_labels_finding
 from handbook.findings import Finding
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -91,7 +92,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.edition", "book.revision", "book.online.title", "book.contents", "book.added.legend",
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
-    "section.guide",
+    "section.guide", "added.point", "added.page",
 )
 #: Labels that hold a web address rather than words.
 URL_SUFFIX = "_url"
@@ -104,9 +105,14 @@ class Labels:
     words: dict[str, dict[str, str]]
     default: str
     fallbacks: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → keys shown in the original
+    # lang → where its words come from, in order (the project's fallback chains); the original last
+    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def chain(self, lang: str) -> tuple[str, ...]:
+        return self.chains.get(lang) or tuple(dict.fromkeys((lang, self.default)))
 
     def get(self, lang: str, key: str, **values: object) -> str:
-        text = self.words.get(lang, {}).get(key)
+        text = self.words.get(self.lang_of(lang, key), {}).get(key)
         if text is None:
             # `make check` and the build refuse an original without a key the generator needs;
             # a key used nowhere else shows as itself, as Material does with its own words.
@@ -116,8 +122,9 @@ class Labels:
         return fill_placeholders(text, values) if values else text
 
     def lang_of(self, lang: str, key: str) -> str:
-        """The language the words of `key` are really in on a `lang` page (fallbacks)."""
-        return lang if key in self.words.get(lang, {}) else self.default
+        """The language the words of `key` are really in on a `lang` page: the first of its chain
+        that has them (the original's when none has)."""
+        return next((code for code in self.chain(lang) if key in self.words.get(code, {})), self.default)
 
     def keys(self) -> list[str]:
         return list(self.words[self.default])
@@ -145,7 +152,7 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         try:
             data, found_lines = parse_front_matter(path.read_text(encoding="utf-8"), first_line=1)
         except FrontMatterError as err:
-            findings.append(Finding(display, err.line, err.message))
+            findings += [Finding(display, line, text) for line, text in err.problems]
             continue
         except UnicodeDecodeError:
             findings.append(Finding(display, 1, "not valid UTF-8; save the file as UTF-8"))
@@ -180,6 +187,13 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         for key in missing:
             findings.append(Finding(display, 1, f"label '{key}' is missing: the '{default}' words "
                                                 "are shown", "warning"))
+        # A file copied from the original's and partly translated: count what is left.
+        if copied := copied_labels_finding(display, default, original, words[lang], lines[lang]):
+            findings.append(copied)
+            # Shown as what they are: the original's words, marked with its language.
+            for key in copied_labels(original, words[lang]):
+                words[lang].pop(key)
+                fallbacks[lang] = fallbacks[lang] | {key}
         for key in [k for k in words[lang] if k not in original]:
             findings.append(Finding(display, lines[lang].get((key,), 1),
                                     f"label '{key}' is not one of labels/{default}.yml's keys "

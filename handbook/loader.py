@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
 from handbook.limits import page_limit_findings
+from handbook.messages import message as translated
 from handbook.project import Project, active_project, load_project, project_files, use_project
 from handbook.schema import (
     MKDOCS_META_KEYS,
@@ -60,8 +61,11 @@ class Concept:
     original: str  # the original (default) language, whose page every concept has
 
     def page(self, lang: str) -> Page:
-        """The page in `lang`, falling back to the original when not translated yet."""
-        return self.pages.get(lang) or self.pages[self.original]
+        """The page in `lang`, falling back along its chain (the original last) when not
+        translated yet."""
+        return self.pages.get(lang) or next(
+            (self.pages[code] for code in active_project().chain(lang) if code in self.pages),
+            self.pages[self.original])
 
     def meta(self, lang: str) -> ConceptFrontMatter:
         meta = self.page(lang).meta
@@ -82,7 +86,15 @@ class Handbook:
     def guide_page(self, guide_id: str, lang: str) -> Page:
         """A guide in `lang`, falling back to the original when not translated yet."""
         pages = self.guides[guide_id]
-        return pages.get(lang) or pages[self.default_language]
+        return next((pages[code] for code in self.project.chain(lang) if code in pages),
+                    pages[self.default_language])
+
+    def shown_page(self, page: Page, lang: str) -> Page:
+        """What `lang`'s readers see where the original `page` is not translated: the page of the
+        first language of `lang`'s chain that has one (the original itself at the end)."""
+        rest = page.src_uri.split("/", 1)[1]
+        return next((self.pages[f"{code}/{rest}"] for code in self.project.chain(lang)
+                     if f"{code}/{rest}" in self.pages), page)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -222,7 +234,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
         # from the file's first line.
         data, lines = parse_front_matter(front, first_line=2)
     except FrontMatterError as err:
-        return [Finding(display, err.line, err.message)]
+        return [Finding(display, line, text) for line, text in err.problems]
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
     if limits := page_limit_findings(text, body, body_line):
@@ -277,14 +289,14 @@ def _finding_from_error(display: str, lines: dict, error: dict, data: object = N
     line = line_at(lines, loc)
     message = error["msg"]
     if error["type"] == "missing":
-        message = "required field is missing"
+        message = translated("schema.missing")
     elif error["type"] == "extra_forbidden" and len(loc) == 1 and loc[0] in MKDOCS_META_KEYS:
         message = ("MkDocs or the theme would act on this field (another template, hidden "
                    "navigation or search...); pages may not set it: remove it")
     elif error["type"] == "extra_forbidden":
-        message = "unknown field (check the spelling)"
+        message = translated("schema.unknown")
     elif error["type"] == "string_pattern_mismatch":
-        message = "must be lower-case words joined by hyphens, e.g. 'common-vision'"
+        message = translated("schema.slug")
     message = message.removeprefix("Value error, ")
     return Finding(display, line, f"{describe_field(loc, data)}: {message}")
 

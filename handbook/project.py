@@ -17,7 +17,7 @@ adding a language to `mkdocs.yml` is enough to publish it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -93,6 +93,9 @@ class Structure(_Strict):
     concept_map: ConceptMapSpec | None = None
     unlinked_terms: tuple[Text, ...] = ()
     guides: Slug = "guides"  # the folder of the handbook's own pages (kind: guide)
+    # Concepts whose checklist items are questions on their page only, in no checklist (on
+    # purpose: `make check` warns about the items of any other concept that no checklist draws).
+    questions_only: tuple[Slug, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Structure:
@@ -144,10 +147,17 @@ class Project:
     structure: Structure
     labels: Labels
     findings: tuple[Finding, ...] = ()  # warnings found while loading (labels that fall back)
+    # lang → the languages its readers read next, in order (mkdocs.yml: the language entry's
+    # `extra: {fallback: [th, en]}`); the original closes every chain.
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def chain(self, lang: str) -> tuple[str, ...]:
+        """`lang`, then its fallbacks, then the original: where its readers' words come from."""
+        return tuple(dict.fromkeys((lang, *self.fallbacks.get(lang, ()), self.default_language)))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -170,8 +180,11 @@ def load_project(root: Path | str) -> Project:
     root = Path(root).resolve()
     findings: list[Finding] = []
     languages, names = read_languages(root / CONFIG_FILE, findings)
+    fallbacks = read_fallbacks(root / CONFIG_FILE, languages, findings)
     structure = read_structure(root / STRUCTURE_FILE, findings)
     labels = load_labels(root / LABELS_DIR, languages, findings, display_root=root)
+    labels = replace(labels, chains={lang: tuple(dict.fromkeys((lang, *fallbacks.get(lang, ()), languages[0])))
+                                     for lang in languages})
     if structure is not None and labels.words.get(languages[0]):
         original = labels.words[languages[0]]
         for key in required_labels(structure):
@@ -185,7 +198,7 @@ def load_project(root: Path | str) -> Project:
     if errors or structure is None:
         raise HandbookError(errors)
     return Project(root, languages, names, structure, labels,
-                   tuple(f for f in findings if f.level != "error"))
+                   tuple(f for f in findings if f.level != "error"), fallbacks)
 
 
 def required_labels(structure: Structure) -> list[str]:
@@ -266,6 +279,52 @@ def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[st
     return (default, *[c for c in codes if c != default]), names
 
 
+def read_fallbacks(config_file: Path, languages: tuple[str, ...],
+                   findings: list[Finding]) -> dict[str, tuple[str, ...]]:
+    """Each language's fallback chain: `extra: {fallback: [th, en]}` in its i18n entry.
+
+    A Lao reader who cannot have Lao reads Thai before English; a Khmer reader, English. Notices,
+    interface words and untranslated pages come from the first language of the chain that has
+    them (the original closes every chain)."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return {}  # reported by read_languages
+    chains: dict[str, tuple[str, ...]] = {}
+    for plugin in config.get("plugins") or []:
+        if not (isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)):
+            continue
+        for entry in plugin["i18n"].get("languages") or []:
+            extra = entry.get("extra") if isinstance(entry, dict) else None
+            if not isinstance(extra, dict) or "fallback" not in extra:
+                continue
+            chain = extra["fallback"]
+            chain = [chain] if isinstance(chain, str) else chain
+            line = _line_of_fallback(text, str(entry.get("locale")))
+            if not isinstance(chain, list) or not all(isinstance(c, str) for c in chain):
+                findings.append(Finding(config_file.name, line, f"i18n: language '{entry.get('locale')}': "
+                                        "'fallback' is a list of language codes, e.g. [th, en]"))
+                continue
+            unknown = [c for c in chain if c not in languages]
+            if unknown:
+                findings.append(Finding(config_file.name, line,
+                                        f"i18n: language '{entry.get('locale')}': fallback '{unknown[0]}' "
+                                        f"is not a language of this handbook ({', '.join(languages)})"))
+                continue
+            chains[str(entry.get("locale"))] = tuple(c for c in chain if c != entry.get("locale"))
+    return chains
+
+
+def _line_of_fallback(text: str, code: str) -> int:
+    """The line of `fallback` in language `code`'s entry of mkdocs.yml (else of the entry)."""
+    import re
+
+    lines = text.splitlines()
+    start = next((n for n, t in enumerate(lines, 1) if re.search(rf"locale:\s*{re.escape(code)}\b", t)), 1)
+    return next((n for n, t in enumerate(lines, 1) if n >= start and "fallback" in t), start)
+
+
 def _line_naming(text: str, message: str) -> int:
     """The first line whose value is the last quoted word of `message` ('elemnt'), else 1."""
     import re
@@ -313,7 +372,7 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
     try:
         data, lines = parse_front_matter(text, first_line=1)
     except FrontMatterError as err:
-        findings.append(Finding(display, err.line, err.message))
+        findings += [Finding(display, line, text) for line, text in err.problems]
         return None
     try:
         return Structure.model_validate(data or {})

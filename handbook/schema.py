@@ -60,6 +60,9 @@ class Point(_Strict):
 
     id: Slug
     text: Text
+    # Not in the source document: the editors added it (shown as theirs on the site and in the
+    # book). Set on the original; translations follow it.
+    added_by_editors: bool = False
 
 
 class ChecklistItem(_Strict):
@@ -108,6 +111,8 @@ class ConceptFrontMatter(_Strict):
     related: list[Slug] = Field(default=[], max_length=MAX_NAMES)
     profile: TypeProfile | None = None
     translation: Translation | None = None
+    # The whole page is the editors' addition, not a concept of the source document.
+    added_by_editors: bool = False
 
 
 class GuideFrontMatter(_Strict):

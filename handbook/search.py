@@ -24,6 +24,8 @@ import html
 import re
 from functools import lru_cache
 
+from handbook.wordbreak import segment_spaceless
+
 ZWSP = "\u200b"
 THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 #: JavaScript regex source (Material compiles it without the `u` flag: no \p{…}, explicit \u200b).
@@ -207,7 +209,7 @@ def split_index(
             doc["exact"] = " ".join(dict.fromkeys(filter(None, map(name_token, own))))
         for field in ("title", "text", "names"):
             if isinstance(doc.get(field), str):
-                doc[field] = segment_thai(doc[field])
+                doc[field] = segment_spaceless(segment_thai(doc[field]))
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
         inner += extra_words.get(lang, {}).get(doc["location"], [])
         if inner:

@@ -35,7 +35,7 @@ def test_order_field_orders_concepts(tmp_path):
     ("old", "new", "expected"),
     [
         # bad YAML: an unclosed flow list
-        ("related: [beta]", "related: [beta", "docs/th/elements/alpha.md:18: error: front matter is not valid YAML"),
+        ("related: [beta]", "related: [beta", "docs/th/elements/alpha.md:18: error: not valid YAML: the list opened with '['"),
         # missing field
         ("summary: สรุปหนึ่งบรรทัด\n", "", "docs/th/elements/alpha.md:1: error: field 'summary': required field is missing"),
         # unknown related id, with a suggestion

@@ -293,7 +293,7 @@ def test_a_books_text_with_a_placeholder_fails():
 
 
 def test_a_finding_names_the_label_it_came_from():
-    problem = Problem("page 25", "unfilled placeholder {points}", "The {points} recommendations for making")
+    problem = Problem("page 25", "unfilled placeholder {points}", "the {points} recommendations for making")
     text = describe_problem("en/downloads/handbook-en.pdf", problem, root=ROOT)
     assert text.startswith("site/en/downloads/handbook-en.pdf:page 25: error: unfilled placeholder {points}")
     assert "(the label at labels/en.yml:" in text
