@@ -371,3 +371,17 @@ def test_the_build_stops_naming_the_page(tmp_path, injected, expected):
     first = str(caught.value).splitlines()[0]
     assert first.startswith("site/en/x/index.html:") or first.startswith("docs/en/x.md: error:"), first
     assert expected in str(caught.value)
+
+
+def test_a_search_entry_is_traced_to_its_page():
+    hook = _hook()
+    build = hook._Build()
+    build.sources = {"en/elements/x/index.html": "docs/en/elements/x.md", "index.html": "docs/th/index.md",
+                     "en/elements/x.html": "docs/en/elements/x.md"}
+    assert hook._source_of(build, "en/search/search_index.json", "elements/x/#vision") == "docs/en/elements/x.md"
+    assert hook._source_of(build, "en/search/search_index.js", "elements/x.html#vision") == "docs/en/elements/x.md"
+    assert hook._source_of(build, "search/search_index.json", "") == "docs/th/index.md"
+    assert hook._source_of(build, "concepts.json", "") is None
+    index = {"config": {}, "docs": [{"location": "elements/x/#v", "title": "The {points} items", "text": ""}]}
+    problem = next(iter(search_index_problems(index)))
+    assert problem.page == "elements/x/#v" and "(search entry of 'elements/x/#v')" in problem.message

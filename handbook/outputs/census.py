@@ -57,12 +57,17 @@ def search_index_problems(index: dict) -> Iterator[Problem]:
         location = doc.get("location", "")
         if not isinstance(location, str) or not is_local(location):
             yield Problem(f"{path}.location", f"search entry leads to '{location}', not a page of the handbook", str(location))
+            continue
+        found: list[Problem] = []
         for field, value in doc.items():
-            if not isinstance(value, str):
-                continue
-            tags = allow.SEARCH_ELEMENTS if field in ("title", "text") else frozenset()
-            yield from fragment_problems(value, f"{path}.{field}", allowed_tags=tags)
-    yield from (Problem(where, message, text) for where, message, text in json_placeholders(index))
+            if isinstance(value, str):
+                tags = allow.SEARCH_ELEMENTS if field in ("title", "text") else frozenset()
+                found.extend(fragment_problems(value, f"{path}.{field}", allowed_tags=tags))
+        found.extend(Problem(where, message, text) for where, message, text in json_placeholders(doc, path))
+        # The page the entry is of: the caller names its source.
+        yield from (Problem(p.where, f"{p.message} (search entry of '{location}')", p.value, page=location)
+                    for p in found)
+    yield from (Problem(where, message, text) for where, message, text in json_placeholders(index.get("config")))
 
 
 def _addresses(value, path: str, keys: frozenset[str]) -> Iterator[tuple[str, str]]:
