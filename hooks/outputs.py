@@ -28,7 +28,7 @@ from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
 from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
-from handbook.outputs.report import describe_problem, published_hosts
+from handbook.outputs.report import describe_problem, entry_source, published_hosts
 from handbook.outputs.scan import scan_html
 from handbook.pwa import render_service_worker
 
@@ -120,16 +120,6 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     return html
 
 
-def _source_of(build: _Build, index: str, url: str) -> str | None:
-    """The source of the page at `url`, a search entry's location: relative to the language's
-    folder, where the index (`en/search/search_index.json`) is."""
-    if not url and not index.endswith(("search_index.json", "search_index.js")):
-        return None
-    path = posixpath.dirname(posixpath.dirname(index)) + "/" + url.split("#")[0]
-    path = path.lstrip("/")
-    return build.sources.get(path + "index.html" if path.endswith("/") or not path else path)
-
-
 # Last of all page hooks (mkdocs-static-i18n's is -100): the policy is made from the final HTML.
 @event_priority(-1000)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -166,7 +156,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     log.debug("outputs: policy and census of %d pages in %.2f s (%.1f ms a page); the rest of the site in %.2f s",
               build.pages, build.seconds, 1000 * build.seconds / max(build.pages, 1), seconds)
     if found:
-        lines = [describe_problem(path, problem, build.sources.get(path) or _source_of(build, path, problem.page),
+        lines = [describe_problem(path, problem, build.sources.get(path) or entry_source(build.sources, path, problem.page),
                                   root=_root(config))
                  for path, problems in found.items() for problem in problems]
         raise PluginError("the published site holds what the output census refuses "

@@ -28,7 +28,7 @@ from handbook.outputs.placeholders import (
     placeholder_context,
     text_placeholders,
 )
-from handbook.outputs.report import describe_problem
+from handbook.outputs.report import describe_problem, entry_source
 from handbook.outputs.scan import scan_html
 from handbook.pwa import SW_SOURCE, render_service_worker
 
@@ -374,14 +374,12 @@ def test_the_build_stops_naming_the_page(tmp_path, injected, expected):
 
 
 def test_a_search_entry_is_traced_to_its_page():
-    hook = _hook()
-    build = hook._Build()
-    build.sources = {"en/elements/x/index.html": "docs/en/elements/x.md", "index.html": "docs/th/index.md",
-                     "en/elements/x.html": "docs/en/elements/x.md"}
-    assert hook._source_of(build, "en/search/search_index.json", "elements/x/#vision") == "docs/en/elements/x.md"
-    assert hook._source_of(build, "en/search/search_index.js", "elements/x.html#vision") == "docs/en/elements/x.md"
-    assert hook._source_of(build, "search/search_index.json", "") == "docs/th/index.md"
-    assert hook._source_of(build, "concepts.json", "") is None
+    sources = {"en/elements/x/index.html": "docs/en/elements/x.md", "index.html": "docs/th/index.md",
+               "en/elements/x.html": "docs/en/elements/x.md"}
+    assert entry_source(sources, "en/search/search_index.json", "elements/x/#vision") == "docs/en/elements/x.md"
+    assert entry_source(sources, "en/search/search_index.js", "elements/x.html#vision") == "docs/en/elements/x.md"
+    assert entry_source(sources, "search/search_index.json", "") == "docs/th/index.md"
+    assert entry_source(sources, "concepts.json", "") is None
     index = {"config": {}, "docs": [{"location": "elements/x/#v", "title": "The {points} items", "text": ""}]}
     problem = next(iter(search_index_problems(index)))
     assert problem.page == "elements/x/#v" and "(search entry of 'elements/x/#v')" in problem.message
