@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from html import escape
 
 from handbook.labels import label
 from handbook.loader import Handbook
+from handbook.templating import render_fragment
 
 WIDTH, HEIGHT = 960, 640
 CENTER = (480, 318)
@@ -67,32 +67,26 @@ def _visible_len(text: str) -> int:
 
 
 def _node(x: float, y: float, text: str, href: str, css: str, lang: str, w: int = NODE_W, h: int = NODE_H,
-          font: int = FONT) -> str:
+          font: int = FONT) -> dict:
+    """One box of the map (a link with its label wrapped into lines), as data for the template."""
     lines = wrap(text, lang, width=int(w / (9.5 * font / FONT)))
     first_y = y - (len(lines) - 1) * (font + 3) / 2 + font / 3
-    tspans = "".join(
-        f'<tspan x="{x:.0f}" y="{first_y + i * (font + 3):.0f}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        f'<a href="{escape(href)}" class="{css}"><title>{escape(text)}</title>'
-        f'<rect x="{x - w / 2:.0f}" y="{y - h / 2:.0f}" width="{w}" height="{h}" rx="10"/>'
-        f'<text text-anchor="middle">{tspans}</text></a>'
-    )
+    return {"x": x, "y": y, "w": w, "h": h, "text": text, "href": href, "css": css,
+            "lines": [{"y": first_y + i * (font + 3), "text": line} for i, line in enumerate(lines)]}
 
 
 def render_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], str]) -> str:
     """The SVG markup of the map for `lang`; `url_for(concept_id)` gives each link."""
     cx, cy = CENTER
-    parts: list[str] = []
-    lines: list[str] = []
+    parts: list[dict] = []
+    lines: list[dict] = []
 
     roles = _roles(handbook)
     elements = handbook.by_kind(roles["ring"])
     for index, concept in enumerate(elements):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(elements), 1)
         x, y = cx + 320 * math.cos(angle), cy + 178 * math.sin(angle)
-        lines.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.0f}" y2="{y:.0f}"/>')
+        lines.append({"x1": cx, "y1": cy, "x2": x, "y2": y})
         parts.append(_node(x, y, concept.meta(lang).title, url_for(concept.id), CLASS_BY_ROLE["ring"], lang))
 
     for row_y, role in ((44, "top"), (HEIGHT - 44, "bottom")):
@@ -119,17 +113,17 @@ def _counts(handbook: Handbook) -> dict[str, int]:
     return {role: len(handbook.by_kind(kind)) for role, kind in _roles(handbook).items()}
 
 
-def _svg(layout: str, width: int, height: int, lang: str, lines: list[str], parts: list[str],
+def _svg(layout: str, width: int, height: int, lang: str, lines: list[dict], parts: list[dict],
          counts: dict[str, int]) -> str:
-    title, desc = escape(label(lang, "map.title")), escape(label(lang, "map.desc", **counts))
-    ids = f"hb-map-{layout}"
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-map hb-map--{layout}" '
-        f'viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="{ids}-title" aria-describedby="{ids}-desc" lang="{lang}">'
-        f'<title id="{ids}-title">{title}</title><desc id="{ids}-desc">{desc}</desc>'
-        f'<g class="hb-map__lines">{"".join(lines)}</g>{"".join(parts)}</svg>'
-    )
+    return render_fragment("concept-map.svg", layout=layout, width=width, height=height, lang=lang,
+                           title=label(lang, "map.title"), desc=label(lang, "map.desc", **counts),
+                           lines=lines, nodes=parts)
+
+
+def render_concept_maps(handbook: Handbook, lang: str, url_for: Callable[[str], str]) -> str:
+    """Both drawings in their wrapper, the wide one and the narrow one (CSS shows one of them)."""
+    return render_fragment("concept-maps.html", wide=render_concept_map(handbook, lang, url_for),
+                           narrow=render_narrow_concept_map(handbook, lang, url_for))
 
 
 NARROW_WIDTH = 340
@@ -139,8 +133,8 @@ NARROW_FONT = 13
 def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], str]) -> str:
     """The map for phones: building and keeping on top, then the network with its elements in
     two columns (a line from the network to each), then the types; every box a link."""
-    parts: list[str] = []
-    lines: list[str] = []
+    parts: list[dict] = []
+    lines: list[dict] = []
     column_x = (NARROW_WIDTH / 4, NARROW_WIDTH * 3 / 4)
     w, h, gap = 158, 58, 10
     y = 8 + h / 2
@@ -167,7 +161,7 @@ def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[
                            CLASS_BY_ROLE["center"], lang, w=150, h=48, font=NARROW_FONT))
     y += 48 / 2 + gap + h / 2 + 6
     for x, element_y in grid(handbook.by_kind(roles["ring"]), CLASS_BY_ROLE["ring"]):
-        lines.append(f'<line x1="{center[0]:.0f}" y1="{center[1]:.0f}" x2="{x:.0f}" y2="{element_y:.0f}"/>')
+        lines.append({"x1": center[0], "y1": center[1], "x2": x, "y2": element_y})
     y += 6
     grid(handbook.by_kind(roles["bottom"]), CLASS_BY_ROLE["bottom"])
     height = int(y - h / 2 - gap + 8)

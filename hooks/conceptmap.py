@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from handbook.conceptmap import render_concept_map, render_narrow_concept_map
+from handbook.conceptmap import render_concept_maps
 from handbook.loader import concept_url, current_handbook, relative_url
 from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
@@ -27,6 +27,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
         target = concept_url(handbook.concepts[concept_id], lang, directory_urls=config.use_directory_urls)
         return relative_url(page.url, target)
 
-    wide = render_concept_map(handbook, lang, url_for)
-    narrow = render_narrow_concept_map(handbook, lang, url_for)
-    return html.replace(PLACEHOLDER, f'<div class="hb-concept-map">{wide}{narrow}</div>')
+    return html.replace(PLACEHOLDER, render_concept_maps(handbook, lang, url_for))
