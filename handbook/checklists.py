@@ -11,11 +11,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
 from handbook.project import STRUCTURE_FILE, ChecklistSpec, Result, structure_line
 from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
+from handbook.templating import render_fragment, render_front_matter
 
 
 @dataclass(frozen=True)
@@ -172,102 +175,47 @@ def intro(checklist: Checklist, lang: str) -> str:
                  concepts=len(checklist.sections), points=points)
 
 
+#: The interface words a checklist page shows (labels/<lang>.yml).
+CHECKLIST_WORDS = (
+    "toolbar.confirm-clear", "toolbar.copied", "toolbar.share", "offline.share_local", "toolbar.label",
+    "toolbar.ticked", "toolbar.print", "toolbar.print.short", "toolbar.share.short", "toolbar.clear",
+    "toolbar.clear.short", "print.network", "print.date", "print.participants", "shared.title",
+    "shared.use", "shared.keep", "checklist.source", "checklist.note",
+)
+
+
 def render_checklist(checklist: Checklist, lang: str) -> str:
     """The page source of one checklist in one language."""
     src_uri = checklist.src_uri(lang)
-    esc = html.escape
-    title = label(lang, f"checklist.{checklist.id}")
-    total = len(checklist.items)
-    out = [
-        "---",
-        f"title: {_yaml_str(title)}",
-        # Material writes the description into a <meta> attribute without escaping it.
-        f"description: {_yaml_str(esc(intro(checklist, lang)))}",
-        "---",
-        "",
-        f'<div class="hb-checklist" data-checklist="{checklist.id}" data-lang="{lang}" '
-        + (f'data-formerly="{" ".join(checklist.formerly)}" ' if checklist.formerly else "") +
-        f'data-result="{checklist.result}" data-total="{total}" '
-        f'data-confirm-clear="{esc(label(lang, "toolbar.confirm-clear"))}" '
-        f'data-copied="{esc(label(lang, "toolbar.copied"))}" '
-        f'data-share-label="{esc(label(lang, "toolbar.share"))}" '
-        f'data-share-local="{esc(label(lang, "offline.share_local"))}" markdown>',
-        "",
-        f'<p class="hb-intro">{esc(intro(checklist, lang))}</p>',
-        "",
-        '<div class="hb-print-fields" data-search-exclude>',
-        f'<p><span>{esc(label(lang, "print.network"))}</span><span class="hb-line"></span></p>',
-        f'<p><span>{esc(label(lang, "print.date"))}</span><span class="hb-line"></span></p>',
-        f'<p><span>{esc(label(lang, "print.participants"))}</span><span class="hb-line"></span></p>',
-        "</div>",
-        "",
-        f'<div class="hb-toolbar" role="group" aria-label="{esc(label(lang, "toolbar.label"))}" data-search-exclude>',
-        f'<p class="hb-progress" aria-live="polite"><span class="hb-progress__count">0/{total}</span> '
-        f'<span class="hb-progress__word">{esc(label(lang, "toolbar.ticked"))}</span></p>',
-        # A long and a short label; CSS shows one, and what is shown is the button's name
-        # (the other is display:none), so screen readers hear what sighted readers see.
-        *(
-            f'<button type="button" class="md-button{" md-button--primary" if action == "print" else ""}" '
-            f'data-action="{action}">'
-            f'<span class="hb-long">{esc(label(lang, f"toolbar.{action}"))}</span>'
-            f'<span class="hb-short">{esc(label(lang, f"toolbar.{action}.short"))}</span>'
-            "</button>"
-            for action in ("print", "share", "clear")
-        ),
-        '<p class="hb-share-status" role="status"></p>',
-        "</div>",
-        "",
-        # Shown by checklists.js when a share link opens over ticks the reader saved.
-        '<div class="hb-shared" role="status" hidden data-search-exclude>',
-        f'<p>{esc(label(lang, "shared.title"))}</p>',
-        f'<button type="button" class="md-button md-button--primary" data-action="use-shared">'
-        f'{esc(label(lang, "shared.use"))}</button>',
-        f'<button type="button" class="md-button" data-action="keep-mine">'
-        f'{esc(label(lang, "shared.keep"))}</button>',
-        "</div>",
-        "",
-    ]
-    if checklist.result != "none":
-        out += [_render_result(checklist, lang), ""]
-    if checklist.result == "type":
-        out += [_render_next_steps(checklist, lang), ""]
+    sections = []
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
         # A concept not translated yet shows the original's words, marked as such.
         words_lang = section.concept.page(lang).lang
-        marked = f' lang="{words_lang}"' if words_lang != lang else ""
-        link = relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang))
         heading = f"{number}. {inline(meta.title)}" if len(checklist.sections) > 1 else inline(meta.title)
-        heading_attrs = f"#{section.concept.id}" + (f" lang={words_lang}" if marked else "")
-        out += [
-            f'<section class="hb-section" data-section="{section.concept.id}" markdown>',
-            "",
-            f"## {heading} {{ {heading_attrs} }}",
-            "",
-            # The items are on the concept pages too: searching finds them there, once.
-            '<ul class="hb-items" data-search-exclude>',
-        ]
-        for item in section.items:
-            box = f"hb-{item.anchor}"
-            formerly = f' data-formerly="{" ".join(item.formerly)}"' if item.formerly else ""
-            out.append(
-                f'<li id="{item.anchor}"><input type="checkbox" id="{box}" data-item="{item.id}"{formerly}>'
-                f' <label for="{box}"{marked}>{esc(item.text[lang])}</label></li>'
-            )
-        out += [
-            "</ul>",
-            "",
-            f'<p class="hb-source" markdown>{esc(label(lang, "checklist.source"))} '
-            f"[{inline(meta.title)}]({link})</p>",
-            "",
-            f'<label class="hb-note"><span>{esc(label(lang, "checklist.note"))}</span>'
-            f'<textarea rows="2" data-note="{section.concept.id}"></textarea></label>',
-            "",
-            "</section>",
-            "",
-        ]
-    out += ["</div>", ""]
-    return "\n".join(out)
+        sections.append({
+            "id": section.concept.id,
+            "heading": Markup(heading),  # escaped by inline()
+            "title": Markup(inline(meta.title)),
+            "link": relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang)),
+            "words_lang": words_lang if words_lang != lang else None,
+            "items": [{"id": item.id, "anchor": item.anchor, "formerly": item.formerly,
+                       "text": item.text[lang]} for item in section.items],
+        })
+    front = render_front_matter({
+        "title": label(lang, f"checklist.{checklist.id}"),
+        # Material writes the description into a <meta> attribute without escaping it.
+        "description": html.escape(intro(checklist, lang)),
+    })
+    body = render_fragment(
+        "checklist.md", id=checklist.id, lang=lang, formerly=checklist.formerly, result=checklist.result,
+        total=len(checklist.items), intro=intro(checklist, lang),
+        words={key: label(lang, key) for key in CHECKLIST_WORDS},
+        result_panel=_render_result(checklist, lang) if checklist.result != "none" else "",
+        next_steps=_render_next_steps(checklist, lang) if checklist.result == "type" else "",
+        sections=sections,
+    )
+    return f"{front}\n{body}\n"
 
 
 def _render_result(checklist: Checklist, lang: str) -> str:
@@ -275,28 +223,13 @@ def _render_result(checklist: Checklist, lang: str) -> str:
 
     HTML bars rather than SVG text: Thai labels wrap instead of being cut, and print with the page.
     """
-    esc = html.escape
     key = "result.chart" if checklist.result == "chart" else "result.type"
-    title = esc(label(lang, key))
-    rows = []
-    for section in checklist.sections:
-        name = esc(section.concept.meta(lang).title)
-        n = len(section.items)
-        rows.append(
-            f'<li class="hb-bar" data-section="{section.concept.id}" data-size="{n}">'
-            f'<span class="hb-bar__label">{name}</span>'
-            f'<span class="hb-bar__track" aria-hidden="true"><span class="hb-bar__fill"></span></span>'
-            f'<span class="hb-bar__value">0/{n}</span></li>'
-        )
-    verdict = ""
+    bars = [{"id": section.concept.id, "size": len(section.items), "name": section.concept.meta(lang).title}
+            for section in checklist.sections]
+    verdict = None
     if checklist.result == "type":
-        none = esc(label(lang, "result.type.none"))
-        lead = esc(label(lang, "result.type.lead"))
-        verdict = f'<p class="hb-verdict" aria-live="polite" data-none="{none}" data-template="{lead}">{none}</p>'
-    return (
-        f'<div class="hb-result" data-search-exclude><p class="hb-result__title" id="hb-result-title">{title}</p>'
-        f'<ul class="hb-chart" aria-labelledby="hb-result-title">{"".join(rows)}</ul>{verdict}</div>'
-    )
+        verdict = {"none": label(lang, "result.type.none"), "lead": label(lang, "result.type.lead")}
+    return render_fragment("checklist-result.html", title=label(lang, key), bars=bars, verdict=verdict)
 
 
 def _render_next_steps(checklist: Checklist, lang: str) -> str:
@@ -304,33 +237,27 @@ def _render_next_steps(checklist: Checklist, lang: str) -> str:
     checklist script highlights the one of the type the ticks point to. All are shown, so the
     printed page and a browser without script still say what to do next."""
     src_uri = checklist.src_uri(lang)
-    out = ['<div class="hb-next" data-search-exclude markdown>', "",
-           f'<p class="hb-next__title">{html.escape(label(lang, "result.next.title"))}</p>', ""]
+    steps = []
     for section in checklist.sections:
         concept_id = section.concept.id
         if concept_id not in checklist.next_steps:
             continue
-        target = relative_link(src_uri, f"{lang}/{checklist.next_steps[concept_id]}")
-        name = inline(section.concept.meta(lang).title)
-        out.append(f"- **{name}:** {label(lang, f'result.next.{concept_id}')} "
-                   f"[{label(lang, f'result.next.{concept_id}.link')}]({target})")
-        out.append(f'    {{ data-section="{concept_id}" }}')
-    out += ["", "</div>"]
-    return "\n".join(out)
-
-
-def _yaml_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        steps.append({
+            "id": concept_id,
+            "name": Markup(inline(section.concept.meta(lang).title)),
+            # The labels' words are Markdown, written into the page as they are.
+            "text": Markup(label(lang, f"result.next.{concept_id}")),
+            "link_text": Markup(label(lang, f"result.next.{concept_id}.link")),
+            "target": relative_link(src_uri, f"{lang}/{checklist.next_steps[concept_id]}"),
+        })
+    return render_fragment("checklist-next.md", title=label(lang, "result.next.title"), steps=steps)
 
 
 def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
     """The page listing every checklist, with its intro and number of items."""
     src_uri = f"{lang}/checklists/index.md"
     out = [
-        "---",
-        f"title: {_yaml_str(label(lang, 'checklists.index.title'))}",
-        "---",
-        "",
+        render_front_matter({"title": label(lang, "checklists.index.title")}),
         label(lang, "checklists.index.intro"),
         "",
         f"{label(lang, 'book.link.checklists')} {BOOK_PLACEHOLDER}",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 FRAGMENTS = Path(__file__).parent / "templates" / "fragments"
@@ -49,3 +50,11 @@ def _environment() -> jinja2.Environment:
 def render_fragment(name: str, /, **values: Any) -> Markup:
     """The fragment `templates/fragments/<name>` filled with `values`, as markup."""
     return Markup(_environment().get_template(name).render(**values))
+
+
+def render_front_matter(fields: dict[str, Any]) -> str:
+    """The front matter of a generated page (`---` … `---` and a newline), written by the YAML
+    library so that any title (quotes, colons, backslashes, any script) reads back as written."""
+    text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=float("inf"))
+    return f"---\n{text}---\n"
