@@ -24,6 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
 
 from handbook.loader import Handbook
+from handbook.templating import render_fragment
 
 #: Terms too general to link wherever they appear (every page says "network").
 
@@ -275,19 +276,8 @@ def render_related(
     related: list[tuple[str, str, str]], mentioned_in: list[tuple[str, str]], *, labels: dict[str, str]
 ) -> str:
     """The end of a concept page: related concepts (title, url, summary) and backlinks."""
-    import html as html_lib
-
-    esc = html_lib.escape
-    out = ['<section class="hb-related">']
-    if related:
-        out.append(f'<h2 id="related">{esc(labels["related"])}</h2><ul>')
-        for title, url, summary in related:
-            out.append(f'<li><a href="{esc(url)}">{esc(title)}</a> — {esc(summary)}</li>')
-        out.append("</ul>")
-    if mentioned_in:
-        out.append(f'<h2 id="mentioned-in">{esc(labels["mentioned"])}</h2><ul>')
-        for title, url in mentioned_in:
-            out.append(f'<li><a href="{esc(url)}">{esc(title)}</a></li>')
-        out.append("</ul>")
-    out.append("</section>")
-    return "".join(out)
+    return render_fragment(
+        "related.html", labels=labels,
+        related=[{"title": title, "url": url, "summary": summary} for title, url, summary in related],
+        mentioned_in=[{"title": title, "url": url} for title, url in mentioned_in],
+    )
