@@ -211,8 +211,8 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         "checklist.md", id=checklist.id, lang=lang, formerly=checklist.formerly, result=checklist.result,
         total=len(checklist.items), intro=intro(checklist, lang),
         words={key: label(lang, key) for key in CHECKLIST_WORDS},
-        result_panel=_render_result(checklist, lang) if checklist.result != "none" else "",
-        next_steps=_render_next_steps(checklist, lang) if checklist.result == "type" else "",
+        result_panel=Markup(_render_result(checklist, lang)) if checklist.result != "none" else "",
+        next_steps=Markup(_render_next_steps(checklist, lang)) if checklist.result == "type" else "",
         sections=sections,
     )
     return f"{front}\n{body}\n"

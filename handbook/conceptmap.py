@@ -15,6 +15,8 @@ import math
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from handbook.labels import label
 from handbook.loader import Handbook
 from handbook.templating import render_fragment
@@ -122,8 +124,8 @@ def _svg(layout: str, width: int, height: int, lang: str, lines: list[dict], par
 
 def render_concept_maps(handbook: Handbook, lang: str, url_for: Callable[[str], str]) -> str:
     """Both drawings in their wrapper, the wide one and the narrow one (CSS shows one of them)."""
-    return render_fragment("concept-maps.html", wide=render_concept_map(handbook, lang, url_for),
-                           narrow=render_narrow_concept_map(handbook, lang, url_for))
+    return render_fragment("concept-maps.html", wide=Markup(render_concept_map(handbook, lang, url_for)),
+                           narrow=Markup(render_narrow_concept_map(handbook, lang, url_for)))
 
 
 NARROW_WIDTH = 340

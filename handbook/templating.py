@@ -47,9 +47,13 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_fragment(name: str, /, **values: Any) -> Markup:
-    """The fragment `templates/fragments/<name>` filled with `values`, as markup."""
-    return Markup(_environment().get_template(name).render(**values))
+def render_fragment(name: str, /, **values: Any) -> str:
+    """The fragment `templates/fragments/<name>` filled with `values`.
+
+    A plain `str`, not `Markup`: the hooks add fragments to MkDocs' strings (`page.content +=`),
+    and `str + Markup` would escape the page. To put one fragment into another, pass it as
+    `Markup(fragment)`."""
+    return _environment().get_template(name).render(**values)
 
 
 def render_front_matter(fields: dict[str, Any]) -> str:
