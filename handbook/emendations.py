@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path
 from typing import Annotated, Literal
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from handbook.findings import Finding, HandbookError
@@ -22,6 +23,7 @@ from handbook.loader import Handbook, Page
 from handbook.project import active_project
 from handbook.render import cell, relative_link
 from handbook.schema import MAX_TEXT_CHARS, SLUG_PATTERN, ConceptFrontMatter
+from handbook.templating import render_fragment
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 #: Where the data file lives, relative to the project (the folder that holds `docs/`).
@@ -184,8 +186,9 @@ def render_emendations(handbook: Handbook, page: Page, lang: str) -> str:
     emendations = load_emendations(handbook)
     content_lang = page.lang
     original = handbook.default_language
-    head = [label(content_lang, f"emendations.{key}") for key in ("where", "original", "corrected", "why")]
-    rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    # The labels and cells are Markdown (cells escaped by `cell`), written into the table as they are.
+    head = [Markup(label(content_lang, f"emendations.{key}")) for key in ("where", "original", "corrected", "why")]
+    rows = []
     for emendation in emendations:
         source = handbook.pages[f"{original}/{emendation.page}"]
         shown = handbook.pages.get(f"{content_lang}/{emendation.page}") or source
@@ -203,13 +206,11 @@ def render_emendations(handbook: Handbook, page: Page, lang: str) -> str:
         if emendation.note:
             note = getattr(emendation.note, content_lang, None) or getattr(emendation.note, original)
             why += ": " + cell(note)
-        quote = f'<span lang="{original}">{{}}</span>'
-        rows.append(
-            f"| [{where}]({link}) | {quote.format(cell(emendation.original))} "
-            f"| {quote.format(cell(emendation.corrected))} | {why} |"
-        )
-    count = label(content_lang, "emendations.count", n=len(emendations))
-    return "\n".join([f"{count}", "", '<div class="hb-emendations" markdown>', "", *rows, "", "</div>", ""])
+        rows.append({"where": Markup(where), "link": link, "why": Markup(why),
+                     "original": Markup(cell(emendation.original)),
+                     "corrected": Markup(cell(emendation.corrected))})
+    count = Markup(label(content_lang, "emendations.count", n=len(emendations)))
+    return render_fragment("emendations.md", count=count, head=head, rows=rows, original=original) + "\n"
 
 
 def emendation_pages(emendations: list[Emendation]) -> list[str]:
