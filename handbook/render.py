@@ -14,10 +14,13 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri
 from handbook.schema import ConceptFrontMatter, GuideFrontMatter
+from handbook.templating import render_fragment
 
 MARKER_RE = re.compile(r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->")
 
@@ -67,23 +70,15 @@ def render_header(page: Page, handbook: Handbook | None = None) -> str:
     meta = _concept_meta(page)
     # Each language's term in a span that says its language ({th}, {en}… in the label).
     terms = label(page.lang, "term.line", **{
-        code: f'<span lang="{html.escape(code)}">{inline(term)}</span>' for code, term in meta.terms.items()
+        code: render_fragment("term.html", css=None, lang=code, term=Markup(inline(term)))
+        for code, term in meta.terms.items()
     })
-    out = [f'<p class="hb-term">{terms}</p>', ""]
-    if _original_meta(page, handbook).added_by_editors:
-        out += [f'<p class="hb-added-page">{html.escape(label(page.lang, "added.page"))}</p>', ""]
-    if meta.lead:
-        out += [
-            '<div class="hb-lead" markdown>',
-            "",
-            f'<p class="hb-lead__label">{html.escape(label(page.lang, "lead.label"))}</p>',
-            "",
-            inline(meta.lead),
-            "",
-            "</div>",
-            "",
-        ]
-    return "\n".join(out) + "\n"
+    added = _original_meta(page, handbook).added_by_editors
+    return render_fragment(
+        "concept-header.md", terms=Markup(terms),  # the label's words as they are, around the spans
+        added_page=label(page.lang, "added.page") if added else None,
+        lead=Markup(inline(meta.lead)) if meta.lead else None, lead_label=label(page.lang, "lead.label"),
+    )
 
 
 def _original_meta(page: Page, handbook: Handbook | None) -> ConceptFrontMatter:
@@ -101,17 +96,9 @@ def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     meta = _concept_meta(page)
     # The editors' additions are the original's to mark (a translation follows it).
     added = {p.id for p in _original_meta(page, handbook).points if p.added_by_editors}
-    mark = html.escape(label(page.lang, "added.point"))
-    lines = ['<div class="hb-points-list" markdown>', ""]
-    for number, point in enumerate(meta.points, start=1):
-        if point.id in added:
-            lines.append(f'{number}. {inline(point.text)} <span class="hb-added">{mark}</span>')
-            lines.append(f"    {{ #{point.id} .hb-added-point }}")
-            continue
-        lines.append(f"{number}. {inline(point.text)}")
-        lines.append(f"    {{ #{point.id} }}")
-    lines += ["", "</div>"]
-    return "\n".join(lines)
+    points = [{"number": number, "id": point.id, "text": Markup(inline(point.text)), "added": point.id in added}
+              for number, point in enumerate(meta.points, start=1)]
+    return render_fragment("points.md", points=points, mark=label(page.lang, "added.point"))
 
 
 def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
@@ -151,34 +138,29 @@ def render_concept_list(handbook: Handbook, page: Page, lang: str) -> str:
 
 def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
     """The section's concepts side by side: how each starts, what drives it, how long it lasts."""
+    # Every value is Markdown: the labels as they are, front matter escaped by cell()/inline().
     types = handbook.by_kind(_section_kind(handbook, page))
-    header = [label(lang, "compare.aspect")]
-    header += [f"[{cell(c.meta(lang).title)}]({concept_link(page, c, lang)})" for c in types]
-    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for aspect in ("origin", "driver", "duration", "example"):
-        cells = [f"**{label(lang, 'compare.' + aspect)}**"]
+    aspects = ("origin", "driver", "duration", "example")
+    header = [Markup(label(lang, "compare.aspect"))]
+    header += [Markup(f"[{cell(c.meta(lang).title)}]({concept_link(page, c, lang)})") for c in types]
+    rows = []
+    for aspect in aspects:
+        cells = [Markup(f"**{label(lang, 'compare.' + aspect)}**")]
         for concept in types:
             profile = concept.meta(lang).profile
-            cells.append(cell(getattr(profile, aspect)) if profile else "")
-        rows.append("| " + " | ".join(cells) + " |")
-    table = "\n".join(rows)
-    # The same comparison one type at a time, shown instead of the table on narrow screens.
-    cards = ['<div class="hb-compare-cards" markdown>', ""]
+            cells.append(Markup(cell(getattr(profile, aspect)) if profile else ""))
+        rows.append(cells)
+    cards = []
     for concept in types:
         profile = concept.meta(lang).profile
-        cards.append(f"**[{inline(concept.meta(lang).title)}]({concept_link(page, concept, lang)})**")
-        cards.append("")
-        for aspect in ("origin", "driver", "duration", "example"):
-            value = inline(getattr(profile, aspect)) if profile else ""
-            cards.append(f"- **{label(lang, 'compare.' + aspect)}:** {value}")
-        cards.append("")
-    cards.append("</div>")
-    note = label(lang, "compare.note")
-    return (
-        f'<div class="hb-compare" markdown>\n\n{table}\n\n</div>\n\n'
-        + "\n".join(cards)
-        + f"\n\n<small>{note}</small>\n"
-    )
+        cards.append({
+            "title": Markup(inline(concept.meta(lang).title)), "link": concept_link(page, concept, lang),
+            "aspects": [{"label": Markup(label(lang, "compare." + aspect)),
+                         "value": Markup(inline(getattr(profile, aspect)) if profile else "")}
+                        for aspect in aspects],
+        })
+    return render_fragment("comparison.md", header=header, rows=rows, cards=cards,
+                           note=Markup(label(lang, "compare.note"))) + "\n"
 
 
 def render_contents(handbook: Handbook, page: Page, lang: str) -> str:
@@ -200,7 +182,7 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str | None, *
         bullet = f"{number}." if numbered else "-"
         term = ""
         if lang == original and other and meta.terms.get(other):
-            term = f' <span class="hb-term" lang="{html.escape(other)}">({inline(meta.terms[other])})</span>'
+            term = " " + render_fragment("term.html", css="hb-term", lang=other, term=Markup(inline(meta.terms[other])))
         lines.append(
             f"{bullet} [**{inline(meta.title)}**]({concept_link(page, concept, lang)}){term} — "
             f"{inline(meta.summary)}"
@@ -213,8 +195,7 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str | None, *
 # ---------------------------------------------------------------------------------------------
 
 #: Where the concept map goes; `hooks/conceptmap.py` replaces it.
-# Written as Ammonia serializes it (hooks/gate.py cleans every page before this is replaced).
-CONCEPT_MAP_PLACEHOLDER = '<div class="hb-concept-map" data-concept-map=""></div>'
+CONCEPT_MAP_PLACEHOLDER = render_fragment("concept-map-placeholder.html")
 
 
 def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
@@ -225,7 +206,7 @@ def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) ->
 
 #: Where the link to the printed book goes; `hooks/book.py` writes it once the book is typeset
 #: (its pages and size are known only then). Not a marker: `handbook:` would be read as one.
-BOOK_PLACEHOLDER = "<!-- handbook-book-link -->"
+BOOK_PLACEHOLDER = render_fragment("book-placeholder.md")
 
 
 def render_book_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
