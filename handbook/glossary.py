@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from handbook.labels import label
 from handbook.loader import Handbook, concept_src_uri
 from handbook.render import cell, relative_link
+from handbook.templating import render_fragment, render_front_matter
 
 GLOSSARY_SRC = "{lang}/glossary.md"
 
@@ -98,21 +101,8 @@ def render_glossary(handbook: Handbook, lang: str) -> str:
             rows.append(f"| {cell(entry.term)} | | {meaning} |")
         else:
             rows.append(f"| [**{cell(entry.term)}**]({link}) | {cell(entry.other)} | {cell(entry.meaning)} |")
-    return "\n".join(
-        [
-            "---",
-            f'title: "{label(lang, "glossary.title")}"',
-            "search:",
-            "  exclude: true  # every entry repeats a concept page's summary",
-            "---",
-            "",
-            label(lang, "glossary.intro"),
-            "",
-            '<div class="hb-glossary" markdown>',
-            "",
-            *rows,
-            "",
-            "</div>",
-            "",
-        ]
-    )
+    # Not searched: every entry repeats a concept page's summary.
+    front = render_front_matter({"title": label(lang, "glossary.title"), "search": {"exclude": True}})
+    body = render_fragment("glossary.md", intro=Markup(label(lang, "glossary.intro")),
+                           rows=[Markup(row) for row in rows])
+    return f"{front}\n{body}\n"
