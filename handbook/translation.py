@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from markupsafe import Markup
 
 from handbook.findings import Finding
 from handbook.history import git, repo_path
@@ -28,6 +29,7 @@ from handbook.labels import label
 from handbook.loader import Handbook, Page
 from handbook.newfile import new_file_url
 from handbook.schema import ConceptFrontMatter
+from handbook.templating import render_fragment, render_front_matter
 
 Status = Literal["translated", "outdated", "missing"]
 HASH_LENGTH = 12
@@ -337,10 +339,14 @@ def render_notice(kind: str, lang: str, status_link: str, *, shown: str | None =
     css = "warning" if kind == "missing" else "info"
     # The languages named in the words' own language.
     names = {"language": language_name(words_lang, lang), "original": language_name(words_lang, original)}
-    title = html.escape(label(lang, f"notice.{kind}.title", **names))
-    text = label(lang, f"notice.{kind}.text", **names, status=status_link)
-    return (f'<div class="admonition {css}" lang="{html.escape(words_lang)}" markdown>\n'
-            f'<p class="admonition-title">{title}</p>\n\n{text}\n\n</div>\n')
+    title = label(lang, f"notice.{kind}.title", **names)
+    text = Markup(label(lang, f"notice.{kind}.text", **names, status=status_link))  # Markdown, as it is
+    return render_fragment("notice.md", css=css, lang=words_lang, title=title, text=text) + "\n"
+
+
+def render_shown_in(lang: str, markdown: str) -> str:
+    """A page's Markdown marked as written in `lang` (shown to readers of another language)."""
+    return render_fragment("shown-in.md", lang=lang, markdown=Markup(markdown)) + "\n"
 
 
 def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
@@ -352,8 +358,7 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
 
     original = handbook.default_language
     src_uri = STATUS_SRC.format(lang=lang)
-    title = words("title").replace('"', "'")
-    out = ["---", f'title: "{title}"', "search:", "  exclude: true", "---", "",
+    out = [render_front_matter({"title": words("title"), "search": {"exclude": True}}),
            words("intro", original=language_name(lang, original)), ""]
     for target in handbook.languages:
         if target == original:

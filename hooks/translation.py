@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.loader import current_handbook
 from handbook.render import relative_link
-from handbook.translation import STATUS_SRC, render_notice, source_hash
+from handbook.translation import STATUS_SRC, render_notice, render_shown_in, source_hash
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
@@ -29,8 +29,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
         # mkdocs-static-i18n fell back to the original; hooks/content.py put the page of the
         # first language of the reader's chain that has one in its place.
         shown = handbook.shown_page(source, lang).lang
-        body = f'<div lang="{shown}" markdown>\n\n{markdown}\n\n</div>\n'
-        return render_notice("missing", lang, status_link, shown=shown) + "\n" + body
+        return render_notice("missing", lang, status_link, shown=shown) + "\n" + render_shown_in(shown, markdown)
     original = handbook.pages.get(f"{original_lang}/{source.src_uri.split('/', 1)[1]}")
     recorded = source.meta.translation.source_hash if source.meta.translation else None
     current = source_hash(original.path.read_text(encoding="utf-8")) if original else None
