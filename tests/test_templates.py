@@ -1,0 +1,200 @@
+"""Markup lives in Jinja templates, not in Python strings (issue 22, "Markup in templates").
+
+The generators compute values; `handbook/templates/fragments/` holds the tags, rendered by
+`handbook.templating.render_fragment` with autoescape and StrictUndefined. Generated front matter
+is written by one YAML dump helper (`render_front_matter`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+import pytest
+import yaml
+from markupsafe import Markup
+
+from handbook.templating import FRAGMENTS, _environment, render_fragment, render_front_matter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: HTML and SVG element names: `<name` followed by a space, `/` or `>` opens or closes a tag.
+#: (`<lang>` or `<key>` in a message or a docstring is a placeholder, not a tag.)
+TAGS = (
+    "a abbr article aside audio b blockquote body br button canvas caption circle cite code col colgroup "
+    "dd defs del desc details dfn dialog div dl dt ellipse em embed fieldset figcaption figure footer "
+    "form g h1 h2 h3 h4 h5 h6 head header hr html i iframe image img input ins kbd label legend li line "
+    "linearGradient link main mark marker mask meta meter nav noscript object ol option output p path "
+    "pattern picture polygon polyline pre progress q rect s samp script section select small source span "
+    "stop strong style sub summary sup svg symbol table tbody td template text textarea tfoot th thead "
+    "time title tr tspan u ul use var video wbr"
+).split()
+MARKUP = re.compile(r"<!--|</?(?:" + "|".join(TAGS) + r")(?=[\s/>])", re.IGNORECASE)
+
+#: Modules whose job is to READ HTML or SVG: their strings are patterns and findings that name
+#: tags ("<meta http-equiv> is not in the allowlist"), never markup they write.
+READERS = {
+    "handbook/sanitize.py": "the sanitizer: findings that name a refused tag, the `<!--` check",
+    "handbook/sources.py": "the SVG check: a finding that names the <svg> root",
+    "handbook/outputs/csp.py": "the output census: patterns over published pages, findings naming tags",
+    "handbook/outputs/pages.py": "the output census: findings naming the tags it refuses",
+}
+#: Single strings that look like markup but are not written into a page.
+ALLOWED = {
+    # The marker syntax pages are written in (`<!-- handbook:points -->`): a pattern that reads input.
+    ("handbook/render.py", r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->"),
+    # A pattern that removes the book's own dead-link anchors from rendered HTML.
+    ("handbook/book.py", r'<a data-gone="">(.*?)</a>'),
+    # The text prefilled in a new translation file on GitHub's editor (a Markdown comment shown to
+    # the translator there), not page markup. Its words belong in handbook/messages (issue 25).
+    ("handbook/newfile.py", "<!-- Copy the original from  over this line, then translate it "
+                            "(CONTRIBUTING.md, 'Translate'). -->\n"),
+}
+
+
+def python_modules() -> list[Path]:
+    return sorted([*(ROOT / "handbook").rglob("*.py"), *(ROOT / "hooks").rglob("*.py")])
+
+
+def string_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string literal that is not a docstring; an f-string is one literal
+    (its literal parts joined), implicitly concatenated pieces are one literal."""
+    tree = ast.parse(source)
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                docstrings.add(id(first.value))
+    found: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.JoinedStr):
+            found.append((node.lineno, "".join(v.value for v in node.values if isinstance(v, ast.Constant))))
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue):
+                    visit(value)
+            return
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            found.append((node.lineno, node.value))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def markup_literals(source: str) -> list[tuple[int, str]]:
+    return [(line, text) for line, text in string_literals(source) if MARKUP.search(text)]
+
+
+@pytest.mark.parametrize(("source", "found"), [
+    ("x = f'<div class=\"{c}\">'", ['<div class="">']),
+    ("x = ('<p>'\n     'text')", ["<p>text"]),
+    ("x = f'{\"</span>\" if a else \"\"}'", ["</span>"]),
+    ("x = '<!-- marker -->'", ["<!-- marker -->"]),
+    ("x = '<line x1=\"1\"/>'", ['<line x1="1"/>']),
+    ('def f():\n    """Writes <div> blocks."""\n    return 1', []),
+    ("x = 'docs/<lang>/index.md'", []),
+    ("x = 'a < b and c > d'", []),
+    ("x = 'label <language>'", []),
+])
+def test_the_markup_detector_finds_tags_in_strings_and_not_in_docstrings(source, found):
+    assert [text for _, text in markup_literals(source)] == found
+
+
+def test_no_python_module_holds_a_markup_literal():
+    problems = []
+    seen_allowed = set()
+    for path in python_modules():
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in READERS:
+            continue
+        for line, text in markup_literals(path.read_text(encoding="utf-8")):
+            if (rel, text) in ALLOWED:
+                seen_allowed.add((rel, text))
+                continue
+            problems.append(f"{rel}:{line}: error: markup in a Python string ({text[:60]!r}): put the "
+                            "tags in a template under handbook/templates/fragments/ and render it with "
+                            "handbook.templating.render_fragment")
+    assert not problems, "\n".join(problems)
+    # The allowlist stays true: an entry whose string is gone is removed, not kept "just in case".
+    assert seen_allowed == ALLOWED, f"stale allowlist entries: {sorted(ALLOWED - seen_allowed)}"
+    assert all((ROOT / rel).is_file() for rel in READERS)
+
+
+def fragment_names() -> list[str]:
+    return sorted(p.name for p in FRAGMENTS.iterdir() if p.is_file())
+
+
+def test_fragments_are_rendered_with_autoescape_and_strict_undefined():
+    env = _environment()
+    assert env.undefined is jinja2.StrictUndefined
+    assert env.autoescape is True  # every fragment, whatever its file name (.md, .svg, .html)
+
+
+@pytest.mark.parametrize("name", fragment_names())
+def test_every_fragment_refuses_a_missing_value(name):
+    env = _environment()
+    source = env.loader.get_source(env, name)[0]
+    needed = jinja2.meta.find_undeclared_variables(env.parse(source))
+    if not needed:
+        pytest.skip(f"{name} takes no values")
+    with pytest.raises(jinja2.UndefinedError):
+        render_fragment(name)
+
+
+@pytest.mark.parametrize(("name", "values", "expected"), [
+    ("term.html", {"css": None, "lang": "en", "term": "<script>alert(1)</script>"},
+     '<span lang="en">&lt;script&gt;alert(1)&lt;/script&gt;</span>'),
+    ("term.html", {"css": "hb-term", "lang": 'en" onclick="x', "term": Markup("<em>kept</em>")},
+     '<span class="hb-term" lang="en&quot; onclick=&quot;x">(<em>kept</em>)</span>'),
+    # The entity spellings of html.escape (what the pages have always carried), not &#39;/&#34;.
+    ("term.html", {"css": None, "lang": "en", "term": "it's \"x\" & y"},
+     '<span lang="en">it&#x27;s &quot;x&quot; &amp; y</span>'),
+])
+def test_values_are_escaped_and_markup_values_are_kept(name, values, expected):
+    assert render_fragment(name, **values) == expected
+
+
+def test_a_rendered_fragment_is_a_plain_string():
+    # `page.content += Markup(...)` would escape the whole page: fragments leave as str.
+    html = render_fragment("term.html", css=None, lang="en", term="x")
+    assert type(html) is str
+    assert "<p>page</p>" + html == '<p>page</p><span lang="en">x</span>'
+
+
+def test_points_mark_the_editors_additions():
+    # No page of the real handbook has an added point yet: the whitespace of that branch is
+    # pinned here (the `+%}` keeps the line break after the mark).
+    points = [{"number": 1, "id": "a", "text": Markup("One"), "added": True},
+              {"number": 2, "id": "b", "text": Markup("Two"), "added": False}]
+    assert render_fragment("points.md", points=points, mark="(added)") == (
+        '<div class="hb-points-list" markdown>\n\n'
+        '1. One <span class="hb-added">(added)</span>\n    { #a .hb-added-point }\n'
+        "2. Two\n    { #b }\n\n</div>"
+    )
+
+
+@pytest.mark.parametrize("title", [
+    "Checklist", 'He said "yes"', "it's", "a: b", "back\\slash", "# not a comment", "- not a list",
+    "รายการตรวจสอบ", "{braces}", "yes", "null", "123", "  spaced  ", "tab\there", "@at", "!tag", "&anchor",
+])
+def test_front_matter_reads_back_as_written(title):
+    text = render_front_matter({"title": title, "description": title, "search": {"exclude": True}})
+    assert text.startswith("---\n") and text.endswith("\n---\n")
+    assert yaml.safe_load(text[4:-4]) == {"title": title, "description": title, "search": {"exclude": True}}
+    assert "\\u" not in text  # Thai written as Thai, not escaped
+
+
+def test_generated_front_matter_is_written_by_one_helper():
+    # The generators that write pages ask render_front_matter; none spells `title: "..."` itself.
+    writers = [ROOT / "handbook" / name for name in ("checklists.py", "glossary.py", "translation.py")]
+    for path in writers:
+        source = path.read_text(encoding="utf-8")
+        assert "render_front_matter(" in source, path
+        assert not re.search(r"""["']title: """, source), path
