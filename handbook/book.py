@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.checklists import Checklist, build_checklists
+from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
@@ -284,7 +285,8 @@ def _checklist(checklist: Checklist, lang: str) -> dict:
         "id": checklist.id,
         "anchor": checklist_anchor(checklist.id),
         "title": label(lang, f"checklist.{checklist.id}"),
-        "intro": label(lang, f"checklist.{checklist.id}.intro"),
+        # Its counts filled as on the site ({points}, {concepts}, {count}).
+        "intro": checklist_intro(checklist, lang),
         "result": checklist.result,
         "numbered": len(checklist.sections) > 1,
         "sections": [
@@ -462,10 +464,24 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
 # ---------------------------------------------------------------------------------------------
 
 
+def printed_url(url: str) -> str:
+    """The address the book prints: none when none is configured, or when it is a placeholder
+    (a host under `.invalid`, reserved by RFC 2606 for addresses that never resolve, such as
+    mkdocs.yml's default `https://handbook.invalid/`)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    if not host or host == "invalid" or host.endswith(".invalid"):
+        return ""
+    return url.strip()
+
+
 def current_edition(docs_dir: Path, url: str) -> Edition:
     """The date (and short commit) of the last commit that changed `docs_dir`; outside a git
     repository, the date of the newest page file."""
     from handbook.history import git
+
+    url = printed_url(url)
 
     found = git(["log", "-1", "--format=%cs %h", "--", "."], cwd=docs_dir)
     if found and found.strip():

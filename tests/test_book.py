@@ -97,6 +97,25 @@ def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
     assert '<div class="hb-compare">' in document
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_placeholder_is_left_in_the_document(documents, lang):
+    """The checklists' introductions count their points and concepts as the site does."""
+    assert not re.findall(r"{\w*}", documents[lang])
+
+
+@pytest.mark.parametrize(("url", "printed"), [
+    ("https://handbook.invalid/", ""),
+    ("https://x.invalid/th/", ""),
+    ("", ""),
+    ("  ", ""),
+    ("https://example.org/handbook/", "https://example.org/handbook/"),
+])
+def test_the_book_prints_no_placeholder_address(url, printed):
+    from handbook.book import printed_url
+
+    assert printed_url(url) == printed
+
+
 def test_the_renderer_reads_nothing_but_the_stylesheet_and_fonts():
     from handbook.book import render_pdf
     from handbook.findings import HandbookError
@@ -238,6 +257,13 @@ def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
     for checklist in build_checklists(handbook):
         for item in checklist.items:
             assert _squeeze(item.text["th"]) in text, item.id
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_placeholder_or_placeholder_address_is_printed(books, lang):
+    text = "".join(_text(books[lang]))
+    assert not re.findall(r"{\w*}", text)
+    assert ".invalid" not in text
 
 
 def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
