@@ -30,6 +30,7 @@ from pathlib import Path
 from handbook.checklists import Checklist, build_checklists
 from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
+from handbook.imprint import Printing, load_printing
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
 from handbook.render import MARKER_RE, expand_markers
@@ -71,7 +72,8 @@ class Edition:
 
     date: str  # ISO date of the newest change to the content
     revision: str  # short commit of that change, or "" outside a git repository
-    url: str  # where the handbook is published
+    url: str  # where the handbook is published ("" when no real address is configured)
+    printing: Printing | None = None  # the edition's number, month and corrections address
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,8 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         )
     others = [code for code in handbook.languages if code != lang]
     return {
+        "imprint": _imprint(handbook, lang, edition),
+        "symbols": split_symbols,
         "lang": lang,
         # The language beside each glossary term (as handbook.glossary chooses it).
         "other_lang": original if lang != original else (others[0] if others else lang),
@@ -242,6 +246,43 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "label": lambda key, **values: label(lang, key, **values),
         "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR},
     }
+
+
+def _imprint(handbook: Handbook, lang: str, edition: Edition) -> dict:
+    """The imprint page's values, in the reader's calendar (handbook/imprint.py)."""
+    from handbook.imprint import citation, edition_line, reader_date
+
+    printing = edition.printing
+    original = handbook.default_language
+    citations = []
+    for code in handbook.languages:  # how to cite it in each language, the book's own first
+        home = handbook.overviews["home"].get(code) or handbook.overviews["home"][original]
+        if printing:
+            citations.append({"lang": code, "text": citation(code, printing, title=home.meta.title,
+                                                              url=edition.url)})
+    citations.sort(key=lambda c: c["lang"] != lang)
+    return {
+        "edition": edition_line(lang, printing) if printing else "",
+        "content": label(lang, "book.imprint.content", date=reader_date(lang, edition.date)),
+        "citations": citations,
+        "corrections": printing.corrections if printing else "",
+    }
+
+
+#: The symbols a label may hold, drawn by the book's stylesheet (Sarabun has no such glyphs).
+SYMBOLS = re.compile(r"{(marker|tick)}")
+
+
+def split_symbols(text: str) -> list[tuple[str, str]]:
+    """A label's words cut at {marker} and {tick}: [("text", …), ("marker", ""), …], for the
+    template to draw each symbol."""
+    out: list[tuple[str, str]] = []
+    for index, piece in enumerate(SYMBOLS.split(text)):
+        if index % 2:
+            out.append((piece, ""))
+        elif piece:
+            out.append(("text", piece))
+    return out
 
 
 def _home_intro(handbook: Handbook, home: Page, lang: str) -> str:
@@ -482,15 +523,16 @@ def current_edition(docs_dir: Path, url: str) -> Edition:
     from handbook.history import git
 
     url = printed_url(url)
+    printing = load_printing(Path(docs_dir).parent)
 
     found = git(["log", "-1", "--format=%cs %h", "--", "."], cwd=docs_dir)
     if found and found.strip():
         date, revision = found.split()
         if git(["status", "--porcelain", "--", "."], cwd=docs_dir):
             revision += "+"  # uncommitted changes to the content
-        return Edition(date, revision, url)
+        return Edition(date, revision, url, printing)
     newest = max((p.stat().st_mtime for p in docs_dir.rglob("*.md")), default=0.0)
-    return Edition(time.strftime("%Y-%m-%d", time.gmtime(newest)), "", url)
+    return Edition(time.strftime("%Y-%m-%d", time.gmtime(newest)), "", url, printing)
 
 
 def published_url(config_file: Path) -> str:

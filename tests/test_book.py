@@ -90,7 +90,8 @@ def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
     """The summaries, questions, the comparison and the checklists are the handbook's own
     text: each sits in the book's 'added' look, and the contents page explains that look."""
     document = documents[lang]
-    assert label(lang, "book.added.legend") in document.replace("&#39;", "'")
+    legend = label(lang, "book.marker.legend").split("{marker}")[-1]
+    assert legend in document.replace("&#39;", "'") and 'class="ed-mark"' in document
     assert document.count('class="added summary"') == len(handbook.concepts)
     questions = sum(1 for c in handbook.concepts.values() if c.meta(lang).checklist)
     assert document.count('class="admonition question"') == questions
@@ -114,6 +115,47 @@ def test_the_book_prints_no_placeholder_address(url, printed):
     from handbook.book import printed_url
 
     assert printed_url(url) == printed
+
+
+@pytest.mark.parametrize(("lang", "iso", "expected"), [
+    ("th", "2026-11", "พฤศจิกายน 2569"),  # the Buddhist era
+    ("th", "2026-01-05", "5 มกราคม 2569"),
+    ("en", "2026-11", "November 2026"),
+    ("en", "2026-11-26", "26 November 2026"),
+])
+def test_dates_are_written_in_the_readers_calendar(handbook, lang, iso, expected):
+    from handbook.imprint import reader_date
+
+    assert reader_date(lang, iso) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("th", "พิมพ์ครั้งที่ 1 พฤศจิกายน 2569"),
+    ("en", "First edition, November 2026"),
+])
+def test_the_edition_line(handbook, lang, expected):
+    from handbook.imprint import Printing, edition_line
+
+    assert edition_line(lang, Printing(1, "2026-11", "x@example.org")) == expected
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('edition: 0\ndate: "2026-11"\ncorrections: a@b.org\n', 1, "whole number"),
+    ('edition: 1\ndate: "11/2026"\ncorrections: a@b.org\n', 2, "YYYY-MM"),
+    ('edition: 1\ndate: "2026-11"\ncorrections: http://x\n', 3, "https://"),
+    ('edition: 1\ndate: "2026-11"\ncorrections: a@b.org\nprice: 3\n', 4, "unknown key 'price'"),
+    ("edition: [\n", 2, "not valid YAML"),
+])
+def test_a_bad_edition_file_names_its_line(tmp_path, text, line, message):
+    from handbook.findings import HandbookError
+    from handbook.imprint import EDITION_FILE, load_printing
+
+    (tmp_path / "editorial").mkdir()
+    (tmp_path / EDITION_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_printing(tmp_path)
+    finding = caught.value.findings[0]
+    assert (finding.path, finding.line) == (EDITION_FILE, line) and message in finding.message
 
 
 def test_the_renderer_reads_nothing_but_the_stylesheet_and_fonts():
@@ -226,7 +268,7 @@ def _outline_titles(outline) -> list[str]:
 def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang):
     reader = _reader(books[lang])
     outline = _outline_titles(reader.outline)
-    contents = _squeeze(_text(books[lang])[1])
+    contents = _squeeze(next(text for text in _text(books[lang]) if label(lang, "book.contents") in text[:200]))
     titles = [c.meta(lang).title for c in handbook.concepts.values()]
     titles += [label(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
     titles += [label(lang, "glossary.title"), label(lang, "book.appendix")]
@@ -264,6 +306,23 @@ def test_no_placeholder_or_placeholder_address_is_printed(books, lang):
     text = "".join(_text(books[lang]))
     assert not re.findall(r"{\w*}", text)
     assert ".invalid" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("th", ["พิมพ์ครั้งที่ 1", "2569", "การอ้างอิงคู่มือนี้", "CC BY 4.0", "แจ้งข้อผิดพลาด", "คำนำ",
+            "วิธีใช้คู่มือเล่มนี้"]),
+    ("en", ["First edition", "2026", "How to cite this handbook", "CC BY 4.0", "Corrections",
+            "Preface", "How to use this book"]),
+])
+def test_the_front_matter_has_an_imprint_preface_and_contents_on_a_recto(books, lang, words):
+    pages = _text(books[lang])
+    front = " ".join(pages[1:3])
+    for word in words:
+        assert word in front, word
+    assert "2569" in pages[1] if lang == "th" else "2026" in pages[1]
+    # Cover (1), imprint on its back (2), preface (3), and the contents on a right-hand page.
+    contents = next(n for n, text in enumerate(pages, 1) if label(lang, "book.contents") in text.splitlines()[0:3])
+    assert contents % 2 == 1 and contents > 3
 
 
 def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
