@@ -436,6 +436,10 @@ def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
     inputs = [(docs_dir, p) for p in sorted(Path(docs_dir).rglob("*.md"))]
     inputs += [(package, p) for p in (*sorted(package.glob("*.py")), TEMPLATE, STYLESHEET)]
     inputs += [(FONTS_DIR, p) for p in sorted(FONTS_DIR.glob("*.woff2"))]
+    # The book's words and structure: labels, handbook.yml, editorial/ (word list, emendations).
+    project = Path(docs_dir).parent
+    inputs += [(project, p) for p in (*sorted(project.glob("labels/*.yml")), project / "handbook.yml",
+                                      *sorted(project.glob("editorial/*"))) if p.is_file()]
     for base, path in inputs:  # relative names: two clones of the same content share a book
         digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
