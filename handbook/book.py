@@ -123,6 +123,11 @@ def checklist_anchor(checklist_id: str) -> str:
     return f"checklist-{checklist_id}"
 
 
+def guide_anchor(guide_id: str) -> str:
+    return f"g-{guide_id}"
+
+
+GUIDES_ANCHOR = "guides"
 GLOSSARY_ANCHOR = "glossary"
 APPENDIX_ANCHOR = "appendix"
 
@@ -138,6 +143,10 @@ def anchor_of_src(handbook: Handbook, src_uri: str) -> str | None:
             return part_anchor(kind) if kind else "cover"
     if rest == "glossary.md":
         return GLOSSARY_ANCHOR
+    guides = handbook.project.structure.guides
+    if rest.startswith(f"{guides}/") and rest.count("/") == 1:
+        guide_id = rest.removeprefix(f"{guides}/").removesuffix(".md")
+        return guide_anchor(guide_id) if guide_id in handbook.guides else None
     if rest.startswith("checklists/"):
         name = rest.removeprefix("checklists/").removesuffix(".md")
         return APPENDIX_ANCHOR if name == "index" else checklist_anchor(name)
@@ -242,9 +251,11 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "edition": edition,
         "parts": parts,
         "glossary": _glossary(handbook, lang),
+        # The handbook's own pages (facilitator's guide, about the source with its emendations).
+        "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
         "checklists": [_checklist(checklist, lang) for checklist in checklists],
         "label": lambda key, **values: label(lang, key, **values),
-        "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR},
+        "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR, "guides": GUIDES_ANCHOR},
     }
 
 
@@ -303,6 +314,16 @@ def _chapter(handbook: Handbook, concept: Concept, lang: str) -> dict:
         "summary": meta.summary,
         "body": body_html(handbook, page, lang, prefix=concept_anchor(concept.id), depth=1),
         "lang": page.lang,  # the Thai original when not translated yet
+    }
+
+
+def _guide(handbook: Handbook, guide_id: str, lang: str) -> dict:
+    page = handbook.guide_page(guide_id, lang)
+    return {
+        "anchor": guide_anchor(guide_id),
+        "title": page.meta.title,
+        "body": body_html(handbook, page, lang, prefix=guide_anchor(guide_id), depth=1),
+        "lang": page.lang,
     }
 
 

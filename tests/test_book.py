@@ -268,7 +268,9 @@ def _outline_titles(outline) -> list[str]:
 def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang):
     reader = _reader(books[lang])
     outline = _outline_titles(reader.outline)
-    contents = _squeeze(next(text for text in _text(books[lang]) if label(lang, "book.contents") in text[:200]))
+    pages = _text(books[lang])
+    first = next(n for n, text in enumerate(pages) if label(lang, "book.contents") in text[:200])
+    contents = _squeeze("".join(pages[first:first + 2]))  # it may run over to its verso
     titles = [c.meta(lang).title for c in handbook.concepts.values()]
     titles += [label(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
     titles += [label(lang, "glossary.title"), label(lang, "book.appendix")]
@@ -276,6 +278,16 @@ def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, 
         assert title in outline, title
         # with its page number after the leader dots
         assert re.search(re.escape(_squeeze(title)) + r"\.*\d+", contents), title
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_guides_are_in_the_book_with_the_emendations(books, handbook, lang):
+    outline = _outline_titles(_reader(books[lang]).outline)
+    assert handbook.guides
+    for guide_id in handbook.guides:
+        assert handbook.guide_page(guide_id, lang).meta.title in outline, guide_id
+    text = _squeeze("".join(_text(books[lang])))
+    assert _squeeze(label(lang, "emendations.original")) in text  # the emendations' table
 
 
 def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
