@@ -31,7 +31,7 @@ from handbook.checklists import Checklist, build_checklists
 from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
 from handbook.imprint import Printing, load_printing
-from handbook.labels import label
+from handbook.labels import active_labels, label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
@@ -216,8 +216,10 @@ def body_html(handbook: Handbook, page: Page, lang: str, *, prefix: str, depth: 
 # ---------------------------------------------------------------------------------------------
 
 
-def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition) -> dict:
-    """Everything the template needs, as plain data (page bodies already as safe HTML)."""
+def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition,
+                 spreads: frozenset[str] = frozenset()) -> dict:
+    """Everything the template needs, as plain data (page bodies already as safe HTML).
+    `spreads`: the checklists set on two facing pages (the others fit one)."""
     original = handbook.default_language
     home = handbook.overviews["home"].get(lang) or handbook.overviews["home"][original]
     parts = []
@@ -253,7 +255,7 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "glossary": _glossary(handbook, lang),
         # The handbook's own pages (facilitator's guide, about the source with its emendations).
         "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
-        "checklists": [_checklist(checklist, lang) for checklist in checklists],
+        "checklists": [_checklist(checklist, lang, spreads) for checklist in checklists],
         "label": lambda key, **values: label(lang, key, **values),
         "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR, "guides": GUIDES_ANCHOR},
     }
@@ -342,14 +344,30 @@ def _glossary(handbook: Handbook, lang: str) -> list[dict]:
     ]
 
 
-def _checklist(checklist: Checklist, lang: str) -> dict:
+#: Ruled lines under each section of a checklist for the group's notes.
+NOTE_LINES = 3
+
+
+def _paper_intro(checklist: Checklist, lang: str) -> str:
+    """The checklist's introduction for paper (`book.checklist.<id>.intro`: a pen, no chart, no
+    screen), its counts filled as on the site; the site's words where the book has none."""
+    key = f"book.checklist.{checklist.id}.intro"
+    if key not in active_labels().keys():
+        return checklist_intro(checklist, lang)
+    points = sum(len(section.concept.meta(lang).points) for section in checklist.sections)
+    return label(lang, key, count=len(checklist.items), concepts=len(checklist.sections), points=points)
+
+
+def _checklist(checklist: Checklist, lang: str, spreads: frozenset[str]) -> dict:
     return {
         "id": checklist.id,
         "anchor": checklist_anchor(checklist.id),
         "title": label(lang, f"checklist.{checklist.id}"),
-        # Its counts filled as on the site ({points}, {concepts}, {count}).
-        "intro": checklist_intro(checklist, lang),
+        "intro": _paper_intro(checklist, lang),
         "result": checklist.result,
+        "item_count": len(checklist.items),
+        "note_lines": NOTE_LINES,
+        "spread": checklist.id in spreads,
         "numbered": len(checklist.sections) > 1,
         "sections": [
             {
@@ -362,8 +380,10 @@ def _checklist(checklist: Checklist, lang: str) -> dict:
     }
 
 
-def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition) -> str:
-    """The whole handbook in `lang` as one HTML document, styled by `static/book.css`."""
+def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition,
+              spreads: frozenset[str] | None = None) -> str:
+    """The whole handbook in `lang` as one HTML document, styled by `static/book.css`.
+    `spreads`: the checklists that take two facing pages (by default as `estimate_spreads` says)."""
     import jinja2
     from markupsafe import Markup
 
@@ -375,7 +395,9 @@ def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, editio
         lstrip_blocks=True,
     )
     env.filters["safe_html"] = Markup  # only for bodies that went through the sanitizer
-    return env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition))
+    if spreads is None:
+        spreads = estimate_spreads(checklists, lang)
+    return env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,6 +429,20 @@ def _local_fetcher():
 
 def render_pdf(document: str) -> tuple[bytes, int]:
     """(the PDF, its number of pages) for a document made by `book_html()`."""
+    return write_pdf(render_document(document))
+
+
+def write_pdf(rendered) -> tuple[bytes, int]:
+    """(the PDF, its number of pages) of a document WeasyPrint has laid out."""
+    from handbook.pdftext import fix_thai_text_layer
+
+    pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
+    # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
+    return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
+
+
+def render_document(document: str):
+    """WeasyPrint's laid-out pages for a document made by `book_html()`."""
     import logging
 
     import weasyprint
@@ -432,7 +468,6 @@ def render_pdf(document: str) -> tuple[bytes, int]:
         rendered = weasyprint.HTML(
             string=document, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher
         ).render(stylesheets=[stylesheet], font_config=fonts)
-        pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
     except FatalURLFetchingError as err:
         # An image in a page, say: the book only embeds its stylesheet and fonts.
         raise HandbookError([Finding(str(TEMPLATE.relative_to(ROOT)), 1, f"{err}: {err.__cause__}")]) from None
@@ -440,10 +475,57 @@ def render_pdf(document: str) -> tuple[bytes, int]:
         logger.removeHandler(handler)
     if refused:
         raise HandbookError([Finding(str(STYLESHEET.relative_to(ROOT)), 1, message) for message in refused])
-    from handbook.pdftext import fix_thai_text_layer
+    return rendered
 
-    # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
-    return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
+
+# ---------------------------------------------------------------------------------------------
+# Checklists for the photocopier: one page each, or two facing pages marked as such
+# ---------------------------------------------------------------------------------------------
+
+#: What fits on a checklist's page (A4 less its margins, in mm) and what its parts take, roughly
+#: (11 pt Sarabun); the rendered book says which checklists really took two pages.
+PAGE_HEIGHT_MM = 297 - 36 - 8
+_HEAD_MM, _SECTION_MM, _LINE_MM, _NOTE_MM = 42, 20, 7.2, 8
+_CHARS_PER_LINE = {"th": 105, "en": 95}
+
+
+def estimate_spreads(checklists: list[Checklist], lang: str) -> frozenset[str]:
+    """The checklists that will not fit one page, by an estimate of their height."""
+    per_line = _CHARS_PER_LINE.get(lang, 95)
+    spreads = set()
+    for checklist in checklists:
+        height = _HEAD_MM + (10 if checklist.result != "none" or len(checklist.sections) > 1 else 0)
+        for section in checklist.sections:
+            lines = sum(-(-len(item.text[lang]) // per_line) for item in section.items)
+            height += _SECTION_MM + lines * _LINE_MM + NOTE_LINES * _NOTE_MM
+        if height > PAGE_HEIGHT_MM:
+            spreads.add(checklist.id)
+    return frozenset(spreads)
+
+
+def measured_spreads(rendered, checklists: list[Checklist]) -> frozenset[str]:
+    """The checklists that took more than one page in a laid-out book (from the page each one's
+    start and end anchors fell on)."""
+    page_of = {}
+    for number, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            page_of.setdefault(anchor, number)
+    return frozenset(
+        checklist.id for checklist in checklists
+        if page_of.get(f"{checklist_anchor(checklist.id)}--end", 0) > page_of.get(checklist_anchor(checklist.id), 0)
+    )
+
+
+def typeset(handbook: Handbook, lang: str, edition: Edition) -> tuple[bytes, int]:
+    """The book in `lang` as a PDF: laid out once, and again if a checklist estimated to fit one
+    page took two (or the reverse), so that every long checklist is a marked spread."""
+    checklists = build_checklists(handbook)
+    spreads = estimate_spreads(checklists, lang)
+    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads))
+    measured = measured_spreads(rendered, checklists)
+    if measured != spreads:
+        rendered = render_document(book_html(handbook, checklists, lang, edition, measured))
+    return write_pdf(rendered)
 
 
 def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
@@ -507,7 +589,7 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
         pages = json.loads(facts.read_text(encoding="utf-8"))["pages"]
         return Book(lang, path, pages, path.stat().st_size)
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
-    pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition))
+    pdf, pages = typeset(handbook, lang, edition)
     cache_dir.mkdir(parents=True, exist_ok=True)
     import os
 

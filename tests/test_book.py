@@ -337,6 +337,61 @@ def test_the_front_matter_has_an_imprint_preface_and_contents_on_a_recto(books, 
     assert contents % 2 == 1 and contents > 3
 
 
+def _poppler_pages(path: Path) -> list[str]:
+    """Each page's text as poppler's pdftotext reads it (what many viewers and tools use)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler's pdftotext is not installed")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books, lang):
+    pages = _poppler_pages(books[lang])
+    titles = {c.id: label(lang, f"checklist.{c.id}") for c in build_checklists(load_handbook(ROOT / "docs"))}
+    spread = _squeeze(label(lang, "book.spread"))
+    marked = _text(books[lang])  # pypdf keeps Thai tone marks in place (see pdftext.py)
+    appendix = next(n for n, text in enumerate(pages) if label(lang, "book.appendix") in text.splitlines()[:2])
+    starts = {}
+    for checklist_id, title in titles.items():
+        # Its title as the page's heading: in the first lines, under the running head.
+        found = [n for n, text in enumerate(pages) if n > appendix and title in text.splitlines()[:4]
+                 and _squeeze(label(lang, "print.network")) in _squeeze(text)]
+        assert found, checklist_id
+        starts[checklist_id] = found[0]
+        assert not any(other in pages[found[0]] for other in titles.values() if other != title
+                       and title not in other), checklist_id
+    assert min(starts.values()) > appendix  # the appendix's introduction on a page of its own
+    order = sorted(starts.values()) + [len(pages)]
+    for checklist_id, start in starts.items():
+        following = order[order.index(start) + 1]
+        used = [n for n in range(start, following) if pages[n].strip()]
+        if spread in _squeeze(marked[start]):
+            assert len(used) == 2 and start % 2 == 1, checklist_id  # pages[1] is page 2: a verso
+        else:
+            assert len(used) == 1, checklist_id
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(documents, lang):
+    document = documents[lang]
+    for checklist in build_checklists(load_handbook(ROOT / "docs")):
+        part = document[document.index(f'id="checklist-{checklist.id}"'):]
+        part = part[:part.index(f'id="checklist-{checklist.id}--end"')]
+        assert part.count('class="tally"') == len(checklist.sections), checklist.id
+        assert part.count('class="box"') == len(checklist.items)
+        assert part.count('class="rule"') == 3 * len(checklist.sections)
+        if checklist.result == "type":
+            assert label(lang, "book.result.type") in part
+        elif len(checklist.sections) > 1:
+            assert 'class="total"' in part
+        assert "ติ๊ก" not in part  # paper: a pen marks ✓, nothing is clicked
+
+
 def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
     """HarfBuzz draws ำ as two glyphs; WeasyPrint's text layer read them as า (handbook/pdftext.py
     repairs it): a reader who searches or copies gets the words the page shows."""
