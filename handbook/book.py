@@ -306,15 +306,24 @@ def _home_intro(handbook: Handbook, home: Page, lang: str) -> str:
     return sanitize(markdown.Markdown().convert(MARKER_RE.sub("", opening)))
 
 
+#: The line of a concept's terms in the other language, which opens its body (handbook/render.py).
+_TERM_LINE = re.compile(r'\A\s*(<p class="hb-term">.*?</p>)', re.S)
+
+
 def _chapter(handbook: Handbook, concept: Concept, lang: str) -> dict:
     page = concept.page(lang)
     meta = concept.meta(lang)
+    body = body_html(handbook, page, lang, prefix=concept_anchor(concept.id), depth=1)
+    # The terms line joins the chapter's head (title, summary), which is kept whole and with
+    # what follows: WeasyPrint keeps one such link, not a chain of them.
+    term = _TERM_LINE.match(body)
     return {
         "id": concept.id,
         "anchor": concept_anchor(concept.id),
         "title": meta.title,
         "summary": meta.summary,
-        "body": body_html(handbook, page, lang, prefix=concept_anchor(concept.id), depth=1),
+        "term": term.group(1) if term else "",
+        "body": body[term.end():] if term else body,
         "lang": page.lang,  # the Thai original when not translated yet
     }
 
