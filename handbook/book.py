@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.booktext import read_nobreak_words, set_thai_lines
 from handbook.checklists import Checklist, build_checklists
 from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
@@ -35,6 +36,7 @@ from handbook.labels import active_labels, label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
+from handbook.thai import words as thai_words
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The book's template and stylesheet (paged media; the site's print CSS is for one page).
@@ -406,7 +408,16 @@ def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, editio
     env.filters["safe_html"] = Markup  # only for bodies that went through the sanitizer
     if spreads is None:
         spreads = estimate_spreads(checklists, lang)
-    return env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
+    document = env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
+    return set_thai_lines(document, keep=_vocabulary(handbook), words=thai_words)
+
+
+def _vocabulary(handbook: Handbook) -> list[str]:
+    """The Thai words the book never splits: the glossary's Thai terms and the editors' list."""
+    from handbook.glossary import glossary_entries
+
+    terms = [entry.term for entry in glossary_entries(handbook, "th")] if "th" in handbook.languages else []
+    return terms + read_nobreak_words(handbook.docs_dir.parent)
 
 
 # ---------------------------------------------------------------------------------------------

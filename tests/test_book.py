@@ -158,6 +158,58 @@ def test_a_bad_edition_file_names_its_line(tmp_path, text, line, message):
     assert (finding.path, finding.line) == (EDITION_FILE, line) and message in finding.message
 
 
+LEXICON = ["ขับเคลื่อน", "เพื่อ", "งาน", "ทำ", "ได้", "คน", "หนึ่ง", "ที่", "ไป", "ก", "ภาค", "รัฐ", "และ"]
+
+
+def _longest_match(run: str, lexicon: list[str]) -> list[str]:
+    out = []
+    while run:
+        word = next((w for w in sorted(lexicon, key=len, reverse=True) if run.startswith(w)), run[0])
+        out.append(word)
+        run = run[len(word):]
+    return out
+
+
+def _fake_breaks(run: str) -> set[int]:
+    """A line breaker that cuts ขับ|เคลื่อน and ภาค|รัฐ, as libthai does."""
+    edges, at = set(), 0
+    breaker = [w for w in LEXICON if w != "ขับเคลื่อน"] + ["ขับ", "เคลื่อน"]
+    for word in _longest_match(run, breaker)[:-1]:
+        at += len(word)
+        edges.add(at)
+    return edges
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # a word the line breaker would cut is kept whole, with a break allowed at its edges
+    ("<body><p>เพื่อขับเคลื่อนงาน ไป</p>",
+     '<body><p>เพื่อ<wbr><span class="nobr">ขับเคลื่อน</span><wbr>งาน ไป</p>'),
+    # the space before ๆ does not break
+    ("<body><p>คน ๆ หนึ่ง ที่</p>", "<body><p>คน\u00a0ๆ หนึ่ง ที่</p>"),
+    # attributes and the head are never touched
+    ('<title>ขับเคลื่อน</title><body><a title="ขับเคลื่อน">x</a>',
+     '<title>ขับเคลื่อน</title><body><a title="ขับเคลื่อน">x</a>'),
+    # the last two words of a paragraph stay together
+    ("<body><p>งาน ทำงานได้</p>", '<body><p>งาน <span class="nobr">ทำงานได้</span></p>'),
+])
+def test_thai_is_set_without_breaking_words(html, expected):
+    from handbook.booktext import set_thai_lines
+
+    def words(run: str) -> list[str]:
+        return _longest_match(run, LEXICON)
+
+    set_html = set_thai_lines(html, keep=[], words=words, breaks=_fake_breaks)
+    assert set_html == expected
+
+
+def test_a_word_of_the_vocabulary_is_kept_whole_with_its_neighbours_free():
+    from handbook.booktext import set_thai_lines
+
+    out = set_thai_lines("<body><td>ภาครัฐและ ที่ ไป</td>", keep=["ภาครัฐ"],
+                         words=lambda run: _longest_match(run, LEXICON), breaks=_fake_breaks)
+    assert '<span class="nobr">ภาครัฐ</span>' in out
+
+
 def test_the_renderer_reads_nothing_but_the_stylesheet_and_fonts():
     from handbook.book import render_pdf
     from handbook.findings import HandbookError
@@ -392,6 +444,29 @@ def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(docume
         assert "ติ๊ก" not in part  # paper: a pen marks ✓, nothing is clicked
 
 
+def test_no_thai_line_begins_with_mai_yamok_or_a_mark_and_no_compound_is_split(books, handbook):
+    from handbook.book import _vocabulary
+    from handbook.booktext import LONGEST_KEPT, starts_badly
+
+    lines = [line for text in _text(books["th"]) for line in text.splitlines()]
+    assert not [line for line in lines if starts_badly(line)]
+    kept = [word for word in _vocabulary(handbook) if len(word) <= LONGEST_KEPT]
+    assert "ขับเคลื่อน" in kept and "ดำเนินการ" in kept
+    split = []
+    for before, after in zip(lines, lines[1:], strict=False):
+        joined, at = before.rstrip() + after.lstrip(), len(before.rstrip())
+        split += [word for word in kept for found in re.finditer(re.escape(word), joined)
+                  if found.start() < at < found.end()]
+    assert not split
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_page_reference_is_never_split(books, lang):
+    word = label(lang, "book.page")
+    lines = [line.rstrip() for text in _text(books[lang]) for line in text.splitlines()]
+    assert not [line for line in lines if line.endswith(f"({word}") or line.endswith(f"({word}\u00a0")]
+
+
 def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
     """HarfBuzz draws ำ as two glyphs; WeasyPrint's text layer read them as า (handbook/pdftext.py
     repairs it): a reader who searches or copies gets the words the page shows."""
@@ -405,7 +480,7 @@ def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
 def test_references_carry_page_numbers(books, lang):
     text = "".join(_text(books[lang]))
     word = label(lang, "book.page")
-    refs = re.findall(rf"\({re.escape(word)} (\d+)\)", text)
+    refs = re.findall(rf"\({re.escape(word)}[ \u00a0](\d+)\)", text)
     assert len(refs) > 20
     assert all(0 < int(n) <= len(_reader(books[lang]).pages) for n in refs)
 
