@@ -115,7 +115,7 @@ def _spans(run: str, *, words: list[str], breaks: set[int], keep: Iterable[str],
         else:
             merged.append((start, end))
     return [(a, b) for a, b in merged
-            if any(a < i < b for i in breaks) or any(a <= k < l <= b for k, l in kept)]
+            if any(a < i < b for i in breaks) or any(a <= ks < ke <= b for ks, ke in kept)]
 
 
 def _set_run(run: str, *, words: Words, breaks: Breaks, keep: list[str], last: bool) -> str:
