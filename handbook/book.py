@@ -409,7 +409,28 @@ def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, editio
     if spreads is None:
         spreads = estimate_spreads(checklists, lang)
     document = env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
+    mark = env.get_template("book-mark.html").render(name=label(lang, "book.marker.name")).strip()
+    document = mark_editors_once(document, lang, mark)
     return set_thai_lines(document, keep=_vocabulary(handbook), words=thai_words)
+
+
+def mark_editors_once(document: str, lang: str, mark: str) -> str:
+    """The site labels each addition "(ส่วนเพิ่มเติมของคู่มือ)" and repeats a disclaimer in every
+    question box; the book explains one marker on its contents page instead: the label becomes
+    the marker, the disclaimer goes."""
+    import markupsafe
+
+    label_words = label(lang, "book.marker.replaces")
+    for text in {html.escape(label_words), str(markupsafe.escape(label_words))}:
+        document = document.replace(f" {text}", f" {mark}")  # "บทนำ (…)" -> "บทนำ ◆"
+        bare = text.strip("()")  # a box whose whole title is the label
+        document = document.replace(f'<p class="admonition-title">{bare}</p>',
+                                    f'<p class="admonition-title">{mark}</p>')
+    for code in {lang, active_labels().default}:  # an untranslated page's disclaimer too
+        disclaimer = label(code, "questions.intro")
+        for text in {html.escape(disclaimer), str(markupsafe.escape(disclaimer)), disclaimer}:
+            document = document.replace(f"<p>{text}</p>", "")
+    return document
 
 
 def _vocabulary(handbook: Handbook) -> list[str]:

@@ -65,6 +65,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.imprint.content", "book.imprint.corrections.title", "book.imprint.corrections",
     "book.preface.title", "book.preface", "book.howto.title", "book.howto.order", "book.howto.marker",
     "book.howto.refs", "book.howto.checklists", "book.marker.legend", "book.marker.name",
+    "book.marker.replaces",
     "book.appendix.paper", "book.total", "book.result.type", "book.spread",
 )
 #: Labels that hold a web address rather than words.

@@ -91,7 +91,13 @@ def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
     text: each sits in the book's 'added' look, and the contents page explains that look."""
     document = documents[lang]
     legend = label(lang, "book.marker.legend").split("{marker}")[-1]
-    assert legend in document.replace("&#39;", "'") and 'class="ed-mark"' in document
+    text = re.sub(r"<[^>]+>", "", document).replace("&#39;", "'")  # tags: the book's Thai setting
+    assert legend in text and 'class="ed-mark"' in document
+    # One marker, explained once, instead of the site's label on every box and a disclaimer in
+    # every question box.
+    assert label(lang, "book.marker.replaces") not in text
+    assert label(lang, "questions.intro") not in text
+    assert document.count('class="ed-mark"') >= 2 * len(handbook.concepts)
     assert document.count('class="added summary"') == len(handbook.concepts)
     questions = sum(1 for c in handbook.concepts.values() if c.meta(lang).checklist)
     assert document.count('class="admonition question"') == questions
