@@ -31,6 +31,7 @@ from handbook.booktext import read_nobreak_words, set_thai_lines
 from handbook.checklists import Checklist, build_checklists
 from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
+from handbook.glossary import column_names
 from handbook.imprint import Printing, load_printing
 from handbook.labels import active_labels, label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
@@ -256,6 +257,7 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "edition": edition,
         "parts": parts,
         "glossary": _glossary(handbook, lang),
+        "glossary_columns": column_names(handbook, lang),
         # The handbook's own pages (facilitator's guide, about the source with its emendations).
         "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
         "checklists": [_checklist(checklist, lang, spreads) for checklist in checklists],
