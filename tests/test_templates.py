@@ -41,13 +41,20 @@ READERS = {
     "handbook/sources.py": "the SVG check: a finding that names the <svg> root",
     "handbook/outputs/csp.py": "the output census: patterns over published pages, findings naming tags",
     "handbook/outputs/pages.py": "the output census: findings naming the tags it refuses",
+    # Thai line setting of the book works character by character on the text runs of finished
+    # HTML (a <wbr> or a no-break span around a word): a rewriter, not a fragment.
+    "handbook/booktext.py": "the book's Thai line setting: <wbr> and no-break spans inside text runs",
+}
+#: Modules another engineer is changing right now (issue 26, the book): their markup strings
+#: (the book's post-processing of its own HTML) move to templates once that work is merged.
+#: Remove an entry as soon as its module is clean; do not add one.
+PENDING = {
+    "handbook/book.py": "the book's HTML post-processing (editors' marker, term line, dead links)",
 }
 #: Single strings that look like markup but are not written into a page.
 ALLOWED = {
     # The marker syntax pages are written in (`<!-- handbook:points -->`): a pattern that reads input.
     ("handbook/render.py", r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->"),
-    # A pattern that removes the book's own dead-link anchors from rendered HTML.
-    ("handbook/book.py", r'<a data-gone="">(.*?)</a>'),
     # The text prefilled in a new translation file on GitHub's editor (a Markdown comment shown to
     # the translator there), not page markup. Its words belong in handbook/messages (issue 25).
     ("handbook/newfile.py", "<!-- Copy the original from  over this line, then translate it "
@@ -112,7 +119,7 @@ def test_no_python_module_holds_a_markup_literal():
     seen_allowed = set()
     for path in python_modules():
         rel = path.relative_to(ROOT).as_posix()
-        if rel in READERS:
+        if rel in READERS or rel in PENDING:
             continue
         for line, text in markup_literals(path.read_text(encoding="utf-8")):
             if (rel, text) in ALLOWED:
@@ -124,7 +131,9 @@ def test_no_python_module_holds_a_markup_literal():
     assert not problems, "\n".join(problems)
     # The allowlist stays true: an entry whose string is gone is removed, not kept "just in case".
     assert seen_allowed == ALLOWED, f"stale allowlist entries: {sorted(ALLOWED - seen_allowed)}"
-    assert all((ROOT / rel).is_file() for rel in READERS)
+    assert all((ROOT / rel).is_file() for rel in [*READERS, *PENDING])
+    clean = [rel for rel in PENDING if not markup_literals((ROOT / rel).read_text(encoding="utf-8"))]
+    assert not clean, f"no markup left in {clean}: remove them from PENDING"
 
 
 def fragment_names() -> list[str]:
