@@ -600,7 +600,10 @@ def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
     digest = hashlib.sha256(f"{lang}|{edition}|weasyprint-{version('weasyprint')}".encode())
     package = Path(__file__).parent
     inputs = [(docs_dir, p) for p in sorted(Path(docs_dir).rglob("*.md"))]
-    inputs += [(package, p) for p in (*sorted(package.glob("*.py")), TEMPLATE, STYLESHEET)]
+    # The whole package: its code (subpackages too), the book's template and stylesheet, the
+    # fragments the markers render with (templates/fragments/), its messages.
+    inputs += [(package, p) for p in sorted(package.rglob("*"))
+               if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
     inputs += [(FONTS_DIR, p) for p in sorted(FONTS_DIR.glob("*.woff2"))]
     # The book's words and structure: labels, handbook.yml, editorial/ (word list, emendations).
     project = Path(docs_dir).parent
