@@ -123,6 +123,20 @@ def _huge_page(project):
     replace_in(project / "docs" / PAGE, BODY_MARK, "ก" * 600_000 + "\n\n" + BODY_MARK)
 
 
+def _icon_outside_language(project):
+    # Outside docs/<lang>/ a file is published at the site's root: it replaced the site's icon.
+    path = project / "docs/assets/images/icon-192.png"
+    path.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "overrides/assets/images/icon-192.png", path)
+
+
+def _svg_comment_in_css_string(project):
+    # A `/*` inside a CSS string is no comment: the browser loads the address between.
+    _write(project, "th/elements/map.svg",
+           '<svg xmlns="http://www.w3.org/2000/svg" style=\'font-family:"/*"; '
+           'background:url(https://elsewhere.invalid/x); font-family:"*/"\'/>')
+
+
 FILE_CASES = [
     ("concept-id-index", _concept_at_index, "docs/th/elements/index.md", "reserved"),
     ("source-at-glossary", _glossary_page, "docs/th/glossary.md", "generated"),
@@ -134,6 +148,8 @@ FILE_CASES = [
     ("symlink-file", _symlink_file, "docs/th/elements/passwd.png", "symbolic links"),
     ("symlink-folder", _symlink_folder, "docs/th/etc", "symbolic links"),
     ("huge-page", _huge_page, "docs/th/elements/common-vision.md", "KiB"),
+    ("icon-outside-language-folder", _icon_outside_language, "docs/assets/images/icon-192.png", "language folder"),
+    ("svg-comment-in-css-string", _svg_comment_in_css_string, "docs/th/elements/map.svg", "loads or runs"),
 ]
 
 
