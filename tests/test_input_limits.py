@@ -121,8 +121,13 @@ def test_the_front_matter_attack_is_refused_by_the_build(tmp_path):
     (PAGE, BODY, BODY + "".join("    " * i + "- x\n" for i in range(30)), "levels of lists"),
     (PAGE, BODY, BODY + '<div markdown="1">\n' * 600 + "x\n" + "</div>\n" * 600, "HTML elements nested"),
     (PAGE, BODY, BODY + "- " * 40 + "x\n", "nested 40 deep"),
+    # redteam: Python-Markdown is quadratic in a paragraph's '[' (20,000 `[ ` ran for minutes).
+    (PAGE, BODY, BODY + "[ " * 250_000 + "\n", "at most 100 are allowed"),
+    (PAGE, BODY, BODY + "<a " * 101 + "\n", "at most 100 are allowed"),
+    (PAGE, BODY, BODY + "![ \n\n" * 2001, "at most 2000 are allowed"),
 ], ids=["title-length", "text-length", "synonyms-count", "order", "thai-digits-run", "quotes",
-        "lists", "md-in-html", "list-markers"])
+        "lists", "md-in-html", "list-markers", "brackets-in-paragraph", "tags-in-paragraph",
+        "brackets-in-page"])
 def test_every_input_has_a_limit_named_in_its_error(tmp_path, page, old, new, expected):
     docs = write_handbook(tmp_path)
     started = time.perf_counter()
