@@ -163,6 +163,11 @@ AFTER_THE_BUILD = [
     ("<p>The {points} recommendations</p>", "unfilled placeholder {points}"),
     ('<p title="{n.real} items">x</p>', "unfilled placeholder {n.real}"),
     ('<div data-template="Results for {query}: {points}"></div>', "unfilled placeholder {points}"),
+    # redteam: a script fills only its own names, each once (String.replace).
+    ('<div class="hb-search-correction" data-template="“{query}” {count}"></div>', "unfilled placeholder {count}"),
+    ('<p class="hb-verdict" data-template="{type} {query}"></p>', "unfilled placeholder {query}"),
+    ('<div class="hb-search-correction" data-template="“{query}” ({query})"></div>', "unfilled placeholder {query}"),
+    ('<div data-saving="{percent}% … {percent}%"></div>', "unfilled placeholder {percent}"),
 ]
 
 
@@ -205,7 +210,9 @@ def test_what_the_head_and_the_scripts_may_not_hold(where, injected, expected):
 
 def test_the_template_and_the_runtime_placeholders_pass():
     text = page('<div data-template="Showing results for “{query}”" data-saving="Saving… {percent}%"></div>'
-                '<p data-template="{type} ({count} of {size})"></p>')
+                '<p data-template="{type} ({count} of {size})"></p>'
+                '<div class="hb-search-correction" data-template="“{query}”"></div>'
+                '<p class="hb-verdict" data-template="{type} ({count} of {size})"></p>')
     assert page_problems(text, hosts=HOSTS) == []
 
 
