@@ -27,7 +27,7 @@ from handbook.copies import original_script_findings
 from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
-from handbook.history import previous_version
+from handbook.history import previous_folder
 from handbook.lint import lint_text
 from handbook.loader import (
     Handbook,
@@ -159,32 +159,39 @@ def orphaned_tick_findings(handbook: Handbook) -> list[Finding]:
 
     Readers' ticks are saved under item ids: an id that disappears orphans them (they are kept on
     the reader's device, but no box shows them). A renamed item lists its old ids in `formerly`.
+    The previous revision's pages are all read, so a page that was moved (or removed) is
+    compared too.
     """
+    lang = handbook.default_language
     current = set()
     for concept in handbook.concepts.values():
-        for item in concept.meta(handbook.default_language).checklist:
+        for item in concept.meta(lang).checklist:
             current |= {item.id, *item.formerly}
+    previous = previous_folder(handbook.docs_dir / lang)
+    if previous is None:
+        return []
+    revision, texts = previous
     findings = []
-    for concept in handbook.concepts.values():
-        page = concept.pages[handbook.default_language]
-        previous = previous_version(page.path)
-        if previous is None:
-            continue
-        revision, text = previous
+    for relative, text in texts.items():
         try:
             split = split_front_matter(text)
             data = parse_front_matter(split[0], 2)[0] if split else None
         except FrontMatterError:
             continue
-        items = data.get("checklist") if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            continue
+        items = data.get("checklist")
         old_ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        concept = handbook.concepts.get(data.get("id")) if isinstance(data.get("id"), str) else None
+        page = concept.pages.get(lang) if concept is not None else None
+        where = (page.display_path, page.line_of("checklist")) if page is not None else (relative, 1)
         for old_id in old_ids:
             if isinstance(old_id, str) and old_id not in current:
                 findings.append(Finding(
-                    page.display_path, page.line_of("checklist"),
-                    f"checklist item '{old_id}' (in {revision}) is gone: readers' saved ticks for "
-                    f"it no longer show; if it was renamed, add 'formerly: [{old_id}]' to the "
-                    "renamed item", "warning"))
+                    *where,
+                    f"checklist item '{old_id}' (of {relative} in {revision}) is gone: readers' "
+                    f"saved ticks for it no longer show; if it was renamed, add "
+                    f"'formerly: [{old_id}]' to the renamed item", "warning"))
     return findings
 
 

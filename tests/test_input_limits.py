@@ -275,6 +275,27 @@ def test_a_checklist_renamed_without_formerly_is_an_error(tmp_path):
     assert not [f for f in collect_findings(docs) if f.level == "error"]
 
 
+def test_an_item_renamed_on_a_moved_page_is_not_silent(tmp_path):
+    """redteam: a concept renamed (its file moved) with a checklist item renamed too: git has no
+    previous version of the new path, and `make check` said nothing while readers' ticks went."""
+    docs = write_handbook(tmp_path)
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first")
+    for lang in ("th", "en"):
+        git("mv", f"docs/{lang}/elements/alpha.md", f"docs/{lang}/elements/gamma.md")
+    for path in [*docs.rglob("*.md"), tmp_path / "handbook.yml"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("alpha", "gamma"), encoding="utf-8")
+    found = collect_findings(docs)
+    assert not [f for f in found if f.level == "error"], found
+    assert any("'ask-alpha'" in f.message and "is gone" in f.message for f in found), found
+
+
 # ---------------------------------------------------------------------------------------------
 # Reserved paths, case clashes, invisible characters, the site's classes
 # ---------------------------------------------------------------------------------------------
