@@ -28,7 +28,7 @@ from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
 from handbook.history import previous_folder
-from handbook.lint import lint_text
+from handbook.lint import invisible_problem, lint_text
 from handbook.loader import (
     Handbook,
     Page,
@@ -208,7 +208,8 @@ def html_findings(page: Page) -> list[Finding]:
             stack += [((*loc, key), item) for key, item in value.items()]
         elif isinstance(value, list):
             stack += [((*loc, index), item) for index, item in enumerate(value)]
-        elif isinstance(value, str) and (problem := text_problem(value)):
+        # Decoded values too: YAML's escapes ("\u202E", "\0") write what the raw text does not show.
+        elif isinstance(value, str) and (problem := text_problem(value) or invisible_problem(value)):
             findings.append(Finding(page.display_path, page.line_of(*loc),
                                     f"{describe_field(loc, page.meta.model_dump())}: {problem}"))
     return findings

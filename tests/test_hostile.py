@@ -71,6 +71,10 @@ TEXT_CASES = [
     ("duplicate-points", _front("checklist:\n", "points:\n  - id: only\n    text: ข้อเดียว\nchecklist:\n"), "duplicate key 'points'"),
     ("yaml-tag", _front("kind: element", "kind: !!python/name:os.system element"), "YAML tag"),
     ("merge-key", _front("kind: element\n", "kind: element\n<<: {title: x}\n"), "merge keys"),
+    # redteam: YAML escapes write what the raw text does not show; control characters are invisible.
+    ("escaped-rlo-in-title", _front("title: Common vision", 'title: "Common vision \\u202Eevil"', EN_PAGE), "BIDI CONTROL"),
+    ("escaped-nul-in-title", _front("title: Common vision", 'title: "Common vision \\0 \\e"', EN_PAGE), "CONTROL CHARACTER"),
+    ("nul-in-body", _in_body("a\x00b"), "CONTROL CHARACTER"),
 ]
 
 
