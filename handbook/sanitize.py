@@ -143,6 +143,9 @@ def _reserved_class(value: str) -> str | None:
 
 # attr_list's `{: .name #id key=value }` after a block or an inline element.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+# Its `key=value` pairs and `#id`s: attr_list writes them onto the element as they are.
+_ATTR_LIST_PAIR = re.compile(r"""(?:^|[ \t])([^\s=#.{}"']+)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_ATTR_LIST_ID = re.compile(r"(?:^|[ \t])#([^\s{}]+)")
 _ATTR_LIST_CLASS = re.compile(r"(?:^|[ \t])\.([^\s{}]+)|\bclass\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 
 
@@ -243,6 +246,19 @@ def markdown_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> list[
         for names in _ATTR_LIST_CLASS.findall(match.group(1)):
             problem = _reserved_class(" ".join(filter(None, names)))
             if problem:
+                found.append((*at(match.start()), problem))
+        # `{: onclick=… }`, `{: href=javascript:… }`, `{: #__config }`: judged as the output gate
+        # judges them, on the tag that allows the attribute (the gate knows the real tag).
+        pairs = [(name, "".join(values)) for name, *values in _ATTR_LIST_PAIR.findall(match.group(1))]
+        pairs += [("id", value) for value in _ATTR_LIST_ID.findall(match.group(1))]
+        for name, value in pairs:
+            if name.lower() == "class":
+                continue
+            tag = next((t for t, names in TAG_ATTRIBUTES.items() if name.lower() in names and t in tags), None)
+            problem = judge_attribute(tag or "span", name, value, source=True)
+            if problem:
+                if tag is None:
+                    problem = problem.replace(" on <span>", " (in an attribute list '{: … }')")
                 found.append((*at(match.start()), problem))
     found += html_findings(_AUTOLINK.sub(_blank, text), tags=tags)
     return sorted(found)

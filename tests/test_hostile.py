@@ -71,6 +71,10 @@ TEXT_CASES = [
     ("duplicate-points", _front("checklist:\n", "points:\n  - id: only\n    text: ข้อเดียว\nchecklist:\n"), "duplicate key 'points'"),
     ("yaml-tag", _front("kind: element", "kind: !!python/name:os.system element"), "YAML tag"),
     ("merge-key", _front("kind: element\n", "kind: element\n<<: {title: x}\n"), "merge keys"),
+    # redteam: attr_list writes attributes as they are; `make check` said nothing, the build refused.
+    ("attr-list-handler", _in_body("Hello\n{: onclick=alert(1) }"), "event handler 'onclick' (in an attribute list"),
+    ("attr-list-javascript-href", _in_body("[x](https://example.org/){: href=javascript:alert(1) }"), "javascript:alert(1)"),
+    ("attr-list-theme-id", _in_body("## Heading {: #__config }"), "reserved for the theme"),
     # redteam: YAML escapes write what the raw text does not show; control characters are invisible.
     ("escaped-rlo-in-title", _front("title: Common vision", 'title: "Common vision \\u202Eevil"', EN_PAGE), "BIDI CONTROL"),
     ("escaped-nul-in-title", _front("title: Common vision", 'title: "Common vision \\0 \\e"', EN_PAGE), "CONTROL CHARACTER"),
