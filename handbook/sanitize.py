@@ -88,7 +88,9 @@ def judge_url(value: str, *, embedded: bool) -> str | None:
     """Why `value` may not be a link (`embedded=False`) or an image source, or None."""
     url = _URL_NOISE.sub("", html.unescape(value)).lower()
     if embedded:
-        if _SCHEME.match(url) or url.startswith(("//", "/\\", "\\")):
+        # A path from the host's root (`/other-project/x.png`) is another site on a shared host
+        # (GitHub Pages' project sites), and the computer's own files in the offline copy.
+        if _SCHEME.match(url) or url.startswith(("/", "\\")):
             return f"'{value}' loads from another site; images must be files of the handbook " \
                    "(a relative path)"
         return None

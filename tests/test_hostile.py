@@ -53,6 +53,7 @@ TEXT_CASES = [
     ("markdown-javascript-link-in-point", _front("    text: สมาชิกมองเห็นจุดมุ่งหมาย", "    text: ดู [x](javascript:alert(1)) สมาชิกมองเห็นจุดมุ่งหมาย"), "is not allowed"),
     ("reference-javascript-link", _in_body("[x][a]\n\n[a]: javascript:alert(1)"), "is not allowed"),
     ("image-from-elsewhere", _in_body("![x](https://elsewhere.invalid/x.png)"), "loads from another site"),
+    ("image-from-the-hosts-root", _in_body("![x](/other-project/track.png)"), "loads from another site"),
     ("base", _in_body('<base href="http://elsewhere.invalid/">'), "<base> is not allowed"),
     ("meta-refresh", _in_body('<meta http-equiv="refresh" content="0;url=http://elsewhere.invalid/">'), "<meta> is not allowed"),
     ("script", _in_body("<script>alert(1)</script>"), "<script> is not allowed"),
