@@ -160,6 +160,9 @@ AFTER_THE_BUILD = [
     ("<object data=\"x.swf\"></object>", "<object> is not in the allowlist"),
     ("<base href=\"https://evil.example/\">", "<base> is not in the allowlist"),
     ('<p formaction="x">x</p>', "attribute formaction on <p> is not in the allowlist"),
+    pytest.param('<img src="/other-project/track.png">', "another site", marks=pytest.mark.xfail(
+        strict=True, reason="redteam: the census takes a path from the host's root for the site's own "
+                            "(another site on a shared host; handbook.sanitize refuses it at the source)")),
     ("<p>The {points} recommendations</p>", "unfilled placeholder {points}"),
     ('<p title="{n.real} items">x</p>', "unfilled placeholder {n.real}"),
     ('<div data-template="Results for {query}: {points}"></div>', "unfilled placeholder {points}"),
