@@ -390,8 +390,6 @@ EXPORTED_DRAWING = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http:
 </svg>"""
 
 
-@pytest.mark.xfail(strict=True, reason="the census's SVG allowlist (handbook/outputs/allowlist.py) is narrower than "
-                                       "the source's (handbook/sources.py): a drawing make check accepts stops the build")
 def test_a_drawing_make_check_accepts_passes_the_census():
     from handbook.sources import svg_problems as source_svg_problems
 
