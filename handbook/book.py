@@ -27,13 +27,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.booktext import read_nobreak_words, set_thai_lines
 from handbook.checklists import Checklist, build_checklists
+from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
-from handbook.labels import label
+from handbook.glossary import column_names
+from handbook.imprint import Printing, load_printing
+from handbook.labels import active_labels, label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
 from handbook.locate import locate
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
+from handbook.thai import words as thai_words
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The book's template and stylesheet (paged media; the site's print CSS is for one page).
@@ -71,7 +76,8 @@ class Edition:
 
     date: str  # ISO date of the newest change to the content
     revision: str  # short commit of that change, or "" outside a git repository
-    url: str  # where the handbook is published
+    url: str  # where the handbook is published ("" when no real address is configured)
+    printing: Printing | None = None  # the edition's number, month and corrections address
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,11 @@ def checklist_anchor(checklist_id: str) -> str:
     return f"checklist-{checklist_id}"
 
 
+def guide_anchor(guide_id: str) -> str:
+    return f"g-{guide_id}"
+
+
+GUIDES_ANCHOR = "guides"
 GLOSSARY_ANCHOR = "glossary"
 APPENDIX_ANCHOR = "appendix"
 
@@ -136,6 +147,10 @@ def anchor_of_src(handbook: Handbook, src_uri: str) -> str | None:
             return part_anchor(kind) if kind else "cover"
     if rest == "glossary.md":
         return GLOSSARY_ANCHOR
+    guides = handbook.project.structure.guides
+    if rest.startswith(f"{guides}/") and rest.count("/") == 1:
+        guide_id = rest.removeprefix(f"{guides}/").removesuffix(".md")
+        return guide_anchor(guide_id) if guide_id in handbook.guides else None
     if rest.startswith("checklists/"):
         name = rest.removeprefix("checklists/").removesuffix(".md")
         return APPENDIX_ANCHOR if name == "index" else checklist_anchor(name)
@@ -205,8 +220,10 @@ def body_html(handbook: Handbook, page: Page, lang: str, *, prefix: str, depth: 
 # ---------------------------------------------------------------------------------------------
 
 
-def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition) -> dict:
-    """Everything the template needs, as plain data (page bodies already as safe HTML)."""
+def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition,
+                 spreads: frozenset[str] = frozenset()) -> dict:
+    """Everything the template needs, as plain data (page bodies already as safe HTML).
+    `spreads`: the checklists set on two facing pages (the others fit one)."""
     original = handbook.default_language
     home = handbook.overviews["home"].get(lang) or handbook.overviews["home"][original]
     parts = []
@@ -229,6 +246,8 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         )
     others = [code for code in handbook.languages if code != lang]
     return {
+        "imprint": _imprint(handbook, lang, edition),
+        "symbols": split_symbols,
         "lang": lang,
         # The language beside each glossary term (as handbook.glossary chooses it).
         "other_lang": original if lang != original else (others[0] if others else lang),
@@ -238,10 +257,50 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "edition": edition,
         "parts": parts,
         "glossary": _glossary(handbook, lang),
-        "checklists": [_checklist(checklist, lang) for checklist in checklists],
+        "glossary_columns": column_names(handbook, lang),
+        # The handbook's own pages (facilitator's guide, about the source with its emendations).
+        "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
+        "checklists": [_checklist(checklist, lang, spreads) for checklist in checklists],
         "label": lambda key, **values: label(lang, key, **values),
-        "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR},
+        "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR, "guides": GUIDES_ANCHOR},
     }
+
+
+def _imprint(handbook: Handbook, lang: str, edition: Edition) -> dict:
+    """The imprint page's values, in the reader's calendar (handbook/imprint.py)."""
+    from handbook.imprint import citation, edition_line, reader_date
+
+    printing = edition.printing
+    original = handbook.default_language
+    citations = []
+    for code in handbook.languages:  # how to cite it in each language, the book's own first
+        home = handbook.overviews["home"].get(code) or handbook.overviews["home"][original]
+        if printing:
+            citations.append({"lang": code, "text": citation(code, printing, title=home.meta.title,
+                                                              url=edition.url)})
+    citations.sort(key=lambda c: c["lang"] != lang)
+    return {
+        "edition": edition_line(lang, printing) if printing else "",
+        "content": label(lang, "book.imprint.content", date=reader_date(lang, edition.date)),
+        "citations": citations,
+        "corrections": printing.corrections if printing else "",
+    }
+
+
+#: The symbols a label may hold, drawn by the book's stylesheet (Sarabun has no such glyphs).
+SYMBOLS = re.compile(r"{(marker|tick)}")
+
+
+def split_symbols(text: str) -> list[tuple[str, str]]:
+    """A label's words cut at {marker} and {tick}: [("text", …), ("marker", ""), …], for the
+    template to draw each symbol."""
+    out: list[tuple[str, str]] = []
+    for index, piece in enumerate(SYMBOLS.split(text)):
+        if index % 2:
+            out.append((piece, ""))
+        elif piece:
+            out.append(("text", piece))
+    return out
 
 
 def _home_intro(handbook: Handbook, home: Page, lang: str) -> str:
@@ -252,16 +311,35 @@ def _home_intro(handbook: Handbook, home: Page, lang: str) -> str:
     return sanitize(markdown.Markdown().convert(MARKER_RE.sub("", opening)))
 
 
+#: The line of a concept's terms in the other language, which opens its body (handbook/render.py).
+_TERM_LINE = re.compile(r'\A\s*(<p class="hb-term">.*?</p>)', re.S)
+
+
 def _chapter(handbook: Handbook, concept: Concept, lang: str) -> dict:
     page = concept.page(lang)
     meta = concept.meta(lang)
+    body = body_html(handbook, page, lang, prefix=concept_anchor(concept.id), depth=1)
+    # The terms line joins the chapter's head (title, summary), which is kept whole and with
+    # what follows: WeasyPrint keeps one such link, not a chain of them.
+    term = _TERM_LINE.match(body)
     return {
         "id": concept.id,
         "anchor": concept_anchor(concept.id),
         "title": meta.title,
         "summary": meta.summary,
-        "body": body_html(handbook, page, lang, prefix=concept_anchor(concept.id), depth=1),
+        "term": term.group(1) if term else "",
+        "body": body[term.end():] if term else body,
         "lang": page.lang,  # the Thai original when not translated yet
+    }
+
+
+def _guide(handbook: Handbook, guide_id: str, lang: str) -> dict:
+    page = handbook.guide_page(guide_id, lang)
+    return {
+        "anchor": guide_anchor(guide_id),
+        "title": page.meta.title,
+        "body": body_html(handbook, page, lang, prefix=guide_anchor(guide_id), depth=1),
+        "lang": page.lang,
     }
 
 
@@ -280,13 +358,30 @@ def _glossary(handbook: Handbook, lang: str) -> list[dict]:
     ]
 
 
-def _checklist(checklist: Checklist, lang: str) -> dict:
+#: Ruled lines under each section of a checklist for the group's notes.
+NOTE_LINES = 3
+
+
+def _paper_intro(checklist: Checklist, lang: str) -> str:
+    """The checklist's introduction for paper (`book.checklist.<id>.intro`: a pen, no chart, no
+    screen), its counts filled as on the site; the site's words where the book has none."""
+    key = f"book.checklist.{checklist.id}.intro"
+    if key not in active_labels().keys():
+        return checklist_intro(checklist, lang)
+    points = sum(len(section.concept.meta(lang).points) for section in checklist.sections)
+    return label(lang, key, count=len(checklist.items), concepts=len(checklist.sections), points=points)
+
+
+def _checklist(checklist: Checklist, lang: str, spreads: frozenset[str]) -> dict:
     return {
         "id": checklist.id,
         "anchor": checklist_anchor(checklist.id),
         "title": label(lang, f"checklist.{checklist.id}"),
-        "intro": label(lang, f"checklist.{checklist.id}.intro"),
+        "intro": _paper_intro(checklist, lang),
         "result": checklist.result,
+        "item_count": len(checklist.items),
+        "note_lines": NOTE_LINES,
+        "spread": checklist.id in spreads,
         "numbered": len(checklist.sections) > 1,
         "sections": [
             {
@@ -299,8 +394,10 @@ def _checklist(checklist: Checklist, lang: str) -> dict:
     }
 
 
-def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition) -> str:
-    """The whole handbook in `lang` as one HTML document, styled by `static/book.css`."""
+def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, edition: Edition,
+              spreads: frozenset[str] | None = None) -> str:
+    """The whole handbook in `lang` as one HTML document, styled by `static/book.css`.
+    `spreads`: the checklists that take two facing pages (by default as `estimate_spreads` says)."""
     import jinja2
     from markupsafe import Markup
 
@@ -312,7 +409,39 @@ def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, editio
         lstrip_blocks=True,
     )
     env.filters["safe_html"] = Markup  # only for bodies that went through the sanitizer
-    return env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition))
+    if spreads is None:
+        spreads = estimate_spreads(checklists, lang)
+    document = env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
+    mark = env.get_template("book-mark.html").render(name=label(lang, "book.marker.name")).strip()
+    document = mark_editors_once(document, lang, mark)
+    return set_thai_lines(document, keep=_vocabulary(handbook), words=thai_words)
+
+
+def mark_editors_once(document: str, lang: str, mark: str) -> str:
+    """The site labels each addition "(ส่วนเพิ่มเติมของคู่มือ)" and repeats a disclaimer in every
+    question box; the book explains one marker on its contents page instead: the label becomes
+    the marker, the disclaimer goes."""
+    import markupsafe
+
+    label_words = label(lang, "book.marker.replaces")
+    for text in {html.escape(label_words), str(markupsafe.escape(label_words))}:
+        document = document.replace(f" {text}", f" {mark}")  # "บทนำ (…)" -> "บทนำ ◆"
+        bare = text.strip("()")  # a box whose whole title is the label
+        document = document.replace(f'<p class="admonition-title">{bare}</p>',
+                                    f'<p class="admonition-title">{mark}</p>')
+    for code in {lang, active_labels().default}:  # an untranslated page's disclaimer too
+        disclaimer = label(code, "questions.intro")
+        for text in {html.escape(disclaimer), str(markupsafe.escape(disclaimer)), disclaimer}:
+            document = document.replace(f"<p>{text}</p>", "")
+    return document
+
+
+def _vocabulary(handbook: Handbook) -> list[str]:
+    """The Thai words the book never splits: the glossary's Thai terms and the editors' list."""
+    from handbook.glossary import glossary_entries
+
+    terms = [entry.term for entry in glossary_entries(handbook, "th")] if "th" in handbook.languages else []
+    return terms + read_nobreak_words(handbook.docs_dir.parent)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +483,21 @@ def page_sources(handbook: Handbook) -> list[tuple[str, str]]:
 
 
 def render_pdf(document: str, sources: list[tuple[str, str]] | None = None) -> tuple[bytes, int]:
-    """(the PDF, its number of pages) for a document made by `book_html()`.
+    """(the PDF, its number of pages) for a document made by `book_html()`."""
+    return write_pdf(render_document(document, sources))
+
+
+def write_pdf(rendered) -> tuple[bytes, int]:
+    """(the PDF, its number of pages) of a document WeasyPrint has laid out."""
+    from handbook.pdftext import fix_thai_text_layer
+
+    pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
+    # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
+    return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
+
+
+def render_document(document: str, sources: list[tuple[str, str]] | None = None):
+    """WeasyPrint's laid-out pages for a document made by `book_html()`.
 
     `sources` ((display path, text) of each page): a refused resource is named where a page
     wrote it, not in the book's template."""
@@ -383,7 +526,6 @@ def render_pdf(document: str, sources: list[tuple[str, str]] | None = None) -> t
         rendered = weasyprint.HTML(
             string=document, base_url=STYLESHEET.parent.as_uri() + "/", url_fetcher=fetcher
         ).render(stylesheets=[stylesheet], font_config=fonts)
-        pdf = rendered.write_pdf(pdf_variant=None, uncompressed_pdf=False)
     except FatalURLFetchingError as err:
         # An image in a page, say: the book only embeds its stylesheet and fonts.
         message = f"{err}: {err.__cause__}"
@@ -395,10 +537,58 @@ def render_pdf(document: str, sources: list[tuple[str, str]] | None = None) -> t
         raise HandbookError([Finding(*(locate(message, sources or [])
                                        or (str(STYLESHEET.relative_to(ROOT)), 1)), message)
                              for message in refused])
-    from handbook.pdftext import fix_thai_text_layer
+    return rendered
 
-    # WeasyPrint's text layer loses SARA AM (ำ) and the tone marks drawn with it: see pdftext.py.
-    return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
+
+# ---------------------------------------------------------------------------------------------
+# Checklists for the photocopier: one page each, or two facing pages marked as such
+# ---------------------------------------------------------------------------------------------
+
+#: What fits on a checklist's page (A4 less its margins, in mm) and what its parts take, roughly
+#: (11 pt Sarabun); the rendered book says which checklists really took two pages.
+PAGE_HEIGHT_MM = 297 - 36 - 8
+_HEAD_MM, _SECTION_MM, _LINE_MM, _NOTE_MM = 42, 20, 7.2, 8
+_CHARS_PER_LINE = {"th": 105, "en": 95}
+
+
+def estimate_spreads(checklists: list[Checklist], lang: str) -> frozenset[str]:
+    """The checklists that will not fit one page, by an estimate of their height."""
+    per_line = _CHARS_PER_LINE.get(lang, 95)
+    spreads = set()
+    for checklist in checklists:
+        height = _HEAD_MM + (10 if checklist.result != "none" or len(checklist.sections) > 1 else 0)
+        for section in checklist.sections:
+            lines = sum(-(-len(item.text[lang]) // per_line) for item in section.items)
+            height += _SECTION_MM + lines * _LINE_MM + NOTE_LINES * _NOTE_MM
+        if height > PAGE_HEIGHT_MM:
+            spreads.add(checklist.id)
+    return frozenset(spreads)
+
+
+def measured_spreads(rendered, checklists: list[Checklist]) -> frozenset[str]:
+    """The checklists that took more than one page in a laid-out book (from the page each one's
+    start and end anchors fell on)."""
+    page_of = {}
+    for number, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            page_of.setdefault(anchor, number)
+    return frozenset(
+        checklist.id for checklist in checklists
+        if page_of.get(f"{checklist_anchor(checklist.id)}--end", 0) > page_of.get(checklist_anchor(checklist.id), 0)
+    )
+
+
+def typeset(handbook: Handbook, lang: str, edition: Edition) -> tuple[bytes, int]:
+    """The book in `lang` as a PDF: laid out once, and again if a checklist estimated to fit one
+    page took two (or the reverse), so that every long checklist is a marked spread."""
+    checklists = build_checklists(handbook)
+    spreads = estimate_spreads(checklists, lang)
+    sources = page_sources(handbook)
+    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads), sources)
+    measured = measured_spreads(rendered, checklists)
+    if measured != spreads:
+        rendered = render_document(book_html(handbook, checklists, lang, edition, measured), sources)
+    return write_pdf(rendered)
 
 
 def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
@@ -412,6 +602,10 @@ def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
     inputs = [(docs_dir, p) for p in sorted(Path(docs_dir).rglob("*.md"))]
     inputs += [(package, p) for p in (*sorted(package.glob("*.py")), TEMPLATE, STYLESHEET)]
     inputs += [(FONTS_DIR, p) for p in sorted(FONTS_DIR.glob("*.woff2"))]
+    # The book's words and structure: labels, handbook.yml, editorial/ (word list, emendations).
+    project = Path(docs_dir).parent
+    inputs += [(project, p) for p in (*sorted(project.glob("labels/*.yml")), project / "handbook.yml",
+                                      *sorted(project.glob("editorial/*"))) if p.is_file()]
     for base, path in inputs:  # relative names: two clones of the same content share a book
         digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -458,8 +652,7 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
         pages = json.loads(facts.read_text(encoding="utf-8"))["pages"]
         return Book(lang, path, pages, path.stat().st_size)
     path = cache_dir / f"handbook-{lang}-{key}.pdf"
-    pdf, pages = render_pdf(book_html(handbook, build_checklists(handbook), lang, edition),
-                            page_sources(handbook))
+    pdf, pages = typeset(handbook, lang, edition)
     cache_dir.mkdir(parents=True, exist_ok=True)
     import os
 
@@ -482,19 +675,34 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
 # ---------------------------------------------------------------------------------------------
 
 
+def printed_url(url: str) -> str:
+    """The address the book prints: none when none is configured, or when it is a placeholder
+    (a host under `.invalid`, reserved by RFC 2606 for addresses that never resolve, such as
+    mkdocs.yml's default `https://handbook.invalid/`)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    if not host or host == "invalid" or host.endswith(".invalid"):
+        return ""
+    return url.strip()
+
+
 def current_edition(docs_dir: Path, url: str) -> Edition:
     """The date (and short commit) of the last commit that changed `docs_dir`; outside a git
     repository, the date of the newest page file."""
     from handbook.history import git
+
+    url = printed_url(url)
+    printing = load_printing(Path(docs_dir).parent)
 
     found = git(["log", "-1", "--format=%cs %h", "--", "."], cwd=docs_dir)
     if found and found.strip():
         date, revision = found.split()
         if git(["status", "--porcelain", "--", "."], cwd=docs_dir):
             revision += "+"  # uncommitted changes to the content
-        return Edition(date, revision, url)
+        return Edition(date, revision, url, printing)
     newest = max((p.stat().st_mtime for p in docs_dir.rglob("*.md")), default=0.0)
-    return Edition(time.strftime("%Y-%m-%d", time.gmtime(newest)), "", url)
+    return Edition(time.strftime("%Y-%m-%d", time.gmtime(newest)), "", url, printing)
 
 
 def published_url(config_file: Path) -> str:

@@ -76,15 +76,20 @@ def other_language(handbook: Handbook, lang: str) -> str:
     return handbook.default_language if lang != handbook.default_language else (others[0] if others else lang)
 
 
-def render_glossary(handbook: Handbook, lang: str) -> str:
+def column_names(handbook: Handbook, lang: str) -> dict[str, str]:
+    """The values of the glossary's column labels (`{language}`, `{other}`): the columns are named
+    for what they show, this language's term and the other language's, in the labels' language."""
     from handbook.labels import active_labels
     from handbook.translation import language_name
 
-    src_uri = GLOSSARY_SRC.format(lang=lang)
-    # The columns are named for what they show: this language's term, the other language's.
     words_lang = active_labels().lang_of(lang, "glossary.term")
-    names = {"language": language_name(words_lang, lang),
-             "other": language_name(words_lang, other_language(handbook, lang))}
+    return {"language": language_name(words_lang, lang),
+            "other": language_name(words_lang, other_language(handbook, lang))}
+
+
+def render_glossary(handbook: Handbook, lang: str) -> str:
+    src_uri = GLOSSARY_SRC.format(lang=lang)
+    names = column_names(handbook, lang)
     rows = [
         f"| {label(lang, 'glossary.term', **names)} | {label(lang, 'glossary.other', **names)} "
         f"| {label(lang, 'glossary.meaning')} |",

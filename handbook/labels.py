@@ -93,6 +93,16 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
     "section.guide", "added.point", "added.page",
+    # The printed book's front matter, editors' marker and checklists for paper (handbook/book.py)
+    "book.date.months", "book.date.year_offset", "book.date.month", "book.date.day",
+    "book.imprint.title", "book.imprint.ordinals", "book.imprint.edition", "book.imprint.editors.title",
+    "book.imprint.licence.editors", "book.imprint.licence.source", "book.imprint.source.title",
+    "book.imprint.source", "book.imprint.cite.title", "book.imprint.cite", "book.imprint.cite.url",
+    "book.imprint.content", "book.imprint.corrections.title", "book.imprint.corrections",
+    "book.preface.title", "book.preface", "book.howto.title", "book.howto.order", "book.howto.marker",
+    "book.howto.refs", "book.howto.checklists", "book.marker.legend", "book.marker.name",
+    "book.marker.replaces",
+    "book.appendix.paper", "book.total", "book.result.type", "book.spread",
 )
 #: Labels that hold a web address rather than words.
 URL_SUFFIX = "_url"

@@ -61,8 +61,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir)
     cache = book_cache_dir(Path(config.config_file_path).parent)
-    edition = current_edition(docs_dir, config.extra.get("published_url") or config.site_url or "")
     try:
+        edition = current_edition(docs_dir, config.extra.get("published_url") or config.site_url or "")
         book = make_book(current_handbook(docs_dir), lang, edition, cache, reuse_any=_STATE["serve"])
     except HandbookError as err:
         raise PluginError(str(err)) from None

@@ -28,9 +28,9 @@ from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
 from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
-from handbook.outputs.report import describe_problem, published_hosts
+from handbook.outputs.report import describe_problem, entry_source, published_hosts
 from handbook.outputs.scan import scan_html
-from handbook.pwa import SW_SOURCE
+from handbook.pwa import render_service_worker
 
 log = logging.getLogger("mkdocs.hooks.outputs")
 
@@ -149,14 +149,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     text_cache = book_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
                         live_reload=_SERVE["on"],
-                        worker_source=SW_SOURCE.read_text(encoding="utf-8"),
+                        render_worker=render_service_worker,
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)
     seconds = time.perf_counter() - started
     log.debug("outputs: policy and census of %d pages in %.2f s (%.1f ms a page); the rest of the site in %.2f s",
               build.pages, build.seconds, 1000 * build.seconds / max(build.pages, 1), seconds)
     if found:
-        lines = [describe_problem(path, problem, build.sources.get(path), root=_root(config))
+        lines = [describe_problem(path, problem, build.sources.get(path) or entry_source(build.sources, path, problem.page),
+                                  root=_root(config))
                  for path, problems in found.items() for problem in problems]
         raise PluginError("the published site holds what the output census refuses "
                           "(SECURITY.md, 'What the build publishes'):\n" + "\n".join(lines))

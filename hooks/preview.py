@@ -2,6 +2,8 @@
 
 - MkDocs watches `docs/` and `mkdocs.yml` only; the handbook is also made of its interface words
   (`labels/`), theme overrides, `handbook.yml`, `editorial/` and the book's template and styles.
+- No service worker in the preview: it would keep serving the pages it saved (`sw.js` is removed
+  after each build, so the browser never installs it).
 - When a rebuild fails, MkDocs keeps the old pages and the browser waits forever. Under `serve`
   only, a failed build writes an error page (`handbook.errorpage`) in place of every page, with
   the `path:line: error:` lines, and counts as done, so livereload reloads the browser onto it;
@@ -15,6 +17,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 from handbook.errorpage import error_lines, html_pages, render_error_page, write_error_pages
 
@@ -24,13 +27,27 @@ WATCHED = ("labels", "overrides", "handbook.yml", "editorial", "handbook/templat
 log = logging.getLogger("mkdocs.hooks.preview")
 
 
+class _Preview:
+    """Whether this process is `mkdocs serve` (hook modules live as long as the process)."""
+
+    serving = False
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
     if command == "serve":
         import mkdocs.commands.serve as serve
 
+        _Preview.serving = True
         # `serve`'s builder calls this module's `build` for the first build and every rebuild.
         if not getattr(serve.build, "handbook_error_page", False):
             serve.build = _build_or_error_page(serve.build)
+
+
+# After hooks/service_worker.py (-250) has written sw.js.
+@event_priority(-300)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _Preview.serving:
+        (Path(config.site_dir) / "sw.js").unlink(missing_ok=True)
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

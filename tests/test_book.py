@@ -90,11 +90,130 @@ def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
     """The summaries, questions, the comparison and the checklists are the handbook's own
     text: each sits in the book's 'added' look, and the contents page explains that look."""
     document = documents[lang]
-    assert label(lang, "book.added.legend") in document.replace("&#39;", "'")
+    legend = label(lang, "book.marker.legend").split("{marker}")[-1]
+    text = re.sub(r"<[^>]+>", "", document).replace("&#39;", "'")  # tags: the book's Thai setting
+    assert legend in text and 'class="ed-mark"' in document
+    # One marker, explained once, instead of the site's label on every box and a disclaimer in
+    # every question box.
+    assert label(lang, "book.marker.replaces") not in text
+    assert label(lang, "questions.intro") not in text
+    assert document.count('class="ed-mark"') >= 2 * len(handbook.concepts)
     assert document.count('class="added summary"') == len(handbook.concepts)
     questions = sum(1 for c in handbook.concepts.values() if c.meta(lang).checklist)
     assert document.count('class="admonition question"') == questions
     assert '<div class="hb-compare">' in document
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_placeholder_is_left_in_the_document(documents, lang):
+    """The checklists' introductions count their points and concepts as the site does."""
+    assert not re.findall(r"{\w*}", documents[lang])
+
+
+@pytest.mark.parametrize(("url", "printed"), [
+    ("https://handbook.invalid/", ""),
+    ("https://x.invalid/th/", ""),
+    ("", ""),
+    ("  ", ""),
+    ("https://example.org/handbook/", "https://example.org/handbook/"),
+])
+def test_the_book_prints_no_placeholder_address(url, printed):
+    from handbook.book import printed_url
+
+    assert printed_url(url) == printed
+
+
+@pytest.mark.parametrize(("lang", "iso", "expected"), [
+    ("th", "2026-11", "พฤศจิกายน 2569"),  # the Buddhist era
+    ("th", "2026-01-05", "5 มกราคม 2569"),
+    ("en", "2026-11", "November 2026"),
+    ("en", "2026-11-26", "26 November 2026"),
+])
+def test_dates_are_written_in_the_readers_calendar(handbook, lang, iso, expected):
+    from handbook.imprint import reader_date
+
+    assert reader_date(lang, iso) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("th", "พิมพ์ครั้งที่ 1 พฤศจิกายน 2569"),
+    ("en", "First edition, November 2026"),
+])
+def test_the_edition_line(handbook, lang, expected):
+    from handbook.imprint import Printing, edition_line
+
+    assert edition_line(lang, Printing(1, "2026-11", "x@example.org")) == expected
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('edition: 0\ndate: "2026-11"\ncorrections: a@b.org\n', 1, "whole number"),
+    ('edition: 1\ndate: "11/2026"\ncorrections: a@b.org\n', 2, "YYYY-MM"),
+    ('edition: 1\ndate: "2026-11"\ncorrections: http://x\n', 3, "https://"),
+    ('edition: 1\ndate: "2026-11"\ncorrections: a@b.org\nprice: 3\n', 4, "unknown key 'price'"),
+    ("edition: [\n", 2, "not valid YAML"),
+])
+def test_a_bad_edition_file_names_its_line(tmp_path, text, line, message):
+    from handbook.findings import HandbookError
+    from handbook.imprint import EDITION_FILE, load_printing
+
+    (tmp_path / "editorial").mkdir()
+    (tmp_path / EDITION_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(HandbookError) as caught:
+        load_printing(tmp_path)
+    finding = caught.value.findings[0]
+    assert (finding.path, finding.line) == (EDITION_FILE, line) and message in finding.message
+
+
+LEXICON = ["ขับเคลื่อน", "เพื่อ", "งาน", "ทำ", "ได้", "คน", "หนึ่ง", "ที่", "ไป", "ก", "ภาค", "รัฐ", "และ"]
+
+
+def _longest_match(run: str, lexicon: list[str]) -> list[str]:
+    out = []
+    while run:
+        word = next((w for w in sorted(lexicon, key=len, reverse=True) if run.startswith(w)), run[0])
+        out.append(word)
+        run = run[len(word):]
+    return out
+
+
+def _fake_breaks(run: str) -> set[int]:
+    """A line breaker that cuts ขับ|เคลื่อน and ภาค|รัฐ, as libthai does."""
+    edges, at = set(), 0
+    breaker = [w for w in LEXICON if w != "ขับเคลื่อน"] + ["ขับ", "เคลื่อน"]
+    for word in _longest_match(run, breaker)[:-1]:
+        at += len(word)
+        edges.add(at)
+    return edges
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # a word the line breaker would cut is kept whole, with a break allowed at its edges
+    ("<body><p>เพื่อขับเคลื่อนงาน ไป</p>",
+     '<body><p>เพื่อ<wbr><span class="nobr">ขับเคลื่อน</span><wbr>งาน ไป</p>'),
+    # the space before ๆ does not break
+    ("<body><p>คน ๆ หนึ่ง ที่</p>", "<body><p>คน\u00a0ๆ หนึ่ง ที่</p>"),
+    # attributes and the head are never touched
+    ('<title>ขับเคลื่อน</title><body><a title="ขับเคลื่อน">x</a>',
+     '<title>ขับเคลื่อน</title><body><a title="ขับเคลื่อน">x</a>'),
+    # the last two words of a paragraph stay together
+    ("<body><p>งาน ทำงานได้</p>", '<body><p>งาน <span class="nobr">ทำงานได้</span></p>'),
+])
+def test_thai_is_set_without_breaking_words(html, expected):
+    from handbook.booktext import set_thai_lines
+
+    def words(run: str) -> list[str]:
+        return _longest_match(run, LEXICON)
+
+    set_html = set_thai_lines(html, keep=[], words=words, breaks=_fake_breaks)
+    assert set_html == expected
+
+
+def test_a_word_of_the_vocabulary_is_kept_whole_with_its_neighbours_free():
+    from handbook.booktext import set_thai_lines
+
+    out = set_thai_lines("<body><td>ภาครัฐและ ที่ ไป</td>", keep=["ภาครัฐ"],
+                         words=lambda run: _longest_match(run, LEXICON), breaks=_fake_breaks)
+    assert '<span class="nobr">ภาครัฐ</span>' in out
 
 
 def test_the_renderer_reads_nothing_but_the_stylesheet_and_fonts():
@@ -207,7 +326,9 @@ def _outline_titles(outline) -> list[str]:
 def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang):
     reader = _reader(books[lang])
     outline = _outline_titles(reader.outline)
-    contents = _squeeze(_text(books[lang])[1])
+    pages = _text(books[lang])
+    first = next(n for n, text in enumerate(pages) if label(lang, "book.contents") in text[:200])
+    contents = _squeeze("".join(pages[first:first + 2]))  # it may run over to its verso
     titles = [c.meta(lang).title for c in handbook.concepts.values()]
     titles += [label(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
     titles += [label(lang, "glossary.title"), label(lang, "book.appendix")]
@@ -215,6 +336,16 @@ def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, 
         assert title in outline, title
         # with its page number after the leader dots
         assert re.search(re.escape(_squeeze(title)) + r"\.*\d+", contents), title
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_guides_are_in_the_book_with_the_emendations(books, handbook, lang):
+    outline = _outline_titles(_reader(books[lang]).outline)
+    assert handbook.guides
+    for guide_id in handbook.guides:
+        assert handbook.guide_page(guide_id, lang).meta.title in outline, guide_id
+    text = _squeeze("".join(_text(books[lang])))
+    assert _squeeze(label(lang, "emendations.original")) in text  # the emendations' table
 
 
 def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
@@ -240,6 +371,108 @@ def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
             assert _squeeze(item.text["th"]) in text, item.id
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_placeholder_or_placeholder_address_is_printed(books, lang):
+    text = "".join(_text(books[lang]))
+    assert not re.findall(r"{\w*}", text)
+    assert ".invalid" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("th", ["พิมพ์ครั้งที่ 1", "2569", "การอ้างอิงคู่มือนี้", "CC BY 4.0", "แจ้งข้อผิดพลาด", "คำนำ",
+            "วิธีใช้คู่มือเล่มนี้"]),
+    ("en", ["First edition", "2026", "How to cite this handbook", "CC BY 4.0", "Corrections",
+            "Preface", "How to use this book"]),
+])
+def test_the_front_matter_has_an_imprint_preface_and_contents_on_a_recto(books, lang, words):
+    pages = _text(books[lang])
+    front = " ".join(pages[1:3])
+    for word in words:
+        assert word in front, word
+    assert "2569" in pages[1] if lang == "th" else "2026" in pages[1]
+    # Cover (1), imprint on its back (2), preface (3), and the contents on a right-hand page.
+    contents = next(n for n, text in enumerate(pages, 1) if label(lang, "book.contents") in text.splitlines()[0:3])
+    assert contents % 2 == 1 and contents > 3
+
+
+def _poppler_pages(path: Path) -> list[str]:
+    """Each page's text as poppler's pdftotext reads it (what many viewers and tools use)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler's pdftotext is not installed")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books, lang):
+    pages = _poppler_pages(books[lang])
+    titles = {c.id: label(lang, f"checklist.{c.id}") for c in build_checklists(load_handbook(ROOT / "docs"))}
+    spread = _squeeze(label(lang, "book.spread"))
+    marked = _text(books[lang])  # pypdf keeps Thai tone marks in place (see pdftext.py)
+    appendix = next(n for n, text in enumerate(pages) if label(lang, "book.appendix") in text.splitlines()[:2])
+    starts = {}
+    for checklist_id, title in titles.items():
+        # Its title as the page's heading: in the first lines, under the running head.
+        found = [n for n, text in enumerate(pages) if n > appendix and title in text.splitlines()[:4]
+                 and _squeeze(label(lang, "print.network")) in _squeeze(text)]
+        assert found, checklist_id
+        starts[checklist_id] = found[0]
+        assert not any(other in pages[found[0]] for other in titles.values() if other != title
+                       and title not in other), checklist_id
+    assert min(starts.values()) > appendix  # the appendix's introduction on a page of its own
+    order = sorted(starts.values()) + [len(pages)]
+    for checklist_id, start in starts.items():
+        following = order[order.index(start) + 1]
+        used = [n for n in range(start, following) if pages[n].strip()]
+        if spread in _squeeze(marked[start]):
+            assert len(used) == 2 and start % 2 == 1, checklist_id  # pages[1] is page 2: a verso
+        else:
+            assert len(used) == 1, checklist_id
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(documents, lang):
+    document = documents[lang]
+    for checklist in build_checklists(load_handbook(ROOT / "docs")):
+        part = document[document.index(f'id="checklist-{checklist.id}"'):]
+        part = part[:part.index(f'id="checklist-{checklist.id}--end"')]
+        assert part.count('class="tally"') == len(checklist.sections), checklist.id
+        assert part.count('class="box"') == len(checklist.items)
+        assert part.count('class="rule"') == 3 * len(checklist.sections)
+        if checklist.result == "type":
+            assert label(lang, "book.result.type") in part
+        elif len(checklist.sections) > 1:
+            assert 'class="total"' in part
+        assert "ติ๊ก" not in part  # paper: a pen marks ✓, nothing is clicked
+
+
+def test_no_thai_line_begins_with_mai_yamok_or_a_mark_and_no_compound_is_split(books, handbook):
+    from handbook.book import _vocabulary
+    from handbook.booktext import LONGEST_KEPT, starts_badly
+
+    lines = [line for text in _text(books["th"]) for line in text.splitlines()]
+    assert not [line for line in lines if starts_badly(line)]
+    kept = [word for word in _vocabulary(handbook) if len(word) <= LONGEST_KEPT]
+    assert "ขับเคลื่อน" in kept and "ดำเนินการ" in kept
+    split = []
+    for before, after in zip(lines, lines[1:], strict=False):
+        joined, at = before.rstrip() + after.lstrip(), len(before.rstrip())
+        split += [word for word in kept for found in re.finditer(re.escape(word), joined)
+                  if found.start() < at < found.end()]
+    assert not split
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_page_reference_is_never_split(books, lang):
+    word = label(lang, "book.page")
+    lines = [line.rstrip() for text in _text(books[lang]) for line in text.splitlines()]
+    assert not [line for line in lines if line.endswith(f"({word}") or line.endswith(f"({word}\u00a0")]
+
+
 def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
     """HarfBuzz draws ำ as two glyphs; WeasyPrint's text layer read them as า (handbook/pdftext.py
     repairs it): a reader who searches or copies gets the words the page shows."""
@@ -253,7 +486,7 @@ def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
 def test_references_carry_page_numbers(books, lang):
     text = "".join(_text(books[lang]))
     word = label(lang, "book.page")
-    refs = re.findall(rf"\({re.escape(word)} (\d+)\)", text)
+    refs = re.findall(rf"\({re.escape(word)}[ \u00a0](\d+)\)", text)
     assert len(refs) > 20
     assert all(0 < int(n) <= len(_reader(books[lang]).pages) for n in refs)
 

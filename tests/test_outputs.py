@@ -6,7 +6,6 @@ fixture) read back whole, and a copy of it with things added after the build.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -29,9 +28,9 @@ from handbook.outputs.placeholders import (
     placeholder_context,
     text_placeholders,
 )
-from handbook.outputs.report import describe_problem
+from handbook.outputs.report import describe_problem, entry_source
 from handbook.outputs.scan import scan_html
-from handbook.pwa import SW_SOURCE
+from handbook.pwa import SW_SOURCE, render_service_worker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIM = (ROOT / "overrides/assets/javascripts/vendor/iframe-worker/shim.js").read_text(encoding="utf-8")
@@ -259,10 +258,11 @@ def test_the_service_worker_is_the_handbooks_with_a_list_of_published_files():
     worker = SW_SOURCE.read_text(encoding="utf-8")
     listing = {"version": "1", "languages": {"en": {"files": [["en/", "h", 1], ["https://evil.example/x", "h", 1],
                                                                   ["en/gone/", "h", 1]]}}}
-    text = f"self.HANDBOOK = {json.dumps(listing)}\n" + worker
-    found = messages(service_worker_problems(text, worker, lambda p: p in {"en/"}))
+    text = render_service_worker(listing)
+    assert text.endswith(worker)
+    found = messages(service_worker_problems(text, render_service_worker, lambda p: p in {"en/"}))
     assert found == ["'https://evil.example/x' is not a file of the site", "'en/gone/' is listed but not published"]
-    assert messages(service_worker_problems(text + "importScripts('x')", worker, lambda p: True)) == [
+    assert messages(service_worker_problems(text + "importScripts('x')", render_service_worker, lambda p: True)) == [
         "sw.js is not the handbook's worker (handbook/static/sw.js) after its list of files"]
 
 
@@ -316,7 +316,7 @@ def test_every_published_file_passes_the_census(site):
     # The books' text as the build read it (kept by the PDF's hash: pypdf takes seconds a book).
     text_cache = book_cache_dir(ROOT)
     census = SiteCensus(hosts=HOSTS, origins=("https://handbook.invalid",),
-                        worker_source=SW_SOURCE.read_text(encoding="utf-8"),
+                        render_worker=render_service_worker,
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     assert census_site(site, census) == {}
 
@@ -342,7 +342,7 @@ def test_a_file_changed_after_the_build_is_named(site, tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"Common vision"', '"The {points} vision"'),
                         encoding="utf-8")
     found = census_site(copy, SiteCensus(hosts=HOSTS, origins=("https://handbook.invalid",),
-                                         worker_source=SW_SOURCE.read_text(encoding="utf-8")))
+                                         render_worker=render_service_worker))
     assert sorted(found) == ["concepts.json", "en/elements/common-vision/index.html", "notes.php"]
     assert any("whose hash" in p.message for p in found["en/elements/common-vision/index.html"])
     assert "'.php'" in found["notes.php"][0].message
@@ -395,3 +395,15 @@ def test_a_drawing_make_check_accepts_passes_the_census():
 
     assert source_svg_problems(EXPORTED_DRAWING.encode()) == []
     assert messages(svg_problems(EXPORTED_DRAWING)) == []
+
+
+def test_a_search_entry_is_traced_to_its_page():
+    sources = {"en/elements/x/index.html": "docs/en/elements/x.md", "index.html": "docs/th/index.md",
+               "en/elements/x.html": "docs/en/elements/x.md"}
+    assert entry_source(sources, "en/search/search_index.json", "elements/x/#vision") == "docs/en/elements/x.md"
+    assert entry_source(sources, "en/search/search_index.js", "elements/x.html#vision") == "docs/en/elements/x.md"
+    assert entry_source(sources, "search/search_index.json", "") == "docs/th/index.md"
+    assert entry_source(sources, "concepts.json", "") is None
+    index = {"config": {}, "docs": [{"location": "elements/x/#v", "title": "The {points} items", "text": ""}]}
+    problem = next(iter(search_index_problems(index)))
+    assert problem.page == "elements/x/#v" and "(search entry of 'elements/x/#v')" in problem.message

@@ -14,7 +14,7 @@ from pathlib import Path
 from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import published_origins
 from handbook.outputs.report import describe_problem, published_hosts
-from handbook.pwa import SW_SOURCE
+from handbook.pwa import render_service_worker
 
 
 def main(argv: list[str]) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
         print(f"{args.site}: no index.html; build the site first", file=sys.stderr)
         return 2
     census = SiteCensus(hosts=published_hosts(args.published_url), origins=published_origins(args.published_url),
-                        worker_source=SW_SOURCE.read_text(encoding="utf-8"))
+                        render_worker=render_service_worker)
     found = census_site(args.site, census)
     for path, problems in found.items():
         for problem in problems:

@@ -57,12 +57,17 @@ def search_index_problems(index: dict) -> Iterator[Problem]:
         location = doc.get("location", "")
         if not isinstance(location, str) or not is_local(location):
             yield Problem(f"{path}.location", f"search entry leads to '{location}', not a page of the handbook", str(location))
+            continue
+        found: list[Problem] = []
         for field, value in doc.items():
-            if not isinstance(value, str):
-                continue
-            tags = allow.SEARCH_ELEMENTS if field in ("title", "text") else frozenset()
-            yield from fragment_problems(value, f"{path}.{field}", allowed_tags=tags)
-    yield from (Problem(where, message, text) for where, message, text in json_placeholders(index))
+            if isinstance(value, str):
+                tags = allow.SEARCH_ELEMENTS if field in ("title", "text") else frozenset()
+                found.extend(fragment_problems(value, f"{path}.{field}", allowed_tags=tags))
+        found.extend(Problem(where, message, text) for where, message, text in json_placeholders(doc, path))
+        # The page the entry is of: the caller names its source.
+        yield from (Problem(p.where, f"{p.message} (search entry of '{location}')", p.value, page=location)
+                    for p in found)
+    yield from (Problem(where, message, text) for where, message, text in json_placeholders(index.get("config")))
 
 
 def _addresses(value, path: str, keys: frozenset[str]) -> Iterator[tuple[str, str]]:
@@ -103,16 +108,17 @@ def data_problems(data, *, url_keys: frozenset[str]) -> Iterator[Problem]:
     yield from (Problem(where, message, text) for where, message, text in json_placeholders(data))
 
 
-def service_worker_problems(text: str, worker_source: str, exists: Callable[[str], bool]) -> Iterator[Problem]:
-    """sw.js: the list of files (JSON) and then exactly the handbook's worker."""
-    head, _, rest = text.partition("\n")
-    if not head.startswith("self.HANDBOOK = ") or rest != worker_source:
-        yield Problem("1", "sw.js is not the handbook's worker (handbook/static/sw.js) after its list of files")
-        return
+def service_worker_problems(text: str, render: Callable[[dict], str],
+                            exists: Callable[[str], bool]) -> Iterator[Problem]:
+    """sw.js: exactly what the handbook's renderer (`handbook.pwa.render_service_worker`) writes
+    for its list of files (JSON, the first line), and a list of published files."""
+    head = text.partition("\n")[0]
     try:
         data = json.loads(head.removeprefix("self.HANDBOOK = "))
     except ValueError:
-        yield Problem("1", "the service worker's list of files is not JSON")
+        data = None
+    if not isinstance(data, dict) or render(data) != text:
+        yield Problem("1", "sw.js is not the handbook's worker (handbook/static/sw.js) after its list of files")
         return
     for lang, info in (data.get("languages") or {}).items():
         for index, entry in enumerate(info.get("files") or []):
@@ -170,7 +176,8 @@ class SiteCensus:
     hosts: frozenset[str] = frozenset()
     origins: tuple[str, ...] = ()
     live_reload: bool = False  # `mkdocs serve` (see `csp.render_policy`)
-    worker_source: str | None = None
+    #: `handbook.pwa.render_service_worker`: what sw.js must be, given its list of files.
+    render_worker: Callable[[dict], str] | None = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
     #: A PDF's text, page by page (the hook keeps it by the PDF's hash: reading takes seconds).
     pdf_text: Callable[[Path], list[str]] = pdf_pages_text
@@ -228,9 +235,9 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
     root_relative = _language_root(relative)
     if suffix == ".js":
         if relative == "sw.js":
-            if census.worker_source is None:
+            if census.render_worker is None:
                 return []
-            return list(service_worker_problems(text, census.worker_source, lambda p: _page_file(p) in files))
+            return list(service_worker_problems(text, census.render_worker, lambda p: _page_file(p) in files))
         if root_relative == "search/search_index.js":
             if not text.startswith("var __index = "):
                 return [Problem("1", "the offline search index is not 'var __index = {…}'")]

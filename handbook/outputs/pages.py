@@ -43,6 +43,8 @@ class Problem:
     where: str
     message: str
     value: str = ""
+    #: The address of the page a finding in a shared file (a search index) belongs to.
+    page: str = ""
 
 
 def _url(value: str) -> str:

@@ -7,6 +7,7 @@ the finding has one and the source holds it (a value the build computed has no s
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +18,16 @@ from handbook.outputs.placeholders import PLACEHOLDER, placeholder_context
 def published_hosts(*urls: str | None) -> frozenset[str]:
     """The host names of the published site's addresses (`site_url`, `extra.published_url`)."""
     return frozenset(host for url in urls if url and (host := urlsplit(url).hostname))
+
+
+def entry_source(sources: dict[str, str], index: str, url: str) -> str | None:
+    """The source of the page at `url`, a search entry's location (relative to the folder of the
+    language whose index it is, `en/search/search_index.json`); `sources` maps published pages
+    to their sources."""
+    if not index.endswith(("search_index.json", "search_index.js")):
+        return None
+    path = (posixpath.dirname(posixpath.dirname(index)) + "/" + url.split("#")[0]).lstrip("/")
+    return sources.get(path + "index.html" if path.endswith("/") or not path else path)
 
 
 def source_line(source: Path, value: str) -> int | None:
