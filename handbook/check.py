@@ -201,6 +201,12 @@ def html_findings(page: Page) -> list[Finding]:
         Finding(page.display_path, page.body_line + line - 1, message, column=column)
         for line, column, message in markdown_findings(page.body)
     ]
+    # The output census refuses `{name}` anywhere in a page (an unfilled placeholder): say so here.
+    findings += [
+        Finding(page.display_path, page.body_line + number, problem)
+        for number, line in enumerate(page.body.split("\n"))
+        if (problem := _placeholder_problem(line))
+    ]
     stack: list[tuple[tuple[str | int, ...], object]] = [((), page.meta.model_dump())]
     while stack:
         loc, value = stack.pop()
@@ -209,10 +215,20 @@ def html_findings(page: Page) -> list[Finding]:
         elif isinstance(value, list):
             stack += [((*loc, index), item) for index, item in enumerate(value)]
         # Decoded values too: YAML's escapes ("\u202E", "\0") write what the raw text does not show.
-        elif isinstance(value, str) and (problem := text_problem(value) or invisible_problem(value)):
+        elif isinstance(value, str) and (problem := text_problem(value) or invisible_problem(value)
+                                         or _placeholder_problem(value)):
             findings.append(Finding(page.display_path, page.line_of(*loc),
                                     f"{describe_field(loc, page.meta.model_dump())}: {problem}"))
     return findings
+
+
+def _placeholder_problem(text: str) -> str | None:
+    from handbook.outputs.placeholders import find_placeholders
+
+    if found := find_placeholders(text):
+        return (f"'{found[0]}' reads as a placeholder the build left unfilled (the build refuses it "
+                "in any output); write it without braces")
+    return None
 
 
 def generated_pages(lang: str) -> dict[str, str]:

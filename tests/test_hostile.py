@@ -76,6 +76,9 @@ TEXT_CASES = [
     ("attr-list-handler", _in_body("Hello\n{: onclick=alert(1) }"), "event handler 'onclick' (in an attribute list"),
     ("attr-list-javascript-href", _in_body("[x](https://example.org/){: href=javascript:alert(1) }"), "javascript:alert(1)"),
     ("attr-list-theme-id", _in_body("## Heading {: #__config }"), "reserved for the theme"),
+    # redteam: `{name}` in a page passed make check; the output census stopped the build.
+    ("placeholder-in-body", _in_body("Write {percent} here."), "'{percent}' reads as a placeholder"),
+    ("placeholder-in-title", _front("title: Common vision", "title: Common {name} vision", EN_PAGE), "'{name}' reads as a placeholder"),
     # redteam: YAML escapes write what the raw text does not show; control characters are invisible.
     ("escaped-rlo-in-title", _front("title: Common vision", 'title: "Common vision \\u202Eevil"', EN_PAGE), "BIDI CONTROL"),
     ("escaped-nul-in-title", _front("title: Common vision", 'title: "Common vision \\0 \\e"', EN_PAGE), "CONTROL CHARACTER"),
