@@ -27,8 +27,8 @@ from handbook.copies import original_script_findings
 from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
-from handbook.history import previous_version
-from handbook.lint import lint_text
+from handbook.history import previous_folder
+from handbook.lint import invisible_problem, lint_text
 from handbook.loader import (
     Handbook,
     Page,
@@ -159,32 +159,39 @@ def orphaned_tick_findings(handbook: Handbook) -> list[Finding]:
 
     Readers' ticks are saved under item ids: an id that disappears orphans them (they are kept on
     the reader's device, but no box shows them). A renamed item lists its old ids in `formerly`.
+    The previous revision's pages are all read, so a page that was moved (or removed) is
+    compared too.
     """
+    lang = handbook.default_language
     current = set()
     for concept in handbook.concepts.values():
-        for item in concept.meta(handbook.default_language).checklist:
+        for item in concept.meta(lang).checklist:
             current |= {item.id, *item.formerly}
+    previous = previous_folder(handbook.docs_dir / lang)
+    if previous is None:
+        return []
+    revision, texts = previous
     findings = []
-    for concept in handbook.concepts.values():
-        page = concept.pages[handbook.default_language]
-        previous = previous_version(page.path)
-        if previous is None:
-            continue
-        revision, text = previous
+    for relative, text in texts.items():
         try:
             split = split_front_matter(text)
             data = parse_front_matter(split[0], 2)[0] if split else None
         except FrontMatterError:
             continue
-        items = data.get("checklist") if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            continue
+        items = data.get("checklist")
         old_ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        concept = handbook.concepts.get(data.get("id")) if isinstance(data.get("id"), str) else None
+        page = concept.pages.get(lang) if concept is not None else None
+        where = (page.display_path, page.line_of("checklist")) if page is not None else (relative, 1)
         for old_id in old_ids:
             if isinstance(old_id, str) and old_id not in current:
                 findings.append(Finding(
-                    page.display_path, page.line_of("checklist"),
-                    f"checklist item '{old_id}' (in {revision}) is gone: readers' saved ticks for "
-                    f"it no longer show; if it was renamed, add 'formerly: [{old_id}]' to the "
-                    "renamed item", "warning"))
+                    *where,
+                    f"checklist item '{old_id}' (of {relative} in {revision}) is gone: readers' "
+                    f"saved ticks for it no longer show; if it was renamed, add "
+                    f"'formerly: [{old_id}]' to the renamed item", "warning"))
     return findings
 
 
@@ -194,6 +201,12 @@ def html_findings(page: Page) -> list[Finding]:
         Finding(page.display_path, page.body_line + line - 1, message, column=column)
         for line, column, message in markdown_findings(page.body)
     ]
+    # The output census refuses `{name}` anywhere in a page (an unfilled placeholder): say so here.
+    findings += [
+        Finding(page.display_path, page.body_line + number, problem)
+        for number, line in enumerate(page.body.split("\n"))
+        if (problem := _placeholder_problem(line))
+    ]
     stack: list[tuple[tuple[str | int, ...], object]] = [((), page.meta.model_dump())]
     while stack:
         loc, value = stack.pop()
@@ -201,10 +214,21 @@ def html_findings(page: Page) -> list[Finding]:
             stack += [((*loc, key), item) for key, item in value.items()]
         elif isinstance(value, list):
             stack += [((*loc, index), item) for index, item in enumerate(value)]
-        elif isinstance(value, str) and (problem := text_problem(value)):
+        # Decoded values too: YAML's escapes ("\u202E", "\0") write what the raw text does not show.
+        elif isinstance(value, str) and (problem := text_problem(value) or invisible_problem(value)
+                                         or _placeholder_problem(value)):
             findings.append(Finding(page.display_path, page.line_of(*loc),
                                     f"{describe_field(loc, page.meta.model_dump())}: {problem}"))
     return findings
+
+
+def _placeholder_problem(text: str) -> str | None:
+    from handbook.outputs.placeholders import find_placeholders
+
+    if found := find_placeholders(text):
+        return (f"'{found[0]}' reads as a placeholder the build left unfilled (the build refuses it "
+                "in any output); write it without braces")
+    return None
 
 
 def generated_pages(lang: str) -> dict[str, str]:

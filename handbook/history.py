@@ -50,3 +50,31 @@ def previous_version(path: Path) -> tuple[str, str] | None:
         revision = "HEAD" if changed else "HEAD~1"
     text = git(["show", f"{revision}:{relative}"], cwd=root)
     return (revision, text) if text is not None else None
+
+
+def previous_folder(folder: Path, suffix: str = ".md") -> tuple[str, dict[str, str]] | None:
+    """(revision, {path relative to the repository: text}) of the `suffix` files below `folder`
+    before the change under review (the revision chosen as `previous_version` does), or None.
+
+    For checks that must see a file that was moved or deleted, which `previous_version` of its
+    new path cannot."""
+    top = git(["rev-parse", "--show-toplevel"], cwd=folder)
+    if not top:
+        return None
+    root = Path(top.strip()).resolve()
+    try:
+        relative = folder.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+    revision = os.environ.get(BASE_ENV)
+    if not revision:
+        changed = git(["status", "--porcelain", "--", relative], cwd=root)
+        revision = "HEAD" if changed else "HEAD~1"
+    listed = git(["ls-tree", "-r", "--name-only", revision, "--", relative], cwd=root)
+    if listed is None:
+        return None
+    texts = {}
+    for name in listed.splitlines():
+        if name.endswith(suffix) and (text := git(["show", f"{revision}:{name}"], cwd=root)) is not None:
+            texts[name] = text
+    return revision, texts

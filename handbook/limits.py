@@ -27,6 +27,13 @@ MAX_NESTING = 10
 #: Columns of indentation per nesting level, as Python-Markdown counts them.
 INDENT_PER_LEVEL = 4
 
+#: Python-Markdown looks for the end of a link (`[`, `![`) or an inline tag (`<`) in the rest of
+#: its paragraph, so its time grows with the square of their number in one paragraph (20,000
+#: `[ ` took minutes, a 512 KiB page of them a day): at most this many in a paragraph (text
+#: between blank lines; the front matter counts as one) and in a page (the real pages: 32 and 32).
+MAX_OPENERS_PER_PARAGRAPH = 100
+MAX_OPENERS_PER_PAGE = 2_000
+
 _RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 # Quote and list markers that open a block inside the previous one on the same line: `> > - x`.
 _MARKERS = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+")
@@ -43,6 +50,29 @@ def run_findings(text: str, first_line: int = 1) -> list[tuple[int, str]]:
             findings.append((number, f"{len(match.group(0))} characters without a space; at most "
                                      f"{MAX_RUN_CHARS} are allowed (word segmentation slows down "
                                      "on long runs): add spaces or line breaks"))
+    return findings
+
+
+def opener_findings(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """A finding for the first paragraph of `text` with more than MAX_OPENERS_PER_PARAGRAPH '['
+    and '<', and for a text with more than MAX_OPENERS_PER_PAGE."""
+    findings = []
+    total = 0
+    line = first_line
+    over = None  # the line where the page passes MAX_OPENERS_PER_PAGE
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        count = paragraph.count("[") + paragraph.count("<")
+        total += count
+        if count > MAX_OPENERS_PER_PARAGRAPH and not findings:
+            findings.append((line, f"{count} '[' and '<' in one paragraph; at most "
+                                   f"{MAX_OPENERS_PER_PARAGRAPH} are allowed (Markdown's time grows "
+                                   "with the square of their number): split the paragraph"))
+        if total > MAX_OPENERS_PER_PAGE and over is None:
+            over = line
+        line += paragraph.count("\n")
+    if over is not None:
+        findings.append((over, f"{total} '[' and '<' in the page; at most "
+                               f"{MAX_OPENERS_PER_PAGE} are allowed: split the page"))
     return findings
 
 
@@ -105,4 +135,4 @@ def _html_depth(body: str) -> tuple[int, int] | None:
 
 def page_limit_findings(text: str, body: str, body_line: int) -> list[tuple[int, str]]:
     """Every limit a page's text (`text`, the whole file) and body exceed, by line."""
-    return run_findings(text) + nesting_findings(body, body_line)
+    return run_findings(text) + opener_findings(text) + nesting_findings(body, body_line)

@@ -31,7 +31,11 @@ BIDI_CONTROLS = {
     "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK", "\u061c": "ARABIC LETTER MARK",
     "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR", "\x85": "NEXT LINE",
 }
-INVISIBLE = {**ZERO_WIDTH, **BIDI_CONTROLS}
+#: Control characters (but tab, line feed and carriage return): invisible, and published as they
+#: are into titles, navigation and the search index (a NUL in a title reached every page).
+CONTROLS = {chr(c): "CONTROL CHARACTER" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                                   *range(0x7F, 0x85), *range(0x86, 0xA0)]}
+INVISIBLE = {**ZERO_WIDTH, **BIDI_CONTROLS, **CONTROLS}
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
 
 

@@ -88,7 +88,9 @@ def judge_url(value: str, *, embedded: bool) -> str | None:
     """Why `value` may not be a link (`embedded=False`) or an image source, or None."""
     url = _URL_NOISE.sub("", html.unescape(value)).lower()
     if embedded:
-        if _SCHEME.match(url) or url.startswith(("//", "/\\", "\\")):
+        # A path from the host's root (`/other-project/x.png`) is another site on a shared host
+        # (GitHub Pages' project sites), and the computer's own files in the offline copy.
+        if _SCHEME.match(url) or url.startswith(("/", "\\")):
             return f"'{value}' loads from another site; images must be files of the handbook " \
                    "(a relative path)"
         return None
@@ -143,6 +145,9 @@ def _reserved_class(value: str) -> str | None:
 
 # attr_list's `{: .name #id key=value }` after a block or an inline element.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+# Its `key=value` pairs and `#id`s: attr_list writes them onto the element as they are.
+_ATTR_LIST_PAIR = re.compile(r"""(?:^|[ \t])([^\s=#.{}"']+)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_ATTR_LIST_ID = re.compile(r"(?:^|[ \t])#([^\s{}]+)")
 _ATTR_LIST_CLASS = re.compile(r"(?:^|[ \t])\.([^\s{}]+)|\bclass\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 
 
@@ -207,8 +212,10 @@ def html_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> Iterator[
 # autolinks `<scheme:…>`. Code (fenced blocks and spans) is blanked first: it is shown, not run.
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\S\n]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# A bracket inside a bracket ends at the next '[' or ']': each start scans only to the next
+# bracket, never to the end of the text (which made `[ ` repeated a 150-second check).
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 
 
@@ -241,6 +248,19 @@ def markdown_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> list[
         for names in _ATTR_LIST_CLASS.findall(match.group(1)):
             problem = _reserved_class(" ".join(filter(None, names)))
             if problem:
+                found.append((*at(match.start()), problem))
+        # `{: onclick=… }`, `{: href=javascript:… }`, `{: #__config }`: judged as the output gate
+        # judges them, on the tag that allows the attribute (the gate knows the real tag).
+        pairs = [(name, "".join(values)) for name, *values in _ATTR_LIST_PAIR.findall(match.group(1))]
+        pairs += [("id", value) for value in _ATTR_LIST_ID.findall(match.group(1))]
+        for name, value in pairs:
+            if name.lower() == "class":
+                continue
+            tag = next((t for t, names in TAG_ATTRIBUTES.items() if name.lower() in names and t in tags), None)
+            problem = judge_attribute(tag or "span", name, value, source=True)
+            if problem:
+                if tag is None:
+                    problem = problem.replace(" on <span>", " (in an attribute list '{: … }')")
                 found.append((*at(match.start()), problem))
     found += html_findings(_AUTOLINK.sub(_blank, text), tags=tags)
     return sorted(found)

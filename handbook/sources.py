@@ -61,8 +61,9 @@ _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 MAX_SVG_BYTES = 1024 * 1024
 
 
-def decode_css(value: str) -> str:
-    """`value` as a CSS parser reads it: comments dropped, escapes (`u\\72l(`, `u\\rl(`) decoded."""
+def decode_css(value: str, *, comments: bool = False) -> str:
+    """`value` as a CSS parser reads it: comments dropped (kept with `comments=True`), escapes
+    (`u\\72l(`, `u\\rl(`) decoded."""
 
     def unescape(match: re.Match) -> str:
         if match.group(1):
@@ -70,7 +71,7 @@ def decode_css(value: str) -> str:
             return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
         return "" if match.group(2) == "\n" else match.group(2)
 
-    return _CSS_ESCAPE.sub(unescape, _CSS_COMMENT.sub("", value))
+    return _CSS_ESCAPE.sub(unescape, value if comments else _CSS_COMMENT.sub("", value))
 
 
 def display_path(path: Path, docs_dir: Path) -> str:
@@ -97,14 +98,16 @@ def source_findings(docs_dir: Path, languages: tuple[str, ...]) -> list[Finding]
             findings.append(Finding(where, 1, "not a regular file"))
         elif not NAME_RE.match(path.name):
             findings.append(Finding(where, 1, _name_message(path.name)))
-        elif path.suffix.lower() == PAGE_SUFFIX:
-            if len(relative.parts) < 2 or relative.parts[0] not in languages:
-                findings.append(Finding(where, 1, "pages live in a language folder: "
-                                        + ", ".join(f"docs/{lang}/" for lang in languages)))
-        elif path.suffix.lower() not in IMAGE_SUFFIXES:
+        elif path.suffix.lower() not in IMAGE_SUFFIXES | {PAGE_SUFFIX}:
             allowed = ", ".join(sorted({PAGE_SUFFIX} | IMAGE_SUFFIXES))
             findings.append(Finding(where, 1, f"'{path.suffix or path.name}' files are not "
                                               f"published from docs/; allowed: {allowed}"))
+        elif len(relative.parts) < 2 or relative.parts[0] not in languages:
+            # Outside a language folder a file is published at the site's root, where it would
+            # replace the theme's or the build's own (`docs/assets/images/icon-192.png`).
+            kind = "pages" if path.suffix.lower() == PAGE_SUFFIX else "images"
+            findings.append(Finding(where, 1, f"{kind} live in a language folder: "
+                                    + ", ".join(f"docs/{lang}/" for lang in languages)))
         elif path.suffix.lower() == ".svg":
             findings += svg_findings(path, where)
     return findings
@@ -218,6 +221,8 @@ def _svg_attribute_problem(element: str, name: str, value: str) -> str | None:
         return f"SVG attribute '{local}' on <{element}> is not allowed (drawing attributes only)"
     if name in _LINK_ATTRIBUTES and not value.strip().startswith("#"):
         return f"SVG link '{value[:60]}' on <{element}> is not allowed; only links inside the file (#id)"
-    if _UNSAFE_STYLE.search(decode_css(value)):
+    # Judged twice: without comments, and with them (a `/*` inside a CSS string is no comment,
+    # and a comment never joins two tokens, so nothing can hide in this second reading).
+    if _UNSAFE_STYLE.search(decode_css(value)) or _UNSAFE_STYLE.search(decode_css(value, comments=True)):
         return f"SVG attribute '{local}' on <{element}> loads or runs something; only plain styles"
     return None

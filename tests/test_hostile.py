@@ -53,6 +53,7 @@ TEXT_CASES = [
     ("markdown-javascript-link-in-point", _front("    text: สมาชิกมองเห็นจุดมุ่งหมาย", "    text: ดู [x](javascript:alert(1)) สมาชิกมองเห็นจุดมุ่งหมาย"), "is not allowed"),
     ("reference-javascript-link", _in_body("[x][a]\n\n[a]: javascript:alert(1)"), "is not allowed"),
     ("image-from-elsewhere", _in_body("![x](https://elsewhere.invalid/x.png)"), "loads from another site"),
+    ("image-from-the-hosts-root", _in_body("![x](/other-project/track.png)"), "loads from another site"),
     ("base", _in_body('<base href="http://elsewhere.invalid/">'), "<base> is not allowed"),
     ("meta-refresh", _in_body('<meta http-equiv="refresh" content="0;url=http://elsewhere.invalid/">'), "<meta> is not allowed"),
     ("script", _in_body("<script>alert(1)</script>"), "<script> is not allowed"),
@@ -71,6 +72,17 @@ TEXT_CASES = [
     ("duplicate-points", _front("checklist:\n", "points:\n  - id: only\n    text: ข้อเดียว\nchecklist:\n"), "duplicate key 'points'"),
     ("yaml-tag", _front("kind: element", "kind: !!python/name:os.system element"), "YAML tag"),
     ("merge-key", _front("kind: element\n", "kind: element\n<<: {title: x}\n"), "merge keys"),
+    # redteam: attr_list writes attributes as they are; `make check` said nothing, the build refused.
+    ("attr-list-handler", _in_body("Hello\n{: onclick=alert(1) }"), "event handler 'onclick' (in an attribute list"),
+    ("attr-list-javascript-href", _in_body("[x](https://example.org/){: href=javascript:alert(1) }"), "javascript:alert(1)"),
+    ("attr-list-theme-id", _in_body("## Heading {: #__config }"), "reserved for the theme"),
+    # redteam: `{name}` in a page passed make check; the output census stopped the build.
+    ("placeholder-in-body", _in_body("Write {percent} here."), "'{percent}' reads as a placeholder"),
+    ("placeholder-in-title", _front("title: Common vision", "title: Common {name} vision", EN_PAGE), "'{name}' reads as a placeholder"),
+    # redteam: YAML escapes write what the raw text does not show; control characters are invisible.
+    ("escaped-rlo-in-title", _front("title: Common vision", 'title: "Common vision \\u202Eevil"', EN_PAGE), "BIDI CONTROL"),
+    ("escaped-nul-in-title", _front("title: Common vision", 'title: "Common vision \\0 \\e"', EN_PAGE), "CONTROL CHARACTER"),
+    ("nul-in-body", _in_body("a\x00b"), "CONTROL CHARACTER"),
 ]
 
 
@@ -123,6 +135,20 @@ def _huge_page(project):
     replace_in(project / "docs" / PAGE, BODY_MARK, "ก" * 600_000 + "\n\n" + BODY_MARK)
 
 
+def _icon_outside_language(project):
+    # Outside docs/<lang>/ a file is published at the site's root: it replaced the site's icon.
+    path = project / "docs/assets/images/icon-192.png"
+    path.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "overrides/assets/images/icon-192.png", path)
+
+
+def _svg_comment_in_css_string(project):
+    # A `/*` inside a CSS string is no comment: the browser loads the address between.
+    _write(project, "th/elements/map.svg",
+           '<svg xmlns="http://www.w3.org/2000/svg" style=\'font-family:"/*"; '
+           'background:url(https://elsewhere.invalid/x); font-family:"*/"\'/>')
+
+
 FILE_CASES = [
     ("concept-id-index", _concept_at_index, "docs/th/elements/index.md", "reserved"),
     ("source-at-glossary", _glossary_page, "docs/th/glossary.md", "generated"),
@@ -134,6 +160,8 @@ FILE_CASES = [
     ("symlink-file", _symlink_file, "docs/th/elements/passwd.png", "symbolic links"),
     ("symlink-folder", _symlink_folder, "docs/th/etc", "symbolic links"),
     ("huge-page", _huge_page, "docs/th/elements/common-vision.md", "KiB"),
+    ("icon-outside-language-folder", _icon_outside_language, "docs/assets/images/icon-192.png", "language folder"),
+    ("svg-comment-in-css-string", _svg_comment_in_css_string, "docs/th/elements/map.svg", "loads or runs"),
 ]
 
 

@@ -121,8 +121,13 @@ def test_the_front_matter_attack_is_refused_by_the_build(tmp_path):
     (PAGE, BODY, BODY + "".join("    " * i + "- x\n" for i in range(30)), "levels of lists"),
     (PAGE, BODY, BODY + '<div markdown="1">\n' * 600 + "x\n" + "</div>\n" * 600, "HTML elements nested"),
     (PAGE, BODY, BODY + "- " * 40 + "x\n", "nested 40 deep"),
+    # redteam: Python-Markdown is quadratic in a paragraph's '[' (20,000 `[ ` ran for minutes).
+    (PAGE, BODY, BODY + "[ " * 250_000 + "\n", "at most 100 are allowed"),
+    (PAGE, BODY, BODY + "<a " * 101 + "\n", "at most 100 are allowed"),
+    (PAGE, BODY, BODY + "![ \n\n" * 2001, "at most 2000 are allowed"),
 ], ids=["title-length", "text-length", "synonyms-count", "order", "thai-digits-run", "quotes",
-        "lists", "md-in-html", "list-markers"])
+        "lists", "md-in-html", "list-markers", "brackets-in-paragraph", "tags-in-paragraph",
+        "brackets-in-page"])
 def test_every_input_has_a_limit_named_in_its_error(tmp_path, page, old, new, expected):
     docs = write_handbook(tmp_path)
     started = time.perf_counter()
@@ -268,6 +273,27 @@ def test_a_checklist_renamed_without_formerly_is_an_error(tmp_path):
                for f in found), found
     replace_in(structure, "{id: health,", "{id: health, formerly: [health-check],")
     assert not [f for f in collect_findings(docs) if f.level == "error"]
+
+
+def test_an_item_renamed_on_a_moved_page_is_not_silent(tmp_path):
+    """redteam: a concept renamed (its file moved) with a checklist item renamed too: git has no
+    previous version of the new path, and `make check` said nothing while readers' ticks went."""
+    docs = write_handbook(tmp_path)
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "first")
+    for lang in ("th", "en"):
+        git("mv", f"docs/{lang}/elements/alpha.md", f"docs/{lang}/elements/gamma.md")
+    for path in [*docs.rglob("*.md"), tmp_path / "handbook.yml"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("alpha", "gamma"), encoding="utf-8")
+    found = collect_findings(docs)
+    assert not [f for f in found if f.level == "error"], found
+    assert any("'ask-alpha'" in f.message and "is gone" in f.message for f in found), found
 
 
 # ---------------------------------------------------------------------------------------------

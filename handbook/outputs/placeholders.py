@@ -35,6 +35,22 @@ RUNTIME_PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 
 
+#: Where two scripts fill the same attribute, the element's class says which: the search line
+#: fills only "{query}", the type checklist's verdict only its three.
+RUNTIME_BY_CLASS: dict[tuple[str, str], frozenset[str]] = {
+    ("data-template", "hb-search-correction"): frozenset({"{query}"}),
+    ("data-template", "hb-verdict"): frozenset({"{type}", "{count}", "{size}"}),
+}
+
+
+def runtime_placeholders(element, name: str) -> frozenset[str]:
+    """The placeholders a script fills in attribute `name` of `element` (a scanned element)."""
+    for cls in (element.get("class") or "").split():
+        if (name, cls) in RUNTIME_BY_CLASS:
+            return RUNTIME_BY_CLASS[(name, cls)]
+    return RUNTIME_PLACEHOLDERS.get(name, frozenset())
+
+
 def find_placeholders(text: str, *, allowed: frozenset[str] = frozenset()) -> list[str]:
     """The unfilled placeholders in `text` (in order), leaving out `allowed` ones."""
     return [found for found in PLACEHOLDER.findall(text) if found not in allowed]
@@ -54,7 +70,10 @@ def html_placeholders(scan: PageScan) -> Iterator[tuple[int, str, str]]:
     for element in scan.elements:
         for name, value in element.attrs:
             if value and "{" in value:
-                found = find_placeholders(value, allowed=RUNTIME_PLACEHOLDERS.get(name, frozenset()))
+                allowed = runtime_placeholders(element, name)
+                found = find_placeholders(value, allowed=allowed)
+                # The script fills each name once (`String.replace`): a second is shown as it is.
+                found += sorted(p for p in allowed if value.count(p) > 1)
                 if found:
                     yield element.line, _message(found, f"attribute {name} of <{element.tag}>"), value
 
