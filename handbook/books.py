@@ -20,9 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: Where dist/ records what its books were made from.
 STAMP_NAME = ".books.json"
-#: What a book is made from, besides docs/ (relative to the project): the package's code,
-#: template and stylesheet, the fonts, the project's configuration and words.
-INPUTS = ("handbook", "overrides/assets/fonts/sarabun", "mkdocs.yml", "handbook.yml", "labels")
+#: What a book is made from besides docs/: the project's configuration and words (relative to
+#: the project), this package's code, template and stylesheet, and the fonts (as handbook.book
+#: finds them).
+PROJECT_INPUTS = ("mkdocs.yml", "handbook.yml", "labels")
+CODE_INPUTS = (Path(__file__).parent, ROOT / "overrides" / "assets" / "fonts" / "sarabun")
 BOOK_NAME = "handbook-{lang}.pdf"  # as handbook.book.BOOK_NAME
 
 
@@ -39,10 +41,10 @@ def input_stamp(docs_dir: Path, project: Path, langs: list[str] | None) -> dict:
     from handbook.history import git
 
     files = []
-    for base in (docs_dir, *(project / name for name in INPUTS)):
+    for base in (docs_dir, *(project / name for name in PROJECT_INPUTS), *CODE_INPUTS):
         for path in _files(base) if base.exists() else []:
             stat = path.stat()
-            files.append([path.relative_to(project).as_posix(), stat.st_size, stat.st_mtime_ns])
+            files.append([str(path), stat.st_size, stat.st_mtime_ns])
     # WeasyPrint's version is in its __init__.py: found, not imported (nor its metadata read).
     spec = find_spec("weasyprint")
     origin = Path(spec.origin) if spec and spec.origin else None
