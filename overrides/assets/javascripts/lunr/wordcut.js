@@ -350,7 +350,7 @@
      joined, handbook/search.py; the search adds typed pairs joined for pages that write it so.) */
   function splitEnglish(lower) {
     if (lower.length < 5 || isPrefix(lower, english) || isPrefix(stemOf(lower), terms)) return null
-    for (var i = 2; i <= lower.length - 2; i++) {
+    for (var i = 3; i <= lower.length - 3; i++) {
       var left = lower.slice(0, i), right = lower.slice(i)
       if (hasTerm(stemOf(left)) && hasTerm(stemOf(right))) return [left, right]
     }
@@ -380,8 +380,9 @@
     if (/[\u0E00-\u0E7F]/.test(str)) {
       if (words.size) out = str.replace(THAI_RUN, function (run) { return segmentRun(run, shown) })
     } else if (/^[A-Za-z]+$/.test(str)) {
-      var parts = splitEnglish(str.toLowerCase())
-      var near = parts ? null : nearestEnglish(str)
+      /* A typo first (interacton is interaction, not interact + on), then a compound */
+      var near = nearestEnglish(str)
+      var parts = near ? null : splitEnglish(str.toLowerCase())
       if (parts) out = parts.map(withStem).join(JOINER)
       else if (near) {
         shown = { text: near[0], corrected: true }
