@@ -180,6 +180,7 @@ def split_index(
     config["fields"] = {
         **config.get("fields", {}),
         "words": {"boost": 0.5},
+        "compounds": {"boost": 1.0},
         "names": {"boost": NAMES_BOOST},
         "exact": {"boost": EXACT_BOOST},
     }
@@ -201,8 +202,12 @@ def split_index(
             if isinstance(doc.get(field), str):
                 doc[field] = segment_thai(doc[field])
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
-        inner += joined_compounds(" ".join(doc.get(field, "") for field in ("title", "text")))
         inner += extra_words.get(lang, {}).get(doc["location"], [])
+        # A field of their own: the other fields' lengths, and so every other query's ranking,
+        # stay as they were.
+        compounds = joined_compounds(" ".join(doc.get(field, "") for field in ("title", "text")))
+        if compounds:
+            doc["compounds"] = " ".join(compounds)
         if inner:
             doc["words"] = " ".join(inner)
         by_lang[lang].append(doc)

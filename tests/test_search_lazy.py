@@ -109,4 +109,4 @@ def test_english_compounds_are_found_joined_hyphenated_or_spaced(browser):
 def test_the_index_holds_joined_compounds(site):
     index = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     page = next(d for d in index["docs"] if d["location"] == "types/organized-network/")
-    assert "topdown" in page.get("words", "").split()
+    assert "topdown" in page.get("compounds", "").split()
