@@ -57,17 +57,17 @@ pango:
 OFFLINE_SITE := build/offline-site
 OFFLINE_ZIP := dist/handbook-offline.zip
 
+# One build, two outputs: the site, and the offline copy derived from its pages (hooks/offline.py).
 # The site's build typesets the books (hooks/book.py, kept in ~/.cache/networking-handbook/book/) and puts them
-# beside each language's pages; the offline build and `make book` reuse them when nothing changed.
+# beside each language's pages; `make book` reuses them, and checks first whether dist/ has them already.
 build: $(STAMP_BUILD) pango
-	$(BIN)/mkdocs build --strict
-	HANDBOOK_DIRECTORY_URLS=false HANDBOOK_SITE_URL= $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
+	HANDBOOK_OFFLINE_DIR=$(OFFLINE_SITE) $(BIN)/mkdocs build --strict
 	$(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
-	$(BIN)/python -m handbook.book --out dist
+	$(BIN)/python -m handbook.books --out dist
 
 # dist/handbook-th.pdf and dist/handbook-en.pdf alone (HTML=1 also writes the HTML they come from).
 book: $(STAMP_BUILD) pango
-	$(BIN)/python -m handbook.book --out dist $(if $(HTML),--html)
+	$(BIN)/python -m handbook.books --out dist $(if $(HTML),--html)
 
 serve: $(STAMP_BUILD)
 	$(BIN)/mkdocs serve --livereload

@@ -62,6 +62,8 @@ plugins:
           build: true
 markdown_extensions: [attr_list, md_in_html, admonition, tables]
 """
+#: Vanilla's offline copy: Material's offline plugin (file URLs, search_index.js), built apart.
+VANILLA_OFFLINE = VANILLA.replace("  - search\n", "  - search\n  - offline\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -137,6 +139,79 @@ def project_copy(work: Path, scale: int = 1) -> Path:
 
 def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html")) - sum(1 for _ in site.rglob("404.html"))
+
+
+def run_step(project: Path, args: list[str], extra_env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, *args], cwd=project, env={**ENV, **(extra_env or {})},
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def make_build_once(project: Path, work: Path) -> dict[str, float]:
+    """The steps of `make build` (Makefile), timed: the site with its books and the offline copy
+    derived from it, the zip, the books in dist/."""
+    offline, dist = work / "mb-offline", work / "mb-dist"
+    times = {"mkdocs build (site + offline copy)": build(
+        project, "mkdocs.yml", work / "mb-site", {"HANDBOOK_BOOK": "on", "HANDBOOK_OFFLINE_DIR": str(offline)})}
+    times["zip"] = run_step(project, ["-m", "handbook.offline", str(offline), str(work / "mb.zip")])
+    times["books in dist/"] = run_step(project, ["-m", "handbook.books", "--docs", str(project / "docs"),
+                                                 "--out", str(dist)])
+    return times
+
+
+def vanilla_builds_once(project: Path, work: Path) -> dict[str, float]:
+    """Vanilla's web build and its offline copy (Material's offline plugin), as two builds."""
+    return {"web build": build(project, "vanilla.yml", work / "mb-vanilla"),
+            "offline build": build(project, "vanilla-offline.yml", work / "mb-vanilla-offline")}
+
+
+def make_build_cost(project: Path, work: Path) -> dict:
+    """`make build` against vanilla's web + offline builds, alternating, after one warm run each."""
+    (project / "vanilla-offline.yml").write_text(VANILLA_OFFLINE.format(docs=project / "docs"), encoding="utf-8")
+    make_build_once(project, work)
+    vanilla_builds_once(project, work)
+    ours, theirs = [], []
+    for _ in range(RUNS):
+        ours.append(make_build_once(project, work))
+        theirs.append(vanilla_builds_once(project, work))
+    ours_total = statistics.median(sum(run.values()) for run in ours)
+    vanilla_total = statistics.median(sum(run.values()) for run in theirs)
+    return {
+        "runs": RUNS,
+        "ours_median_s": round(ours_total, 3),
+        "vanilla_median_s": round(vanilla_total, 3),
+        "ratio": round(ours_total / vanilla_total, 2),
+        "ours_steps_s": {k: round(statistics.median(run[k] for run in ours), 3) for k in ours[0]},
+        "vanilla_steps_s": {k: round(statistics.median(run[k] for run in theirs), 3) for k in theirs[0]},
+    }
+
+
+def build_cost(ours: Path, work: Path) -> dict:
+    """Section 1: one build of ours against one of vanilla's (no book), alternating."""
+    # The first build of each side fills the caches (ours: Thai answers and compiled templates in
+    # .cache/handbook; both: the file system's); it is reported, not counted in the median. The
+    # timed builds then alternate, so that any drift of the machine hits both sides alike.
+    ours_first = build(ours, "mkdocs.yml", work / "site-ours")
+    vanilla_first = build(ours, "vanilla.yml", work / "site-vanilla")
+    ours_times, vanilla_times = [], []
+    for _ in range(RUNS):
+        ours_times.append(build(ours, "mkdocs.yml", work / "site-ours"))
+        vanilla_times.append(build(ours, "vanilla.yml", work / "site-vanilla"))
+    total, hooks = profile_build(ours)
+    return {
+        "runs": RUNS,
+        "ours_median_s": round(statistics.median(ours_times), 3),
+        "vanilla_median_s": round(statistics.median(vanilla_times), 3),
+        "ratio": round(statistics.median(ours_times) / statistics.median(vanilla_times), 2),
+        "ours_first_build_s": round(ours_first, 3),
+        "vanilla_first_build_s": round(vanilla_first, 3),
+        "pages": {"ours": count_pages(work / "site-ours"), "vanilla": count_pages(work / "site-vanilla")},
+        "profiled_build_s": round(total, 3),
+        "hooks_s": {k: round(v, 3) for k, v in hooks.items()},
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,6 +425,17 @@ def main() -> int:
         write_results(results)
         shutil.rmtree(work, ignore_errors=True)
         return 0
+    if os.environ.get("BENCH_ONLY") == "build":
+        # `BENCH_ONLY=build make bench`: section 1 again (one build; `make build`), keep the rest.
+        results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        ours = project_copy(work, 1)
+        (ours / "vanilla.yml").write_text(VANILLA.format(docs=ours / "docs"), encoding="utf-8")
+        results["build"] = build_cost(ours, work)
+        results["make_build"] = make_build_cost(ours, work)
+        results["build_date"] = dt.date.today().isoformat()
+        write_results(results)
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     if os.environ.get("BENCH_ONLY") == "lighthouse":
         # `BENCH_ONLY=lighthouse make bench`: measure Lighthouse again, keep the other results.
         results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
@@ -368,27 +454,8 @@ def main() -> int:
     (ours / "vanilla.yml").write_text(VANILLA.format(docs=ours / "docs"), encoding="utf-8")
 
     print("1/6 build cost against vanilla…", flush=True)
-    # The first build of each side fills the caches (ours: Thai answers and compiled templates in
-    # .cache/handbook; both: the file system's); it is reported, not counted in the median. The
-    # timed builds then alternate, so that any drift of the machine hits both sides alike.
-    ours_first = build(ours, "mkdocs.yml", work / "site-ours")
-    vanilla_first = build(ours, "vanilla.yml", work / "site-vanilla")
-    ours_times, vanilla_times = [], []
-    for _ in range(RUNS):
-        ours_times.append(build(ours, "mkdocs.yml", work / "site-ours"))
-        vanilla_times.append(build(ours, "vanilla.yml", work / "site-vanilla"))
-    total, hooks = profile_build(ours)
-    results["build"] = {
-        "runs": RUNS,
-        "ours_median_s": round(statistics.median(ours_times), 3),
-        "vanilla_median_s": round(statistics.median(vanilla_times), 3),
-        "ratio": round(statistics.median(ours_times) / statistics.median(vanilla_times), 2),
-        "ours_first_build_s": round(ours_first, 3),
-        "vanilla_first_build_s": round(vanilla_first, 3),
-        "pages": {"ours": count_pages(work / "site-ours"), "vanilla": count_pages(work / "site-vanilla")},
-        "profiled_build_s": round(total, 3),
-        "hooks_s": {k: round(v, 3) for k, v in hooks.items()},
-    }
+    results["build"] = build_cost(ours, work)
+    results["make_build"] = make_build_cost(ours, work)
 
     print("2/6 scale…", flush=True)
     scale_rows = []
@@ -452,8 +519,8 @@ def main() -> int:
 
     print("6/6 offline zip…", flush=True)
     offline = work / "site-offline"
-    build(ours, "mkdocs.yml", offline, {"HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": "",
-                                        "HANDBOOK_BOOK": "on"})  # the zip carries the books
+    build(ours, "mkdocs.yml", work / "site-for-offline", {"HANDBOOK_OFFLINE_DIR": str(offline),
+                                                         "HANDBOOK_BOOK": "on"})  # the zip carries the books
     make_zip(offline, work / "handbook-offline.zip")
     results["offline_zip_bytes"] = (work / "handbook-offline.zip").stat().st_size
 
@@ -577,6 +644,7 @@ def render_markdown(r: dict) -> str:
         "|---|---|",
         *[f"| `{k}` | {v} |" for k, v in b["hooks_s"].items()],
         "",
+        *render_make_build(r.get("make_build")),
         "## 2. Scale",
         "",
         "Each scale is built once to fill its caches (\"first build\"; at 1× they are filled by "
@@ -656,6 +724,28 @@ def render_markdown(r: dict) -> str:
         *render_book(r.get("book", {})),
     ]
     return "\n".join(lines)
+
+
+def render_make_build(m: dict | None) -> list[str]:
+    if not m:
+        return []
+    return [
+        "### `make build` against vanilla's web and offline builds",
+        "",
+        f"The steps of `make build` (the site with its books, and the offline copy derived from its "
+        f"pages by the same build; the zip; the books in `dist/`, up to date) against vanilla's web "
+        f"build plus its offline copy built by Material's offline plugin (a second build); "
+        f"alternating, median of {m['runs']} after one warm run each.",
+        "",
+        "| | median | steps (median of each) |",
+        "|---|---|---|",
+        f"| `make build` | {m['ours_median_s']} s | "
+        + " · ".join(f"{k}: {v} s" for k, v in m["ours_steps_s"].items()) + " |",
+        f"| vanilla: web + offline | {m['vanilla_median_s']} s | "
+        + " · ".join(f"{k}: {v} s" for k, v in m["vanilla_steps_s"].items()) + " |",
+        f"| **ratio** (budget ≤ 1.3×) | **{m['ratio']}×** | |",
+        "",
+    ]
 
 
 def render_book(book: dict) -> list[str]:

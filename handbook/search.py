@@ -189,6 +189,7 @@ def split_index(
     config["fields"] = {
         **config.get("fields", {}),
         "words": {"boost": 0.5},
+        "compounds": {"boost": 1.0},
         "names": {"boost": NAMES_BOOST},
         "exact": {"boost": EXACT_BOOST},
     }
@@ -212,10 +213,29 @@ def split_index(
                 doc[field] = segment_spaceless(segment_thai(doc[field]))
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
         inner += extra_words.get(lang, {}).get(doc["location"], [])
+        # A field of their own: the other fields' lengths, and so every other query's ranking,
+        # stay as they were.
+        compounds = joined_compounds(" ".join(doc.get(field, "") for field in ("title", "text")))
+        if compounds:
+            doc["compounds"] = " ".join(compounds)
         if inner:
             doc["words"] = " ".join(inner)
         by_lang[lang].append(doc)
     return {lang: {"config": config, "docs": docs} for lang, docs in by_lang.items()}
+
+
+#: An English compound written with a hyphen ("one-way", "top-down"); not inside a tag.
+HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w-])")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def joined_compounds(text: str) -> list[str]:
+    """The hyphenated English compounds of a page's text written joined (`one-way` → `oneway`),
+    once each: the separator splits `one-way` into its words, which `one way` and `one-way` find;
+    a reader who types `oneway` finds the joined word. (The search worker does the other way
+    round: a joined query word the index lacks is tried as two of its words.)"""
+    found = dict.fromkeys(a.lower() + b.lower() for a, b in HYPHENATED.findall(_TAG.sub(" ", text)))
+    return list(found)
 
 
 def inner_words(segmented: str) -> list[str]:

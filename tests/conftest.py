@@ -34,10 +34,12 @@ def build_warnings(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if "WARNING" in line and line.strip() not in noise]
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, *, offline_dir: Path | None = None) -> subprocess.CompletedProcess:
     # Never with --quiet: it hides warnings from MkDocs' strict-mode counter, so a build with
-    # warnings would pass.
+    # warnings would pass. `offline_dir`: the offline copy is derived there too (hooks/offline.py).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if offline_dir is not None:
+        env["HANDBOOK_OFFLINE_DIR"] = str(offline_dir)
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
         cwd=project,
@@ -49,12 +51,13 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real handbook, built once per test session with `mkdocs build --strict`."""
+    """The real handbook, built once per test session with `mkdocs build --strict` (which also
+    derives the offline copy beside it, as `make build` does: see `offline_site`)."""
     prebuilt = os.environ.get("HANDBOOK_SITE")
     if prebuilt:
         return Path(prebuilt)
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT, site_dir)
+    result = run_mkdocs_build(ROOT, site_dir, offline_dir=site_dir.parent / "offline-site")
     assert result.returncode == 0, result.stderr
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
     assert not build_warnings(result.stderr), result.stderr
@@ -62,22 +65,21 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The offline copy as a reader gets it: built without directory URLs, zipped, unzipped."""
+def offline_site(site, tmp_path_factory) -> Path:
+    """The offline copy as a reader gets it: derived from the web build's pages by the same build
+    (hooks/offline.py, HANDBOOK_OFFLINE_DIR, as `make build` does), zipped, unzipped."""
     import zipfile
 
     from handbook.offline import make_zip
 
     work = tmp_path_factory.mktemp("offline")
-    # As `make build` builds it (Makefile): file URLs, no site_url.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": ""}
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(work / "site")],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    assert not build_warnings(result.stderr), result.stderr
-    make_zip(work / "site", work / "handbook-offline.zip")
+    derived = site.parent / "offline-site"
+    if not derived.is_dir():  # HANDBOOK_SITE: a site built elsewhere; build one with its copy
+        result = run_mkdocs_build(ROOT, work / "site", offline_dir=work / "offline-site")
+        assert result.returncode == 0, result.stderr
+        assert not build_warnings(result.stderr), result.stderr
+        derived = work / "offline-site"
+    make_zip(derived, work / "handbook-offline.zip")
     with zipfile.ZipFile(work / "handbook-offline.zip") as archive:
         archive.extractall(work / "unzipped")
     return work / "unzipped" / "handbook"

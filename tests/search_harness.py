@@ -23,7 +23,9 @@ def open_search(page, url: str) -> str:
         """sel => { const m = document.querySelector(sel); return m && m.textContent.trim() &&
                     !/^(Initializing|กำลัง)/.test(m.textContent.trim()) }""",
         arg=META,
-        timeout=15000,
+        # The index is fetched and built once the box is first used (overrides/main.html): at
+        # 50× the content that is megabytes on a loaded machine.
+        timeout=60000,
     )
     return page.inner_text(META).strip()
 

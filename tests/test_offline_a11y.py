@@ -39,7 +39,7 @@ def test_offline_zip_opens_and_switches_language(offline_site, offline_page):
     page.goto((offline_site / "index.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "th"
     page.click("article ol a >> text=มีการรับรู้และมุมมองที่เหมือนกัน")
-    assert page.url.endswith("/elements/common-perception.html")
+    assert page.url.endswith("/elements/common-perception/index.html")
     # The language menu links straight to the same page in English.
     english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
     page.goto(page.url.rsplit("/", 1)[0] + "/" + english)
@@ -50,7 +50,7 @@ def test_offline_zip_opens_and_switches_language(offline_site, offline_page):
 
 def test_offline_thai_font_loads(offline_site, offline_page):
     page, refused = offline_page
-    page.goto((offline_site / "elements" / "common-vision.html").as_uri())
+    page.goto((offline_site / "elements" / "common-vision" / "index.html").as_uri())
     page.evaluate("document.fonts.ready")
     loaded = page.evaluate(
         "() => [...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun' && f.status === 'loaded').length"
@@ -61,11 +61,11 @@ def test_offline_thai_font_loads(offline_site, offline_page):
 
 
 @pytest.mark.parametrize(("start", "query", "expected", "corrected"), [
-    ("index.html", "วิสัยทัศน์ร่วมกัน", "elements/common-vision.html", ""),
-    ("en/index.html", "interdependence", "en/elements/interdependence.html", ""),
+    ("index.html", "วิสัยทัศน์ร่วมกัน", "elements/common-vision/index.html", ""),
+    ("en/index.html", "interdependence", "en/elements/interdependence/index.html", ""),
     # Typos are forgiven from file:// too (the worker runs in iframe-worker's frame there).
-    ("index.html", "ปฎิสัมพันธ์", "elements/interaction.html", "ปฏิสัมพันธ์"),
-    ("en/index.html", "perceptoin", "en/elements/common-perception.html", "perception"),
+    ("index.html", "ปฎิสัมพันธ์", "elements/interaction/index.html", "ปฏิสัมพันธ์"),
+    ("en/index.html", "perceptoin", "en/elements/common-perception/index.html", "perception"),
 ])
 def test_offline_search(offline_site, offline_page, start, query, expected, corrected):
     page, refused = offline_page
@@ -79,7 +79,7 @@ def test_offline_search(offline_site, offline_page, start, query, expected, corr
 
 def test_offline_checklist_tick_survives_reload(offline_site, offline_page):
     page, refused = offline_page
-    page.goto((offline_site / "checklists" / "health-check.html").as_uri())
+    page.goto((offline_site / "checklists" / "health-check" / "index.html").as_uri())
     page.locator(".hb-items input[type=checkbox]").nth(3).check()
     page.reload()
     assert page.locator(".hb-items input[type=checkbox]").nth(3).is_checked()
@@ -170,7 +170,7 @@ def test_usable_at_375px(site, chromium, lang_url):
 def test_offline_share_link_points_to_the_published_page(offline_site, offline_page):
     """From a file a file:// link reaches nobody: the share link is the published page's."""
     page, refused = offline_page
-    page.goto((offline_site / "checklists" / "maintenance.html").as_uri())
+    page.goto((offline_site / "checklists" / "maintenance" / "index.html").as_uri())
     page.locator(".hb-items input[type=checkbox]").nth(1).check()
     page.click('[data-action="share"]')
     link = page.input_value(".hb-share-link")

@@ -363,6 +363,47 @@
     return out.join(JOINER)
   }
 
+  /* ---- English compounds: one-way, one way, oneway ------------------------------------- */
+
+  /* Is `term` a term of the index (English ones are stems)? */
+  function hasTerm(term) {
+    var lo = 0, hi = terms.length
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1
+      if (terms[mid] < term) lo = mid + 1
+      else hi = mid
+    }
+    return lo < terms.length && terms[lo] === term
+  }
+
+  /* A joined word the index lacks, as two of its words ("oneway" → one, way), or null: finds
+     pages that write the compound spaced. (Pages that write it with a hyphen also hold it
+     joined, handbook/search.py; the search adds typed pairs joined for pages that write it so.) */
+  function splitEnglish(lower) {
+    if (lower.length < 5 || isPrefix(lower, english) || isPrefix(stemOf(lower), terms)) return null
+    for (var i = 3; i <= lower.length - 3; i++) {
+      var left = lower.slice(0, i), right = lower.slice(i)
+      if (hasTerm(stemOf(left)) && hasTerm(stemOf(right))) return [left, right]
+    }
+    return null
+  }
+
+  /* Adjacent English words of the query as typed, joined ("one way", "one-way" → oneway),
+     where the index has the joined word; those words are then searched as typed, not corrected */
+  function joinedPairs(shown, invertedIndex) {
+    var out = []
+    for (var i = 0; i + 1 < shown.length; i++) {
+      var a = shown[i].typed, b = shown[i + 1].typed
+      if (!/^[A-Za-z]{2,}$/.test(a) || !/^[A-Za-z]{2,}$/.test(b)) continue
+      var term = stemOf(a + b)
+      if (!(term in invertedIndex)) continue
+      out.push(term)
+      shown[i] = { text: a, typed: a, corrected: false }
+      shown[i + 1] = { text: b, typed: b, corrected: false }
+    }
+    return out
+  }
+
   /* First lexing (Material's transform, one typed word at a time, no wildcard yet) */
   function expandTerm(str) {
     var shown = { text: str, corrected: false }
@@ -372,12 +413,16 @@
     } else if (/[\u0E00-\u0E7F]/.test(str)) {
       if (words.size) out = str.replace(THAI_RUN, function (run) { return segmentRun(run, shown) })
     } else if (/^[A-Za-z]+$/.test(str)) {
+      /* A typo first (interacton is interaction, not interact + on), then a compound */
       var near = nearestEnglish(str)
-      if (near) {
+      var parts = near ? null : splitEnglish(str.toLowerCase())
+      if (parts) out = parts.map(withStem).join(JOINER)
+      else if (near) {
         shown = { text: near[0], corrected: true }
         out = near.slice(0, 3).map(withStem).join(JOINER)
       } else out = withStem(str)
     }
+    shown.typed = str
     typed.push(shown)
     return out
   }
@@ -411,6 +456,8 @@
   /* lunr's own search (parse the query string, then run it), with the typed words kept out of
      the whole names (a wildcard would match every name they begin) and the whole query added */
   lunr.Index.prototype.search = function (queryString) {
+    var index = this
+    var joined = joinedPairs(typed, this.invertedIndex)
     correction = typed.some(function (t) { return t.corrected })
       ? typed.map(function (t) { return t.text }).join(" ") : null
     var whole = wholeQuery(typed)
@@ -419,12 +466,17 @@
     var hasExact = this.fields.indexOf(EXACT_FIELD) !== -1
     var results = this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse()
-      if (!hasExact) return
+      if (!hasExact) {
+        for (var k = 0; k < joined.length; k++) query.term(joined[k], { usePipeline: false })
+        return
+      }
       for (var i = 0; i < query.clauses.length; i++) {
         var fields = query.clauses[i].fields.filter(function (f) { return f !== EXACT_FIELD })
         if (fields.length) query.clauses[i].fields = fields
       }
       if (whole.length > 2) query.term(whole, { fields: [EXACT_FIELD], usePipeline: false })
+      var words = index.fields.filter(function (f) { return f !== EXACT_FIELD })
+      for (var j = 0; j < joined.length; j++) query.term(joined[j], { fields: words, usePipeline: false })
     })
     return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
   }
