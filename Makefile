@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_BUILD := $(VENV)/.installed-build
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: build book serve test check sync-translation bench install install-test chromium pango clean
+.PHONY: build book serve test test-fast test-properdocs fuzz check sync-translation bench install install-test chromium pango clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,14 +75,42 @@ serve: $(STAMP_BUILD)
 test: install-test
 	$(BIN)/python -m pytest
 
+# The pure rules alone: no build, no browser (tests marked in tests/conftest.py), in seconds.
+test-fast: $(STAMP_TEST)
+	$(BIN)/python -m pytest -m "not build and not browser" -q
+
+# The same tests on ProperDocs 1.6.7, the MkDocs 1.x fork (README, "A way off the platform"), in a
+# virtualenv of its own where no `mkdocs` distribution is installed.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+
+$(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	cat requirements/build.txt requirements/test.txt | grep -v -E '^(-r |mkdocs(-material|-static-i18n)?==)' > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install --quiet -r $(PD_VENV)/requirements.txt -r requirements/properdocs.txt
+	$(PD_VENV)/bin/pip install --quiet --no-deps $$(grep -E '^mkdocs-(material|static-i18n)==' requirements/build.txt)
+	$(PD_VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+test-properdocs: $(PD_STAMP) pango chromium
+	$(PD_VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The readers of untrusted input (pages, labels, handbook.yml, emendations.yml, SVG) fuzzed with
+# many more examples than `make test` runs (tests/test_fuzz.py). FUZZ_EXAMPLES=N for more.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP_TEST)
+	HANDBOOK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q
+
 # Validate every source page without building (see CONTRIBUTING.md). ARGS=--strict, ARGS=--json
 check: $(STAMP_BUILD)
 	$(BIN)/python -m handbook.check $(ARGS)
 
 # After updating a translation: make sync-translation PAGE=docs/en/elements/common-vision.md
+# (FORCE=1 also for a page whose texts are still the original's: names that really are the same)
 sync-translation: $(STAMP_BUILD)
-	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/..." >&2; exit 2; }
-	$(BIN)/python -m handbook.check --sync "$(PAGE)"
+	@test -n "$(PAGE)" || { echo "usage: make sync-translation PAGE=docs/en/... [FORCE=1]" >&2; exit 2; }
+	$(BIN)/python -m handbook.check --sync "$(PAGE)" $(if $(FORCE),--force)
 
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/package.json
 

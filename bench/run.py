@@ -281,6 +281,29 @@ def live_preview(project: Path, port: int) -> float:
         process.wait(timeout=30)
 
 
+def preview_edits(project: Path, port: int) -> dict[str, float]:
+    """Seconds from saving a page, a label, the CSS, a YAML mistake and its fix to `mkdocs serve`
+    serving the change (the error page for the mistake), one after the other."""
+    from tests.serve_harness import edit, seconds_until, serving
+
+    page = project / "docs/th/elements/common-vision.md"
+    with serving(project, port) as base:
+        url, css = base + "elements/common-vision/", base + "assets/stylesheets/handbook.css"
+        times = {}
+        edit(page, "<!-- handbook:points -->", "bench-page-edit\n\n<!-- handbook:points -->")
+        times["page"] = seconds_until(url, lambda text: "bench-page-edit" in text)
+        edit(project / "labels/th.yml", "\nlead.label: ", "\nlead.label: bench-label-edit ")
+        times["label"] = seconds_until(url, lambda text: "bench-label-edit" in text)
+        with (project / "overrides/assets/stylesheets/handbook.css").open("a", encoding="utf-8") as f:
+            f.write("\n/* bench-css-edit */\n")
+        times["css"] = seconds_until(css, lambda text: "bench-css-edit" in text)
+        edit(page, "\nsummary: ", "\nsummary: bench: ")
+        times["error_page"] = seconds_until(url, lambda text: "could not be built" in text)
+        edit(page, "\nsummary: bench: ", "\nsummary: ")
+        times["recovered"] = seconds_until(url, lambda text: "could not be built" not in text)
+    return {name: round(value, 2) for name, value in times.items()}
+
+
 # ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
@@ -317,6 +340,13 @@ def main() -> int:
         results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
         results["search"], results["typo_methods"] = measure_search_only(work)
         results["search_date"] = dt.date.today().isoformat()
+        write_results(results)
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
+    if os.environ.get("BENCH_ONLY") == "serve":
+        # `BENCH_ONLY=serve make bench`: edit → visible under `make serve`, keep the rest.
+        results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        results["preview_edits_s"] = preview_edits(project_copy(work, 1), 8473)
         write_results(results)
         shutil.rmtree(work, ignore_errors=True)
         return 0
@@ -396,6 +426,7 @@ def main() -> int:
         "1x": round(live_preview(project_copy(work, 1), 8471), 2),
         "10x": round(live_preview(project_copy(work, 10), 8472), 2),
     }
+    results["preview_edits_s"] = preview_edits(project_copy(work, 1), 8473)
 
     print("4/6 page weight and 5/6 search…", flush=True)
     manifest = json.loads((work / "site-ours" / "concepts.json").read_text(encoding="utf-8"))
@@ -590,6 +621,16 @@ def render_markdown(r: dict) -> str:
         "|---|---|",
         f"| 10× | {r['live_preview_s']['10x']} s |",
         "",
+        *([
+            "Each kind of edit under `make serve` (`BENCH_ONLY=serve`), saved one after the other, "
+            "until the changed page (the stylesheet for CSS) is served; a YAML mistake until every "
+            "page shows the error page, and its fix until the page is back:",
+            "",
+            "| " + " | ".join(r["preview_edits_s"]) + " |",
+            "|" + "---|" * len(r["preview_edits_s"]),
+            "| " + " | ".join(f"{v} s" for v in r["preview_edits_s"].values()) + " |",
+            "",
+        ] if "preview_edits_s" in r else []),
         "## 4. Page weight (first visit, headless Chromium)",
         "",
         "Bytes of response bodies for a first visit to the common-vision page, then after opening search "

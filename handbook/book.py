@@ -31,9 +31,11 @@ from handbook.booktext import read_nobreak_words, set_thai_lines
 from handbook.checklists import Checklist, build_checklists
 from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
+from handbook.glossary import column_names
 from handbook.imprint import Printing, load_printing
 from handbook.labels import active_labels, label
 from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
+from handbook.locate import locate
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
 from handbook.thai import words as thai_words
@@ -255,6 +257,7 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "edition": edition,
         "parts": parts,
         "glossary": _glossary(handbook, lang),
+        "glossary_columns": column_names(handbook, lang),
         # The handbook's own pages (facilitator's guide, about the source with its emendations).
         "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
         "checklists": [_checklist(checklist, lang, spreads) for checklist in checklists],
@@ -468,9 +471,20 @@ def _local_fetcher():
     return LocalFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
 
-def render_pdf(document: str) -> tuple[bytes, int]:
+def page_sources(handbook: Handbook) -> list[tuple[str, str]]:
+    """(display path, text) of every page, for `locate()`."""
+    sources = []
+    for page in handbook.pages.values():
+        try:
+            sources.append((page.display_path, page.path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sources
+
+
+def render_pdf(document: str, sources: list[tuple[str, str]] | None = None) -> tuple[bytes, int]:
     """(the PDF, its number of pages) for a document made by `book_html()`."""
-    return write_pdf(render_document(document))
+    return write_pdf(render_document(document, sources))
 
 
 def write_pdf(rendered) -> tuple[bytes, int]:
@@ -482,8 +496,11 @@ def write_pdf(rendered) -> tuple[bytes, int]:
     return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
 
 
-def render_document(document: str):
-    """WeasyPrint's laid-out pages for a document made by `book_html()`."""
+def render_document(document: str, sources: list[tuple[str, str]] | None = None):
+    """WeasyPrint's laid-out pages for a document made by `book_html()`.
+
+    `sources` ((display path, text) of each page): a refused resource is named where a page
+    wrote it, not in the book's template."""
     import logging
 
     import weasyprint
@@ -511,11 +528,15 @@ def render_document(document: str):
         ).render(stylesheets=[stylesheet], font_config=fonts)
     except FatalURLFetchingError as err:
         # An image in a page, say: the book only embeds its stylesheet and fonts.
-        raise HandbookError([Finding(str(TEMPLATE.relative_to(ROOT)), 1, f"{err}: {err.__cause__}")]) from None
+        message = f"{err}: {err.__cause__}"
+        where = locate(message, sources or []) or (str(TEMPLATE.relative_to(ROOT)), 1)
+        raise HandbookError([Finding(*where, message)]) from None
     finally:
         logger.removeHandler(handler)
     if refused:
-        raise HandbookError([Finding(str(STYLESHEET.relative_to(ROOT)), 1, message) for message in refused])
+        raise HandbookError([Finding(*(locate(message, sources or [])
+                                       or (str(STYLESHEET.relative_to(ROOT)), 1)), message)
+                             for message in refused])
     return rendered
 
 
@@ -562,10 +583,11 @@ def typeset(handbook: Handbook, lang: str, edition: Edition) -> tuple[bytes, int
     page took two (or the reverse), so that every long checklist is a marked spread."""
     checklists = build_checklists(handbook)
     spreads = estimate_spreads(checklists, lang)
-    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads))
+    sources = page_sources(handbook)
+    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads), sources)
     measured = measured_spreads(rendered, checklists)
     if measured != spreads:
-        rendered = render_document(book_html(handbook, checklists, lang, edition, measured))
+        rendered = render_document(book_html(handbook, checklists, lang, edition, measured), sources)
     return write_pdf(rendered)
 
 

@@ -22,7 +22,8 @@ import re
 import sys
 from pathlib import Path
 
-from handbook.checklists import Checklist, build_checklists
+from handbook.checklists import Checklist, build_checklists, unused_item_findings
+from handbook.copies import original_script_findings
 from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import GLOSSARY_SRC
@@ -39,9 +40,11 @@ from handbook.loader import (
 )
 from handbook.project import load_project, use_project
 from handbook.render import find_marker_errors
+from handbook.reserved import reserved_findings
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.schema import ConceptFrontMatter
 from handbook.sources import page_paths, source_findings
+from handbook.ticks import next_step_findings, renamed_checklist_findings
 from handbook.translation import (
     STATUS_SRC,
     changed_ids_since,
@@ -52,6 +55,7 @@ from handbook.translation import (
     source_hash,
     translation_status,
     untranslated_findings,
+    untranslated_reason,
 )
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
@@ -71,6 +75,8 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     findings: list[Finding] = list(project.findings) if warnings else []
     findings += source_findings(docs_dir, project.languages)
     findings += _reserved_path_findings(docs_dir, project.languages)
+    findings += reserved_findings(docs_dir, project.languages,
+                                  {lang: generated_pages(lang) for lang in project.languages})
     for path in (p for lang in project.languages for p in page_paths(docs_dir, lang)):
         try:
             text = path.read_text(encoding="utf-8")
@@ -94,6 +100,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += html_findings(page)
         findings += _link_findings(handbook, page, docs_dir, targets)
     findings += lead_findings(handbook)
+    findings += next_step_findings(handbook, checklists, targets)
     findings += parity_findings(handbook)
     findings += emendation_findings(handbook)
     if warnings:
@@ -101,6 +108,9 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     if warnings:
         findings += _translation_findings(handbook)
         findings += orphaned_tick_findings(handbook)
+        findings += renamed_checklist_findings(handbook)
+        findings += original_script_findings(handbook)
+        findings += unused_item_findings(handbook)
         findings += dictionary_findings(docs_dir)
     return findings
 
@@ -291,13 +301,9 @@ def _translation_findings(handbook: Handbook) -> list[Finding]:
 
 
 def format_report(findings: list[Finding]) -> str:
-    lines = []
-    current = None
-    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0)):
-        if finding.path != current and current is not None:
-            lines.append("")
-        current = finding.path
-        lines.append(str(finding))
+    # One line per finding, no blank lines between files: a blank line reads as a break in the
+    # output, and every line names its file already.
+    lines = [str(f) for f in sorted(findings, key=lambda f: (f.path, f.line, f.column or 0))]
     errors = sum(f.level == "error" for f in findings)
     warnings = len(findings) - errors
     files = len({f.path for f in findings})
@@ -306,8 +312,11 @@ def format_report(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def sync(page: Path, docs_dir: Path) -> str:
-    """Record the Thai original's hash in translated `page`; return a one-line report."""
+def sync(page: Path, docs_dir: Path, *, force: bool = False) -> str:
+    """Record the Thai original's hash in translated `page`; return a one-line report.
+
+    A page that is still mostly the original is refused (syncing would mark a copy as
+    translated) unless `force`: names and numbers that really are the same in both languages."""
     if not page.is_file():
         raise SystemExit(f"{page}: no such file")
     try:
@@ -323,6 +332,15 @@ def sync(page: Path, docs_dir: Path) -> str:
     result = read_page(page, docs_dir)
     if isinstance(result, list):
         raise SystemExit(str(result[0]))
+    if not force:
+        source = read_page(original, docs_dir)
+        reason = None if isinstance(source, list) else untranslated_reason(
+            result, source, project.labels.words.get(result.lang, {}))
+        if reason:
+            raise SystemExit(f"{result.display_path}:{result.line_of('title')}: error: not synced: "
+                             f"this page is still mostly the original ({reason}). Translate it "
+                             f"first; if the texts really are the same in both languages (names, "
+                             f"numbers), run make sync-translation PAGE={page} FORCE=1")
     new_hash = source_hash(original.read_text(encoding="utf-8"))
     text = page.read_text(encoding="utf-8")
     updated = set_source_hash(text, new_hash)
@@ -337,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="warnings are errors too")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--sync", metavar="PAGE", help="mark a translated page as up to date")
+    parser.add_argument("--force", action="store_true",
+                        help="with --sync: also a page whose texts are still the original's")
     args = parser.parse_args(argv)
     docs_dir = Path(args.docs)
     if not docs_dir.is_dir():
@@ -344,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.sync:
         try:
-            print(sync(Path(args.sync), docs_dir))
+            print(sync(Path(args.sync), docs_dir, force=args.force))
         except SystemExit as err:
             print(err, file=sys.stderr)
             return 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
-from handbook.project import ChecklistSpec, Result
+from handbook.project import STRUCTURE_FILE, ChecklistSpec, Result, structure_line
 from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 
 
@@ -40,6 +40,7 @@ class Checklist:
     languages: tuple[str, ...] = ()
     # concept id → the page (below docs/<lang>/) its result leads to next (handbook.yml)
     next_steps: dict[str, str] = field(default_factory=dict)
+    formerly: tuple[str, ...] = ()  # earlier ids of the checklist, whose saved ticks it reads
 
     @property
     def items(self) -> list[Item]:
@@ -86,23 +87,48 @@ def build_checklists(
                 items.append(Item(f"{spec.id}.{item.id}", item.id, texts, tuple(item.formerly)))
             if items:
                 sections.append(Section(concept, tuple(items)))
+        findings += _formerly_findings(sections, spec.id)
         checklists.append(Checklist(spec.id, spec.result, tuple(sections), handbook.languages,
-                                    dict(spec.next_steps)))
+                                    dict(spec.next_steps), tuple(spec.formerly)))
     if findings:
         raise HandbookError(findings)
     return checklists
+
+
+def _formerly_findings(sections: list[Section], checklist_id: str) -> list[Finding]:
+    """`formerly` may not name an item that still exists in the checklist: the two boxes would
+    share one saved tick (untick one, reload: ticked again)."""
+    current = {item.anchor for section in sections for item in section.items}
+    findings = []
+    for section in sections:
+        page = section.concept.page(section.concept.original)
+        items = list(section.concept.meta(section.concept.original).checklist)
+        for item in section.items:
+            for old in item.formerly:
+                if old in current:
+                    index = next(i for i, c in enumerate(items) if c.id == item.anchor)
+                    findings.append(Finding(
+                        page.display_path, page.line_of("checklist", index, "formerly"),
+                        f"checklist item '{item.anchor}': formerly names '{old}', an item of "
+                        f"checklist '{checklist_id}' that still exists (the two boxes would share "
+                        "one saved tick); remove it from 'formerly'"))
+    return findings
 
 
 def _concepts_of(handbook: Handbook, spec: ChecklistSpec, findings: list[Finding]) -> list[Concept]:
     if spec.kind is not None:
         return handbook.by_kind(spec.kind)
     concepts = []
-    for concept_id in spec.concepts:
+    for index, concept_id in enumerate(spec.concepts):
         if concept_id in handbook.concepts:
             concepts.append(handbook.concepts[concept_id])
         else:
+            specs = handbook.project.structure.checklists
+            at = next((i for i, s in enumerate(specs) if s.id == spec.id), None)
+            line = structure_line(handbook.project.root, ("checklists", at, "concepts", index)) \
+                if at is not None else 1
             findings.append(
-                Finding("handbook/checklists.py", 1,
+                Finding(STRUCTURE_FILE, line,
                         f"checklist '{spec.id}' draws from unknown concept '{concept_id}'")
             )
     return concepts
@@ -160,6 +186,7 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
         "---",
         "",
         f'<div class="hb-checklist" data-checklist="{checklist.id}" data-lang="{lang}" '
+        + (f'data-formerly="{" ".join(checklist.formerly)}" ' if checklist.formerly else "") +
         f'data-result="{checklist.result}" data-total="{total}" '
         f'data-confirm-clear="{esc(label(lang, "toolbar.confirm-clear"))}" '
         f'data-copied="{esc(label(lang, "toolbar.copied"))}" '
@@ -324,3 +351,27 @@ def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str) 
             f"{intro(checklist, lang)}"
         )
     return "\n".join(out) + "\n"
+
+
+def unused_item_findings(handbook: Handbook) -> list[Finding]:
+    """A warning for each checklist item that no checklist of handbook.yml draws (its concept's
+    kind is drawn by none and no checklist names it): the item would be silently dropped."""
+    drawn: set[str] = set()
+    for spec in handbook.project.structure.checklists:
+        drawn |= {c.id for c in handbook.by_kind(spec.kind)} if spec.kind else set(spec.concepts)
+    drawn |= set(handbook.project.structure.questions_only)
+    findings = []
+    for concept in handbook.concepts.values():
+        items = concept.meta(concept.original).checklist
+        if concept.id in drawn or not items:
+            continue
+        page = concept.page(concept.original)
+        names = ", ".join(f"'{item.id}'" for item in items)
+        findings.append(Finding(
+            page.display_path, page.line_of("checklist"),
+            f"checklist items {names} are in no checklist: none of handbook.yml's checklists "
+            f"draws from kind '{concept.kind}' or names '{concept.id}' (they show only as questions "
+            "on the page). Add the concept to a checklist there (CONTRIBUTING, 'Add a checklist'), "
+            f"or list it under 'questions_only' in handbook.yml",
+            "warning"))
+    return findings

@@ -79,18 +79,26 @@ def trie_pattern(terms) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
-        branches = []
-        for char in sorted(k for k in node if k):
-            piece = r"\s+" if char == " " else re.escape(char)
-            branches.append(piece + build(node[char]))
+    if not root:
+        return ""
+    # Built bottom-up with an explicit stack, not by recursion: a term of any length (titles and
+    # synonyms are capped in `handbook.schema`, but not every caller's terms are) costs no
+    # Python stack.
+    built: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        chars = sorted(k for k in node if k)
+        if not children_done:
+            stack.append((node, True))
+            stack += [(node[char], False) for char in chars]
+            continue
+        branches = [(r"\s+" if char == " " else re.escape(char)) + built.pop(id(node[char]))
+                    for char in chars]
         if "" in node:
             branches.append("")  # a term may end here; tried last, so longer terms win
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return build(root) if root else ""
+        built[id(node)] = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return built[id(root)]
 
 
 @lru_cache(maxsize=4096)

@@ -21,7 +21,7 @@ from handbook.labels import label
 from handbook.loader import Handbook, Page
 from handbook.project import active_project
 from handbook.render import cell, relative_link
-from handbook.schema import SLUG_PATTERN, ConceptFrontMatter
+from handbook.schema import MAX_TEXT_CHARS, SLUG_PATTERN, ConceptFrontMatter
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 #: Where the data file lives, relative to the project (the folder that holds `docs/`).
@@ -36,7 +36,9 @@ WHOLE_PAGE_TARGETS = ("title", "terms", "body")
 # Written between fragments of a long passage whose middle is unchanged.
 ELLIPSIS = "…"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
+#: The most emendations one file lists.
+MAX_EMENDATIONS = 1_000
 
 
 class _Strict(BaseModel):
@@ -49,7 +51,7 @@ class Note(_Strict):
 
 
 class Emendation(_Strict):
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")]
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$", max_length=200)]
     at: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
     original: Text
     corrected: Text
@@ -58,7 +60,7 @@ class Emendation(_Strict):
 
 
 class EmendationsFile(_Strict):
-    emendations: list[Emendation] = Field(min_length=1)
+    emendations: list[Emendation] = Field(min_length=1, max_length=MAX_EMENDATIONS)
 
 
 def emendations_path(docs_dir: Path) -> Path:

@@ -29,8 +29,7 @@ def glossary_entries(handbook: Handbook, lang: str) -> list[Entry]:
     """Concepts (term, other-language term, summary) and their synonyms, sorted for `lang`."""
     # The other language shown beside each term: the original's on a translation, else the
     # first translation.
-    others = [code for code in handbook.languages if code != lang]
-    other_lang = handbook.default_language if lang != handbook.default_language else (others[0] if others else lang)
+    other_lang = other_language(handbook, lang)
     entries: list[Entry] = []
     seen: set[str] = set()
     for concept in handbook.concepts.values():
@@ -70,10 +69,29 @@ def sort_terms(items, lang: str, *, key):
     return sorted(items, key=lambda i: key(i).casefold())
 
 
+def other_language(handbook: Handbook, lang: str) -> str:
+    """The language of the glossary's second column: the original's on a translation, else the
+    first translation."""
+    others = [code for code in handbook.languages if code != lang]
+    return handbook.default_language if lang != handbook.default_language else (others[0] if others else lang)
+
+
+def column_names(handbook: Handbook, lang: str) -> dict[str, str]:
+    """The values of the glossary's column labels (`{language}`, `{other}`): the columns are named
+    for what they show, this language's term and the other language's, in the labels' language."""
+    from handbook.labels import active_labels
+    from handbook.translation import language_name
+
+    words_lang = active_labels().lang_of(lang, "glossary.term")
+    return {"language": language_name(words_lang, lang),
+            "other": language_name(words_lang, other_language(handbook, lang))}
+
+
 def render_glossary(handbook: Handbook, lang: str) -> str:
     src_uri = GLOSSARY_SRC.format(lang=lang)
+    names = column_names(handbook, lang)
     rows = [
-        f"| {label(lang, 'glossary.term')} | {label(lang, 'glossary.other')} "
+        f"| {label(lang, 'glossary.term', **names)} | {label(lang, 'glossary.other', **names)} "
         f"| {label(lang, 'glossary.meaning')} |",
         "|---|---|---|",
     ]

@@ -17,15 +17,51 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.copies import copied_labels, copied_labels_finding
 from handbook.findings import Finding
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 _PLACEHOLDER = re.compile(r"{(\w*)}")
+#: `{{`, `}}` or one replacement field, as the formatter below reads a label.
+_FIELD = re.compile(r"{{|}}|{([^{}]*)}")
+#: A placeholder is a bare name: no attribute, index, conversion or format spec (`{n.real}`,
+#: `{n[0]}`, `{n!r}`, `{n:20000000}` could read the values' insides or cost any time and memory).
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: The longest label (the real ones are under 300 characters).
+MAX_LABEL_CHARS = 1000
 
 
-class _Kept(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def fill_placeholders(text: str, values: dict[str, object]) -> str:
+    """`text` with each `{name}` of `values` filled in; `{{` and `}}` are braces; a placeholder
+    the caller does not fill stays as written (the page's script may fill it, e.g. {percent}).
+
+    Never `str.format`: a label is untrusted text, and this formatter knows only bare names."""
+
+    def replace(match: re.Match) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]
+        name = match.group(1)
+        return str(values[name]) if name in values else match.group(0)
+
+    return _FIELD.sub(replace, text)
+
+
+def placeholder_problem(value: str) -> str | None:
+    """Why the placeholders of `value` cannot be filled by `fill_placeholders`, or None."""
+    try:
+        fields = list(string.Formatter().parse(value))  # parsing only: nothing is formatted
+    except ValueError as err:
+        return f"a lone '{{' or '}}' ({err}); write {{{{ or }}}} for a brace"
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _BARE_NAME.fullmatch(name) or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return (f"placeholder '{written[:40]}' is not allowed: a placeholder is a bare name "
+                    "such as {n} (no attribute, index, conversion or format)")
+    return None
+
+
 #: The words the generator writes, which the original language's file must hold. Besides these,
 #: handbook.yml asks for "section.<kind>", "checklist.<id>", "checklist.<id>.intro" and
 #: "result.next.<concept>" (+ ".link") for its sections, checklists and next steps
@@ -56,7 +92,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.edition", "book.revision", "book.online.title", "book.contents", "book.added.legend",
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
-    "section.guide",
+    "section.guide", "added.point", "added.page",
     # The printed book's front matter, editors' marker and checklists for paper (handbook/book.py)
     "book.date.months", "book.date.year_offset", "book.date.month", "book.date.day",
     "book.imprint.title", "book.imprint.ordinals", "book.imprint.edition", "book.imprint.editors.title",
@@ -79,20 +115,26 @@ class Labels:
     words: dict[str, dict[str, str]]
     default: str
     fallbacks: dict[str, frozenset[str]] = field(default_factory=dict)  # lang → keys shown in the original
+    # lang → where its words come from, in order (the project's fallback chains); the original last
+    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def chain(self, lang: str) -> tuple[str, ...]:
+        return self.chains.get(lang) or tuple(dict.fromkeys((lang, self.default)))
 
     def get(self, lang: str, key: str, **values: object) -> str:
-        text = self.words.get(lang, {}).get(key)
+        text = self.words.get(self.lang_of(lang, key), {}).get(key)
         if text is None:
             # `make check` and the build refuse an original without a key the generator needs;
             # a key used nowhere else shows as itself, as Material does with its own words.
             text = self.words[self.default].get(key, key)
         # A placeholder the caller does not fill stays as written (the page's script may fill
         # it, e.g. {percent}); it never raises.
-        return string.Formatter().vformat(text, (), _Kept(values)) if values else text
+        return fill_placeholders(text, values) if values else text
 
     def lang_of(self, lang: str, key: str) -> str:
-        """The language the words of `key` are really in on a `lang` page (fallbacks)."""
-        return lang if key in self.words.get(lang, {}) else self.default
+        """The language the words of `key` are really in on a `lang` page: the first of its chain
+        that has them (the original's when none has)."""
+        return next((code for code in self.chain(lang) if key in self.words.get(code, {})), self.default)
 
     def keys(self) -> list[str]:
         return list(self.words[self.default])
@@ -120,7 +162,7 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         try:
             data, found_lines = parse_front_matter(path.read_text(encoding="utf-8"), first_line=1)
         except FrontMatterError as err:
-            findings.append(Finding(display, err.line, err.message))
+            findings += [Finding(display, line, text) for line, text in err.problems]
             continue
         except UnicodeDecodeError:
             findings.append(Finding(display, 1, "not valid UTF-8; save the file as UTF-8"))
@@ -155,6 +197,13 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
         for key in missing:
             findings.append(Finding(display, 1, f"label '{key}' is missing: the '{default}' words "
                                                 "are shown", "warning"))
+        # A file copied from the original's and partly translated: count what is left.
+        if copied := copied_labels_finding(display, default, original, words[lang], lines[lang]):
+            findings.append(copied)
+            # Shown as what they are: the original's words, marked with its language.
+            for key in copied_labels(original, words[lang]):
+                words[lang].pop(key)
+                fallbacks[lang] = fallbacks[lang] | {key}
         for key in [k for k in words[lang] if k not in original]:
             findings.append(Finding(display, lines[lang].get((key,), 1),
                                     f"label '{key}' is not one of labels/{default}.yml's keys "
@@ -174,16 +223,17 @@ def load_labels(folder: Path, languages: tuple[str, ...], findings: list[Finding
 
 
 def _text_problem(key: str, value: str) -> str | None:
+    from handbook.lint import invisible_problem
     from handbook.sanitize import judge_url, text_problem
 
     if key.endswith(URL_SUFFIX):
         if not value.startswith("https://") or re.search(r"[\s<>\"']", value):
             return "must be one https:// address"
         return judge_url(value, embedded=False)
-    try:
-        list(string.Formatter().parse(value))
-    except ValueError as err:
-        return f"a lone '{{' or '}}' ({err}); write {{{{ or }}}} for a brace"
+    if len(value) > MAX_LABEL_CHARS:
+        return f"{len(value)} characters; a label has at most {MAX_LABEL_CHARS}"
+    if problem := placeholder_problem(value) or invisible_problem(value):
+        return problem
     if re.search(r"[<>]", value):
         return "HTML is not allowed in labels (found '<' or '>'); write plain text"
     return text_problem(value)

@@ -9,14 +9,23 @@ related ids, language mismatches). All problems are collected and raised togethe
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
+from handbook.limits import page_limit_findings
+from handbook.messages import message as translated
 from handbook.project import Project, active_project, load_project, project_files, use_project
-from handbook.schema import RESERVED_IDS, ConceptFrontMatter, GuideFrontMatter, OverviewFrontMatter
+from handbook.schema import (
+    MKDOCS_META_KEYS,
+    RESERVED_IDS,
+    ConceptFrontMatter,
+    GuideFrontMatter,
+    OverviewFrontMatter,
+)
 from handbook.sources import display_path, page_paths
 from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
 
@@ -52,8 +61,11 @@ class Concept:
     original: str  # the original (default) language, whose page every concept has
 
     def page(self, lang: str) -> Page:
-        """The page in `lang`, falling back to the original when not translated yet."""
-        return self.pages.get(lang) or self.pages[self.original]
+        """The page in `lang`, falling back along its chain (the original last) when not
+        translated yet."""
+        return self.pages.get(lang) or next(
+            (self.pages[code] for code in active_project().chain(lang) if code in self.pages),
+            self.pages[self.original])
 
     def meta(self, lang: str) -> ConceptFrontMatter:
         meta = self.page(lang).meta
@@ -74,7 +86,15 @@ class Handbook:
     def guide_page(self, guide_id: str, lang: str) -> Page:
         """A guide in `lang`, falling back to the original when not translated yet."""
         pages = self.guides[guide_id]
-        return pages.get(lang) or pages[self.default_language]
+        return next((pages[code] for code in self.project.chain(lang) if code in pages),
+                    pages[self.default_language])
+
+    def shown_page(self, page: Page, lang: str) -> Page:
+        """What `lang`'s readers see where the original `page` is not translated: the page of the
+        first language of `lang`'s chain that has one (the original itself at the end)."""
+        rest = page.src_uri.split("/", 1)[1]
+        return next((self.pages[f"{code}/{rest}"] for code in self.project.chain(lang)
+                     if f"{code}/{rest}" in self.pages), page)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -131,14 +151,42 @@ def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> 
 # ---------------------------------------------------------------------------------------------
 
 
+#: MkDocs' own front-matter pattern (`mkdocs.utils.meta.YAML_RE`, MkDocs 1.6), copied so that the
+#: content model imports no MkDocs; `tests/test_input_limits.py` holds the copy to the original.
+MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, body's first line), or None when there is no front matter."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    """(front matter, body, body's first line), or None when there is no front matter.
+
+    The split is MkDocs' own (`MKDOCS_FRONT_MATTER`, on the text as MkDocs reads it: CRLF
+    and CR as new lines, body without its leading blank lines), so that `make check`, the
+    loader and the build read one and the same front matter and body. A page whose front matter
+    another reader could end elsewhere is refused by `ambiguous_front_matter()`.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = MKDOCS_FRONT_MATTER.match(text)
+    if match is None:
         return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    rest = text[match.end() :]
+    body = rest.lstrip("\n")
+    body_line = text.count("\n", 0, match.end()) + len(rest) - len(body) + 1
+    return match.group(1), body, body_line
+
+
+#: Lines inside front matter that one reader or another takes for its end (`---`, `...`), or for
+#: a YAML document's start or end: an indented `    ---` ends a naive reader's front matter, not
+#: MkDocs'; a page must not be read two ways.
+_DELIMITER_LIKE = re.compile(r"^[ \t]*(?:-{3}|\.{3})(?:[ \t].*)?$")
+
+
+def ambiguous_front_matter(front: str, first_line: int) -> tuple[int, str] | None:
+    """(line, message) when a line of `front` could be read as the end of the front matter."""
+    for number, line in enumerate(front.split("\n"), start=first_line):
+        if _DELIMITER_LIKE.match(line):
+            return number, (f"line '{line.strip()[:20]}' inside the front matter looks like its "
+                            "end ('---' or '...'); another reader would end the front matter here: "
+                            "remove the line, or quote the text")
     return None
 
 
@@ -164,19 +212,33 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     if not text.strip():
         return [Finding(display, 1, "empty file; a page needs YAML front matter between '---' lines")]
 
+    if text.startswith("\ufeff"):
+        return [Finding(display, 1, "the file starts with a byte-order mark (BOM); save it as "
+                                    "UTF-8 without BOM")]
     split = split_front_matter(text)
     if split is None:
+        if text.startswith("---"):
+            return [Finding(display, 1, "front matter is not closed: end it with a line '---' "
+                                        "(at the start of the line, followed by the body)")]
         return [Finding(display, 1, "no front matter; a page starts with '---', YAML, '---'")]
     front, body, body_line = split
+    if ambiguous := ambiguous_front_matter(front, 2):
+        return [Finding(display, *ambiguous)]
+    closing = front.count("\n") + 2
+    if text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[closing - 1].startswith("..."):
+        return [Finding(display, closing, "front matter ends with '...'; end it with '---' (other "
+                                          "readers do not take '...' for its end)")]
 
     try:
         # Parsed on our own split of the file, so that YAML errors and field lines are counted
         # from the file's first line.
         data, lines = parse_front_matter(front, first_line=2)
     except FrontMatterError as err:
-        return [Finding(display, err.line, err.message)]
+        return [Finding(display, line, text) for line, text in err.problems]
     if not isinstance(data, dict) or not data:
         return [Finding(display, 1, "front matter must be a YAML mapping of fields")]
+    if limits := page_limit_findings(text, body, body_line):
+        return [Finding(display, line, message) for line, message in limits]
 
     model: type[ConceptFrontMatter | GuideFrontMatter | OverviewFrontMatter]
     if "overview" in data:
@@ -227,11 +289,14 @@ def _finding_from_error(display: str, lines: dict, error: dict, data: object = N
     line = line_at(lines, loc)
     message = error["msg"]
     if error["type"] == "missing":
-        message = "required field is missing"
+        message = translated("schema.missing")
+    elif error["type"] == "extra_forbidden" and len(loc) == 1 and loc[0] in MKDOCS_META_KEYS:
+        message = ("MkDocs or the theme would act on this field (another template, hidden "
+                   "navigation or search...); pages may not set it: remove it")
     elif error["type"] == "extra_forbidden":
-        message = "unknown field (check the spelling)"
+        message = translated("schema.unknown")
     elif error["type"] == "string_pattern_mismatch":
-        message = "must be lower-case words joined by hyphens, e.g. 'common-vision'"
+        message = translated("schema.slug")
     message = message.removeprefix("Value error, ")
     return Finding(display, line, f"{describe_field(loc, data)}: {message}")
 

@@ -16,12 +16,20 @@ adding a language to `mkdocs.yml` is enough to publish it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from handbook.findings import Finding, HandbookError
 from handbook.labels import Labels, load_labels
@@ -62,9 +70,12 @@ class ChecklistSpec(_Strict):
     kind: Slug | None = None  # every concept of a kind, in order…
     concepts: tuple[Slug, ...] = ()  # …or concepts by id
     result: Result = "none"
+    # Earlier ids of this checklist: readers' ticks are saved under the checklist's id, and are
+    # read from these when none are saved under the new one (a rename keeps them).
+    formerly: tuple[Slug, ...] = ()
     # For a result: concept id → the page (below docs/<lang>/) to go to next; its words are the
     # labels "result.next.<concept>" and "result.next.<concept>.link".
-    next_steps: dict[Slug, str] = {}
+    next_steps: dict[Slug, Annotated[str, StringConstraints(max_length=200)]] = {}
 
     @model_validator(mode="after")
     def _one_source(self) -> ChecklistSpec:
@@ -89,6 +100,9 @@ class Structure(_Strict):
     concept_map: ConceptMapSpec | None = None
     unlinked_terms: tuple[Text, ...] = ()
     guides: Slug = "guides"  # the folder of the handbook's own pages (kind: guide)
+    # Concepts whose checklist items are questions on their page only, in no checklist (on
+    # purpose: `make check` warns about the items of any other concept that no checklist draws).
+    questions_only: tuple[Slug, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Structure:
@@ -106,7 +120,12 @@ class Structure(_Strict):
             if section.overview and section.overview not in self.overviews:
                 raise ValueError(f"section '{section.kind}': overview '{section.overview}' is not "
                                  "listed under 'overviews'")
+        ids = {c.id for c in self.checklists}
         for checklist in self.checklists:
+            still = [old for old in checklist.formerly if old in ids]
+            if still:
+                raise ValueError(f"checklist '{checklist.id}': formerly names '{still[0]}', a "
+                                 "checklist that still exists (the two would share saved ticks)")
             if checklist.kind and checklist.kind not in kinds:
                 raise ValueError(f"checklist '{checklist.id}': unknown kind '{checklist.kind}' "
                                  f"(sections: {', '.join(kinds)})")
@@ -135,10 +154,17 @@ class Project:
     structure: Structure
     labels: Labels
     findings: tuple[Finding, ...] = ()  # warnings found while loading (labels that fall back)
+    # lang → the languages its readers read next, in order (mkdocs.yml: the language entry's
+    # `extra: {fallback: [th, en]}`); the original closes every chain.
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def chain(self, lang: str) -> tuple[str, ...]:
+        """`lang`, then its fallbacks, then the original: where its readers' words come from."""
+        return tuple(dict.fromkeys((lang, *self.fallbacks.get(lang, ()), self.default_language)))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -161,8 +187,11 @@ def load_project(root: Path | str) -> Project:
     root = Path(root).resolve()
     findings: list[Finding] = []
     languages, names = read_languages(root / CONFIG_FILE, findings)
+    fallbacks = read_fallbacks(root / CONFIG_FILE, languages, findings)
     structure = read_structure(root / STRUCTURE_FILE, findings)
     labels = load_labels(root / LABELS_DIR, languages, findings, display_root=root)
+    labels = replace(labels, chains={lang: tuple(dict.fromkeys((lang, *fallbacks.get(lang, ()), languages[0])))
+                                     for lang in languages})
     if structure is not None and labels.words.get(languages[0]):
         original = labels.words[languages[0]]
         for key in required_labels(structure):
@@ -170,11 +199,13 @@ def load_project(root: Path | str) -> Project:
                 findings.append(Finding(f"{LABELS_DIR}/{languages[0]}.yml", 1,
                                         f"label '{key}' is missing: the handbook shows it (every "
                                         "language falls back to these words)"))
+    if structure is not None:
+        findings += _structure_path_findings(root / STRUCTURE_FILE, structure, languages)
     errors = [f for f in findings if f.level == "error"]
     if errors or structure is None:
         raise HandbookError(errors)
     return Project(root, languages, names, structure, labels,
-                   tuple(f for f in findings if f.level != "error"))
+                   tuple(f for f in findings if f.level != "error"), fallbacks)
 
 
 def required_labels(structure: Structure) -> list[str]:
@@ -255,6 +286,52 @@ def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[st
     return (default, *[c for c in codes if c != default]), names
 
 
+def read_fallbacks(config_file: Path, languages: tuple[str, ...],
+                   findings: list[Finding]) -> dict[str, tuple[str, ...]]:
+    """Each language's fallback chain: `extra: {fallback: [th, en]}` in its i18n entry.
+
+    A Lao reader who cannot have Lao reads Thai before English; a Khmer reader, English. Notices,
+    interface words and untranslated pages come from the first language of the chain that has
+    them (the original closes every chain)."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return {}  # reported by read_languages
+    chains: dict[str, tuple[str, ...]] = {}
+    for plugin in config.get("plugins") or []:
+        if not (isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)):
+            continue
+        for entry in plugin["i18n"].get("languages") or []:
+            extra = entry.get("extra") if isinstance(entry, dict) else None
+            if not isinstance(extra, dict) or "fallback" not in extra:
+                continue
+            chain = extra["fallback"]
+            chain = [chain] if isinstance(chain, str) else chain
+            line = _line_of_fallback(text, str(entry.get("locale")))
+            if not isinstance(chain, list) or not all(isinstance(c, str) for c in chain):
+                findings.append(Finding(config_file.name, line, f"i18n: language '{entry.get('locale')}': "
+                                        "'fallback' is a list of language codes, e.g. [th, en]"))
+                continue
+            unknown = [c for c in chain if c not in languages]
+            if unknown:
+                findings.append(Finding(config_file.name, line,
+                                        f"i18n: language '{entry.get('locale')}': fallback '{unknown[0]}' "
+                                        f"is not a language of this handbook ({', '.join(languages)})"))
+                continue
+            chains[str(entry.get("locale"))] = tuple(c for c in chain if c != entry.get("locale"))
+    return chains
+
+
+def _line_of_fallback(text: str, code: str) -> int:
+    """The line of `fallback` in language `code`'s entry of mkdocs.yml (else of the entry)."""
+    import re
+
+    lines = text.splitlines()
+    start = next((n for n, t in enumerate(lines, 1) if re.search(rf"locale:\s*{re.escape(code)}\b", t)), 1)
+    return next((n for n, t in enumerate(lines, 1) if n >= start and "fallback" in t), start)
+
+
 def _line_naming(text: str, message: str) -> int:
     """The first line whose value is the last quoted word of `message` ('elemnt'), else 1."""
     import re
@@ -264,6 +341,31 @@ def _line_naming(text: str, message: str) -> int:
             if re.search(r"[:\[,\s]\s*" + re.escape(word) + r"\s*(?:[,\]#]|$)", line):
                 return number
     return 1
+
+
+def _structure_path_findings(path: Path, structure: Structure, languages: tuple[str, ...]) -> list[Finding]:
+    """Section, guide and overview folders that begin with a language code or a reserved name."""
+    from handbook.reserved import structure_problems
+
+    folders = {f"section '{s.kind}'": s.folder for s in structure.sections}
+    folders["guides"] = structure.guides
+    folders.update({f"overview '{name}'": src for name, src in structure.overviews.items()})
+    text = path.read_text(encoding="utf-8")
+    def line_of(value: str) -> int:
+        match = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+        return text.count("\n", 0, match.start()) + 1 if match else 1
+
+    return [Finding(STRUCTURE_FILE, line_of(value), message)
+            for value, message in structure_problems(folders, languages)]
+
+
+def structure_line(root: Path, loc: tuple[str | int, ...]) -> int:
+    """The line of a field of handbook.yml (('checklists', 4, 'next_steps', 'x') → its line)."""
+    try:
+        _, lines = parse_front_matter((Path(root) / STRUCTURE_FILE).read_text(encoding="utf-8"), 1)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return 1
+    return line_at(lines, loc)
 
 
 def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
@@ -277,7 +379,7 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
     try:
         data, lines = parse_front_matter(text, first_line=1)
     except FrontMatterError as err:
-        findings.append(Finding(display, err.line, err.message))
+        findings += [Finding(display, line, text) for line, text in err.problems]
         return None
     try:
         return Structure.model_validate(data or {})

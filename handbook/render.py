@@ -58,7 +58,7 @@ def cell(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_header(page: Page) -> str:
+def render_header(page: Page, handbook: Handbook | None = None) -> str:
     """What opens every concept page, before its body: the term line, then the editors' lead.
 
     The lead is the handbook's own text, so it is a block of its own with a visible label, kept
@@ -70,6 +70,8 @@ def render_header(page: Page) -> str:
         code: f'<span lang="{html.escape(code)}">{inline(term)}</span>' for code, term in meta.terms.items()
     })
     out = [f'<p class="hb-term">{terms}</p>', ""]
+    if _original_meta(page, handbook).added_by_editors:
+        out += [f'<p class="hb-added-page">{html.escape(label(page.lang, "added.page"))}</p>', ""]
     if meta.lead:
         out += [
             '<div class="hb-lead" markdown>',
@@ -84,14 +86,28 @@ def render_header(page: Page) -> str:
     return "\n".join(out) + "\n"
 
 
+def _original_meta(page: Page, handbook: Handbook | None) -> ConceptFrontMatter:
+    """The front matter of the original of a concept page (the page itself when it is one)."""
+    meta = _concept_meta(page)
+    concept = handbook.concepts.get(meta.id) if handbook else None
+    return concept.meta(concept.original) if concept else meta
+
+
 def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     """The source's points as a numbered list; each item carries its id as its anchor.
 
     attr_list cannot class the `<ol>` from Markdown, so a `md_in_html` wrapper carries the class.
     """
     meta = _concept_meta(page)
+    # The editors' additions are the original's to mark (a translation follows it).
+    added = {p.id for p in _original_meta(page, handbook).points if p.added_by_editors}
+    mark = html.escape(label(page.lang, "added.point"))
     lines = ['<div class="hb-points-list" markdown>', ""]
     for number, point in enumerate(meta.points, start=1):
+        if point.id in added:
+            lines.append(f'{number}. {inline(point.text)} <span class="hb-added">{mark}</span>')
+            lines.append(f"    {{ #{point.id} .hb-added-point }}")
+            continue
         lines.append(f"{number}. {inline(point.text)}")
         lines.append(f"    {{ #{point.id} }}")
     lines += ["", "</div>"]
@@ -271,7 +287,7 @@ def expand_markers(handbook: Handbook, page: Page, lang: str, markdown: str) -> 
     allowed = markers_for(page)
     expanded = MARKER_RE.sub(lambda m: allowed[m.group(1)](handbook, page, lang), markdown)
     if isinstance(page.meta, ConceptFrontMatter):
-        expanded = render_header(page) + "\n" + expanded
+        expanded = render_header(page, handbook) + "\n" + expanded
     return expanded
 
 

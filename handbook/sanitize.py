@@ -114,6 +114,8 @@ def judge_attribute(tag: str, name: str, value: str | None, *, source: bool = Fa
     value = value or ""
     if name in URL_ATTRIBUTES:
         return judge_url(value, embedded=name in EMBED_ATTRIBUTES)
+    if source and name == "class" and (reserved := _reserved_class(value)):
+        return reserved
     if name == "id" and value.startswith("__"):
         return f"id '{value}' is reserved for the theme (ids may not start with '__')"
     if name == "style" and not _ALIGN_STYLE.match(value):
@@ -121,6 +123,27 @@ def judge_attribute(tag: str, name: str, value: str | None, *, source: bool = Fa
     if tag == "input" and name == "type" and value.lower() != "checkbox":
         return f"<input type='{value}'> is not allowed"
     return None
+
+
+#: Class names the site's own scripts and stylesheets look up (`hb-offline`: the service worker
+#: registers from the first element with it) or the theme's: a page may not borrow them.
+RESERVED_CLASS_PREFIXES: tuple[str, ...] = ("hb-", "md-")
+#: The site's classes a page may use: the editors' own note (`{ .hb-editors-note }`).
+CONTENT_CLASSES: frozenset[str] = frozenset({"hb-editors-note"})
+
+
+def _reserved_class(value: str) -> str | None:
+    for name in value.split():
+        if name.lower().startswith(RESERVED_CLASS_PREFIXES) and name not in CONTENT_CLASSES:
+            return (f"class '{name}' is reserved for the site's own scripts and theme (classes may "
+                    f"not start with {' or '.join(repr(p) for p in RESERVED_CLASS_PREFIXES)}, "
+                    f"except {', '.join(sorted(CONTENT_CLASSES))})")
+    return None
+
+
+# attr_list's `{: .name #id key=value }` after a block or an inline element.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_LIST_CLASS = re.compile(r"(?:^|[ \t])\.([^\s{}]+)|\bclass\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 
 
 def judge_tag(tag: str, *, tags: frozenset[str]) -> str | None:
@@ -214,6 +237,11 @@ def markdown_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> list[
         problem = judge_url(match.group(1), embedded=False)
         if problem:
             found.append((*at(match.start(1)), problem))
+    for match in _ATTR_LIST.finditer(text):
+        for names in _ATTR_LIST_CLASS.findall(match.group(1)):
+            problem = _reserved_class(" ".join(filter(None, names)))
+            if problem:
+                found.append((*at(match.start()), problem))
     found += html_findings(_AUTOLINK.sub(_blank, text), tags=tags)
     return sorted(found)
 
@@ -227,6 +255,10 @@ def text_problem(value: str) -> str | None:
     if match:
         snippet = decoded[match.start() : match.start() + 12]
         return f"HTML is not allowed in front-matter text (found '{snippet}…'); write plain text"
+    # Any other '<' too: no text needs one, and a field made of them (`<<<<`) costs every
+    # reader's browser a regular expression's worst case in the search index.
+    if "<" in decoded:
+        return "'<' is not allowed in front-matter text (it starts HTML); write 'less than' or '‹'"
     for _, _, problem in markdown_findings(decoded):
         return problem
     return None

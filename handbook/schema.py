@@ -20,12 +20,32 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 #: Ids a concept may not take: its page would replace a section's overview (`index.md`).
 RESERVED_IDS: frozenset[str] = frozenset({"index"})
 
+#: Page-meta keys that MkDocs, Material or a plugin acts on (another template, hidden navigation or
+#: search, a status badge...). A page holds only the schema's fields (`extra="forbid"`); these get
+#: their own message, because setting one would change how the build treats the page.
+MKDOCS_META_KEYS: frozenset[str] = frozenset(
+    "template hide search status icon tags description subtitle social comments robots "
+    "nav_title redirect".split()
+)
+
 #: Lower-case ASCII words joined by single hyphens: `common-vision`, `regular-activities`.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: Lengths: an id (the real ones: 39 characters at most), a name — title, term, synonym — (68) and
+#: any other text (410); list lengths (14 checklist items, 11 points, 6 synonyms). Each error
+#: names the number.
+MAX_SLUG_CHARS = 80
+MAX_NAME_CHARS = 200
+MAX_TEXT_CHARS = 2_000
+MAX_ITEMS = 100
+MAX_NAMES = 30
+#: The largest `order` (a position in a list).
+MAX_ORDER = 10_000
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_SLUG_CHARS)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_CHARS)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_CHARS)]
 #: A language code as mkdocs-static-i18n takes it: `th`, `en`, `pt-BR`.
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")]
 
@@ -40,6 +60,9 @@ class Point(_Strict):
 
     id: Slug
     text: Text
+    # Not in the source document: the editors added it (shown as theirs on the site and in the
+    # book). Set on the original; translations follow it.
+    added_by_editors: bool = False
 
 
 class ChecklistItem(_Strict):
@@ -51,7 +74,7 @@ class ChecklistItem(_Strict):
 
     id: Slug
     text: Text
-    formerly: list[Slug] = []
+    formerly: list[Slug] = Field(default=[], max_length=MAX_NAMES)
 
 
 class TypeProfile(_Strict):
@@ -72,8 +95,8 @@ class Translation(_Strict):
 class ConceptFrontMatter(_Strict):
     id: Slug
     kind: Slug  # one of handbook.yml's sections
-    order: int = Field(ge=1)
-    title: Text
+    order: int = Field(ge=1, le=MAX_ORDER)
+    title: Name
     summary: Text
     # The handbook's own introduction (2–4 sentences: the concept in practice, why it matters),
     # shown first on the page and marked as added by the editors. Optional here so that a draft
@@ -81,13 +104,15 @@ class ConceptFrontMatter(_Strict):
     lead: Text | None = None
     # The concept's canonical name by language (the same on every language's page); the
     # original language's is required (checked by the loader, which knows the languages).
-    terms: dict[LangCode, Text] = Field(min_length=1)
-    synonyms: list[Text] = []
-    points: list[Point] = Field(min_length=1)
-    checklist: list[ChecklistItem] = []
-    related: list[Slug] = []
+    terms: dict[LangCode, Name] = Field(min_length=1, max_length=MAX_NAMES)
+    synonyms: list[Name] = Field(default=[], max_length=MAX_NAMES)
+    points: list[Point] = Field(min_length=1, max_length=MAX_ITEMS)
+    checklist: list[ChecklistItem] = Field(default=[], max_length=MAX_ITEMS)
+    related: list[Slug] = Field(default=[], max_length=MAX_NAMES)
     profile: TypeProfile | None = None
     translation: Translation | None = None
+    # The whole page is the editors' addition, not a concept of the source document.
+    added_by_editors: bool = False
 
 
 class GuideFrontMatter(_Strict):
@@ -96,14 +121,14 @@ class GuideFrontMatter(_Strict):
 
     id: Slug
     kind: Literal["guide"]
-    order: int = Field(ge=1)
-    title: Text
+    order: int = Field(ge=1, le=MAX_ORDER)
+    title: Name
     summary: Text
     translation: Translation | None = None
 
 
 class OverviewFrontMatter(_Strict):
     overview: Slug  # one of handbook.yml's overviews
-    title: Text
+    title: Name
     summary: Text
     translation: Translation | None = None

@@ -20,8 +20,11 @@ matches query words against the index's own vocabulary, so the index needs no ex
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
+
+from handbook.wordbreak import segment_spaceless
 
 ZWSP = "\u200b"
 THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
@@ -64,6 +67,11 @@ def subwords(token: str) -> tuple[str, ...]:
     return tuple(remembered("subwords", token, find))
 
 
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    return max(map(len, _dictionary()), default=0)
+
+
 def _split(token: str) -> tuple[str, ...]:
     """The fewest dictionary words (not `token` itself) that make up `token`; () if none do."""
     words = _dictionary()
@@ -72,10 +80,11 @@ def _split(token: str) -> tuple[str, ...]:
         return ()
     best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, start of last piece)
     best[0] = (0, 0)
+    longest = _longest_word()  # no piece is longer: the search stays linear in the token's length
     for i in range(n):
         if best[i] is None:
             continue
-        for j in range(i + 2, n + 1):
+        for j in range(i + 2, min(n, i + longest) + 1):
             if (i, j) != (0, n) and token[i:j] in words:
                 candidate = (best[i][0] + 1, i)
                 if best[j] is None or candidate[0] < best[j][0]:
@@ -195,11 +204,12 @@ def split_index(
             doc["location"] = location[len(lang) + 1 :]
         own = names.get(lang, {}).get(doc["location"])
         if own:
-            doc["names"] = " · ".join(own)
+            # Escaped as Material escapes its own fields: the search script reads them as HTML.
+            doc["names"] = html.escape(" · ".join(own), quote=False)
             doc["exact"] = " ".join(dict.fromkeys(filter(None, map(name_token, own))))
         for field in ("title", "text", "names"):
             if isinstance(doc.get(field), str):
-                doc[field] = segment_thai(doc[field])
+                doc[field] = segment_spaceless(segment_thai(doc[field]))
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
         inner += extra_words.get(lang, {}).get(doc["location"], [])
         if inner:

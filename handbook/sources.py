@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.parsers import expat
 
 from handbook.findings import Finding
 
@@ -30,9 +30,47 @@ SVG_ELEMENTS: frozenset[str] = frozenset(
     "filter feGaussianBlur feOffset feBlend feColorMatrix feFlood feComposite feMerge "
     "feMergeNode".split()
 )
+#: The attributes an SVG element may carry (any other is refused): geometry, paint, text and
+#: the few structural ones. `href` (and xlink's) only to `#id`; values that mention `url(` only
+#: as `url(#id)`, judged after CSS escapes are decoded.
+SVG_ATTRIBUTES: frozenset[str] = frozenset(
+    "id class style transform viewBox preserveAspectRatio version width height x y x1 y1 x2 y2 "
+    "cx cy r rx ry d points pathLength fill fill-opacity fill-rule stroke stroke-width "
+    "stroke-opacity stroke-linecap stroke-linejoin stroke-dasharray stroke-dashoffset "
+    "stroke-miterlimit opacity color display visibility overflow clip-path clip-rule mask "
+    "filter marker-start marker-mid marker-end font-family font-size font-weight font-style "
+    "text-anchor dominant-baseline alignment-baseline baseline-shift letter-spacing "
+    "word-spacing text-decoration dx dy rotate textLength lengthAdjust startOffset "
+    "gradientUnits gradientTransform spreadMethod fx fy fr offset stop-color stop-opacity "
+    "clipPathUnits maskUnits maskContentUnits patternUnits patternContentUnits "
+    "patternTransform markerWidth markerHeight markerUnits orient refX refY filterUnits "
+    "primitiveUnits in in2 result stdDeviation mode type values operator k1 k2 k3 k4 "
+    "flood-color flood-opacity href lang space role aria-label aria-hidden focusable".split()
+)
 SVG_NS = "{http://www.w3.org/2000/svg}"
-_LINK_ATTRIBUTES = ("href", "{http://www.w3.org/1999/xlink}href")
-_UNSAFE_STYLE = re.compile(r"url\(\s*['\"]?(?!#)|@import|expression\(|javascript:", re.IGNORECASE)
+_XLINK_NS = "{http://www.w3.org/1999/xlink}"
+_XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+_XMLNS = "{http://www.w3.org/2000/xmlns/}"
+_LINK_ATTRIBUTES = ("href", f"{_XLINK_NS}href")
+_UNSAFE_STYLE = re.compile(r"url\(\s*['\"]?(?!#)|@import|expression\(|javascript:|image-set\(|"
+                           r"-moz-binding|behavior\s*:", re.IGNORECASE)
+# A CSS escape: a backslash and 1-6 hex digits (and one white space), or any other character.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+#: An SVG file larger than this is not a drawing for a handbook page.
+MAX_SVG_BYTES = 1024 * 1024
+
+
+def decode_css(value: str) -> str:
+    """`value` as a CSS parser reads it: comments dropped, escapes (`u\\72l(`, `u\\rl(`) decoded."""
+
+    def unescape(match: re.Match) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return "" if match.group(2) == "\n" else match.group(2)
+
+    return _CSS_ESCAPE.sub(unescape, _CSS_COMMENT.sub("", value))
 
 
 def display_path(path: Path, docs_dir: Path) -> str:
@@ -105,32 +143,81 @@ def _name_message(name: str) -> str:
 
 def svg_findings(path: Path, where: str) -> list[Finding]:
     """An SVG is published as an image file, and opened on its own it runs its scripts: only
-    drawing elements and attributes, links inside the file, no DTD (entity expansion)."""
+    drawing elements and attributes (allowlists), links inside the file, no DTD (entity
+    expansion), no processing instruction (`<?xml-stylesheet?>` loads a stylesheet)."""
     data = path.read_bytes()
-    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        return [Finding(where, 1, "SVG with a DOCTYPE or ENTITY declaration is not allowed; "
-                                  "export it as plain SVG")]
+    if len(data) > MAX_SVG_BYTES:
+        return [Finding(where, 1, f"SVG is {len(data) // 1024} KiB; at most "
+                                  f"{MAX_SVG_BYTES // 1024} KiB is allowed")]
+    return [Finding(where, line, message) for line, message in svg_problems(data)]
+
+
+def svg_problems(data: bytes) -> list[tuple[int, str]]:
+    """(line, message) for everything in an SVG file's bytes that is not a plain drawing.
+
+    Read by expat, which detects the encoding (a byte-order mark, UTF-16, the XML declaration)
+    and reports every DOCTYPE and processing instruction, whatever the bytes look like."""
+    found: list[tuple[int, str]] = []
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    stack: list[str] = []
+
+    def line() -> int:
+        return parser.CurrentLineNumber
+
+    def doctype(*_args) -> None:
+        found.append((line(), "SVG with a DOCTYPE or ENTITY declaration is not allowed; export "
+                              "it as plain SVG"))
+        raise _StopSvg
+
+    def instruction(target: str, _data: str) -> None:
+        found.append((line(), f"SVG processing instruction '<?{target[:30]}…?>' is not allowed "
+                              "(it can load a stylesheet); remove it"))
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        tag = "{" + name if "}" in name else name
+        local = tag.removeprefix(SVG_NS)
+        stack.append(local)
+        if local == tag or local not in SVG_ELEMENTS:
+            found.append((line(), f"SVG element <{tag}> is not allowed (drawing elements only: "
+                                  "no script, style, foreignObject, image)"))
+            return
+        for attribute, value in attributes.items():
+            name = "{" + attribute if "}" in attribute else attribute
+            problem = _svg_attribute_problem(local, name, value)
+            if problem:
+                found.append((line(), problem))
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.ProcessingInstructionHandler = instruction
+    parser.StartElementHandler = start
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as err:
-        return [Finding(where, err.position[0], f"not a valid SVG file: {err}")]
-    findings = []
-    for element in root.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        name = tag.removeprefix(SVG_NS)
-        if name == tag or name not in SVG_ELEMENTS:
-            findings.append(Finding(where, 1, f"SVG element <{tag}> is not allowed (drawing "
-                                              "elements only: no script, style, foreignObject)"))
-            continue
-        for attribute, value in element.attrib.items():
-            local = attribute.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                findings.append(Finding(where, 1, f"SVG event handler '{local}' on <{name}> is "
-                                                  "not allowed"))
-            elif attribute in _LINK_ATTRIBUTES and not value.strip().startswith("#"):
-                findings.append(Finding(where, 1, f"SVG link '{value}' on <{name}> is not "
-                                                  "allowed; only links inside the file (#id)"))
-            elif _UNSAFE_STYLE.search(value):
-                findings.append(Finding(where, 1, f"SVG attribute '{local}' on <{name}> loads "
-                                                  "or runs something; only plain styles"))
-    return findings
+        parser.Parse(data, True)
+    except _StopSvg:
+        pass
+    except expat.ExpatError as err:
+        found.append((err.lineno or 1, f"not a valid SVG file: {expat.ErrorString(err.code)} "
+                                       f"(line {err.lineno}, column {err.offset})"))
+    if not found and stack[:1] != ["svg"]:
+        found.append((1, "an SVG file's root element must be <svg> "
+                         "(xmlns=\"http://www.w3.org/2000/svg\")"))
+    return found
+
+
+class _StopSvg(Exception):
+    pass
+
+
+def _svg_attribute_problem(element: str, name: str, value: str) -> str | None:
+    local = name.rsplit("}", 1)[-1]
+    if local.lower().startswith("on"):
+        return f"SVG event handler '{local}' on <{element}> is not allowed"
+    namespace_ok = (name == local or name.startswith((_XLINK_NS, _XML_NS, _XMLNS)))
+    if not namespace_ok or (local not in SVG_ATTRIBUTES and not name.startswith(_XMLNS)):
+        return f"SVG attribute '{local}' on <{element}> is not allowed (drawing attributes only)"
+    if name in _LINK_ATTRIBUTES and not value.strip().startswith("#"):
+        return f"SVG link '{value[:60]}' on <{element}> is not allowed; only links inside the file (#id)"
+    if _UNSAFE_STYLE.search(decode_css(value)):
+        return f"SVG attribute '{local}' on <{element}> loads or runs something; only plain styles"
+    return None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from handbook.findings import Finding
 from handbook.sources import display_path, page_paths
+from handbook.thai import pieces as thai_pieces
 
 #: The project's accepted Thai words, relative to the project (the folder that holds `docs/`).
 WORDS_FILE = "editorial/words-th.txt"
@@ -64,7 +65,9 @@ def unknown_words(text: str, accepted: frozenset[str] = frozenset()) -> list[tup
     found = []
     for run in THAI_RUN.finditer(text):
         offset = run.start()
-        pieces = tokenize(run.group())
+        # In pieces of bounded length: newmm's time grows with the square of a run's length, and
+        # this reads every page, those the loader refuses for too long a run too.
+        pieces = [word for part in thai_pieces(run.group()) for word in tokenize(part)]
         for index, piece in enumerate(pieces):
             start = text.find(piece, offset)
             offset = start + len(piece)

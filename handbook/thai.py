@@ -11,6 +11,7 @@ PyThaiNLP.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,13 +83,36 @@ def remembered(kind: str, question: str, answer: Callable[[], list[str]]) -> lis
     return known
 
 
+#: newmm's time grows with the square of a run's length (32,000 Thai digits take 16 s): a longer
+#: text is cut into pieces of at most this many characters, at white space where it has some.
+SEGMENT_CHARS = 1_000
+_PIECE = re.compile(rf"\s+|\S{{1,{SEGMENT_CHARS}}}")
+
+
+def pieces(text: str) -> list[str]:
+    """`text` cut for segmentation in bounded time: white space on its own, runs of at most
+    SEGMENT_CHARS characters (the pages' runs are shorter: `handbook.limits`), joined back into
+    pieces of at most SEGMENT_CHARS characters."""
+    joined: list[str] = []
+    for match in _PIECE.finditer(text):
+        part = match.group(0)
+        if joined and len(joined[-1]) + len(part) <= SEGMENT_CHARS:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return joined
+
+
 def words(text: str) -> list[str]:
     """The words of `text` in order, white space kept as its own pieces (newmm)."""
 
     def segment() -> list[str]:
         from pythainlp.tokenize import word_tokenize  # the expensive part: only when needed
 
-        return word_tokenize(text, engine="newmm", keep_whitespace=True)
+        if len(text) <= SEGMENT_CHARS:
+            return word_tokenize(text, engine="newmm", keep_whitespace=True)
+        return [word for piece in pieces(text)
+                for word in word_tokenize(piece, engine="newmm", keep_whitespace=True)]
 
     return remembered("words", text, segment)
 

@@ -26,6 +26,7 @@ from handbook.findings import Finding
 from handbook.history import git, repo_path
 from handbook.labels import label
 from handbook.loader import Handbook, Page
+from handbook.newfile import new_file_url
 from handbook.schema import ConceptFrontMatter
 
 Status = Literal["translated", "outdated", "missing"]
@@ -124,25 +125,32 @@ def untranslated_findings(handbook: Handbook) -> list[Finding]:
         original = handbook.pages.get(f"{original_lang}/{page.src_uri.split('/', 1)[1]}")
         if original is None:
             continue
-        mine, theirs = _texts(page), _texts(original)
-        same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
-        source_script, _ = dominant_script(" ".join(theirs))
-        own_words = labels.words.get(page.lang, {})
-        language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
-        text = " ".join(mine)
-        letters = [c for c in text if c.isalpha()]
-        share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
-        if same * 2 >= len(theirs):
-            reason = f"{same} of its {len(theirs)} texts are the original's, unchanged"
-        elif language_script and language_script != source_script and share > 0.5:
-            reason = f"{round(100 * share)}% of its letters are in the original's script"
-        else:
+        reason = untranslated_reason(page, original, labels.words.get(page.lang, {}))
+        if reason is None:
             continue
         findings.append(Finding(page.display_path, page.line_of("title"),
                                 f"not translated yet? {reason} ({original.display_path}); translate "
                                 "it, or delete the file so that readers see the original with a notice",
                                 "warning"))
     return findings
+
+
+def untranslated_reason(page: Page, original: Page, own_words: dict[str, str]) -> str | None:
+    """Why `page` is still mostly its original (None when it is not): most of its texts copied
+    unchanged, or most of its letters in the original's script where the language's own words
+    (`own_words`, its labels) are in another script."""
+    mine, theirs = _texts(page), _texts(original)
+    same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
+    source_script, _ = dominant_script(" ".join(theirs))
+    language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
+    text = " ".join(mine)
+    letters = [c for c in text if c.isalpha()]
+    share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
+    if same * 2 >= len(theirs):
+        return f"{same} of its {len(theirs)} texts are the original's, unchanged"
+    if language_script and language_script != source_script and share > 0.5:
+        return f"{round(100 * share)}% of its letters are in the original's script"
+    return None
 
 
 def _compare(original: Page, translated: Page) -> list[Finding]:
@@ -166,7 +174,10 @@ def _compare(original: Page, translated: Page) -> list[Finding]:
 
     differ("kind", b.kind, a.kind, f"must be '{a.kind}' as in the original")
     differ("order", b.order, a.order, f"must be {a.order} as in the original")
-    differ("terms", b.terms, a.terms, "the terms must be the same in every language")
+    # A translation may add (or word) the term in its own language; the others are the original's.
+    differ("terms", {k: v for k, v in b.terms.items() if k != translated.lang},
+           {k: v for k, v in a.terms.items() if k != translated.lang},
+           "the terms must be the same in every language (a translation may add its own)")
     differ("related", sorted(b.related), sorted(a.related), f"must list {sorted(a.related)}")
     for field_name in ("points", "checklist"):
         mine = [i.id for i in getattr(b, field_name)]
@@ -314,13 +325,14 @@ def language_name(lang: str, code: str) -> str:
     return active_project().names.get(code, code)
 
 
-def render_notice(kind: str, lang: str, status_link: str) -> str:
+def render_notice(kind: str, lang: str, status_link: str, *, shown: str | None = None) -> str:
     """The notice on a page that is not translated ("missing") or whose original changed, as an
-    admonition marked with the language its words are in (the original's, where `lang` has none)."""
+    admonition marked with the language its words are in (the first of `lang`'s chain that has
+    them). `shown`: the language the page is shown in (the original unless its chain has it)."""
     from handbook.labels import active_labels
     from handbook.project import active_project
 
-    original = active_project().default_language
+    original = shown or active_project().default_language
     words_lang = active_labels().lang_of(lang, f"notice.{kind}.text")
     css = "warning" if kind == "missing" else "info"
     # The languages named in the words' own language.
@@ -365,8 +377,10 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
             verb = "new" if status.status == "missing" else "edit"
             url = f"{edit_base.rstrip('/')}/{verb}/main/docs/{target}/{rest}"
             if verb == "new":
-                folder, _, name = f"docs/{target}/{rest}".rpartition("/")
-                url = f"{edit_base.rstrip('/')}/new/main/{folder}?filename={name}"
+                # GitHub's new-file page, prefilled with the original (handbook/newfile.py).
+                original_page = handbook.pages[status.src_uri]
+                url = new_file_url(edit_base, f"docs/{target}/{rest}", original_page.display_path,
+                                   original_page.path.read_text(encoding="utf-8"))
             title = handbook.pages[status.src_uri].meta.title if lang == original else status.title
             out.append(f"| [{cell(title)}]({link}) | {words(status.status)} | [{action}]({url}) |")
         out.append("")

@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+from handbook.messages import message
+from handbook.yamlhelp import comment_problems, explain_error
+
 # libyaml's parser when PyYAML was built with it: ten times faster than the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -29,12 +32,19 @@ Lines = dict[tuple[str | int, ...], int]
 
 
 class FrontMatterError(ValueError):
-    """The front matter cannot be used; `line` is its line in the file."""
+    """The front matter cannot be used; `line` is its line in the file. `problems` holds every
+    mistake found in one reading, `(line, message)`, the first being `line` and `message`."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str,
+                 problems: list[tuple[int, str]] | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.problems = problems or [(line, message)]
+
+    @classmethod
+    def of(cls, problems: list[tuple[int, str]]) -> FrontMatterError:
+        return cls(problems[0][0], problems[0][1], problems)
 
 
 def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
@@ -53,18 +63,20 @@ def parse_front_matter(front: str, first_line: int) -> tuple[Any, Lines]:
         try:
             root = loader.get_single_node()
             lines = _field_lines(root, first_line)
+            # Text cut at ' #' parses without an error: say so before the words are lost.
+            if comments := comment_problems(root, front, first_line):
+                raise FrontMatterError.of(comments)
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
     except yaml.YAMLError as err:
-        # The context mark is where the broken construct starts (an unclosed list, a quote);
-        # it is where a contributor should look. Without one, the problem mark is. A tab is
-        # reported where it is (its context is the line before).
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        context, at = getattr(err, "context_mark", None), getattr(err, "problem_mark", None)
-        mark = at if "tab" in problem and at is not None else (context or at)
-        line = mark.line + first_line if mark is not None else first_line
-        raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
+        # In a translator's words, at the line of each mistake (handbook/yamlhelp.py).
+        raise FrontMatterError.of(explain_error(err, front, first_line)) from None
+    except FrontMatterError:
+        raise
+    except ValueError as err:  # e.g. a number of more than 4,300 digits (Python's own limit)
+        raise FrontMatterError(first_line, f"front matter has a value that cannot be read: "
+                                           f"{str(err)[:120]}") from None
     return data, lines
 
 
@@ -128,6 +140,11 @@ def _field_lines(root: yaml.Node | None, first_line: int) -> Lines:
                 if key.tag == "tag:yaml.org,2002:merge":
                     raise FrontMatterError(line, "YAML merge keys ('<<') are not allowed in front "
                                                  "matter; write the fields out")
+                if key.value in seen and loc and isinstance(loc[-1], int):
+                    # In an entry of a list, a repeated key is most often a missing '- '.
+                    raise FrontMatterError(line, message(
+                        "yaml.dash-duplicate", key=key.value, first=seen[key.value],
+                        list=".".join(str(p) for p in loc[:-1] if isinstance(p, str)) or "…"))
                 if key.value in seen:
                     raise FrontMatterError(line, f"duplicate key '{key.value}' (first at line "
                                                  f"{seen[key.value]}); a second one would replace "

@@ -34,7 +34,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = handbook.pages.get(page.file.src_uri)
     if source is None:
         return None
+    lang = config.theme["language"]
+    if source.lang == handbook.default_language != lang:
+        # Not translated: the first language of the reader's chain that has the page (Lao → Thai
+        # → English); mkdocs-static-i18n gave us the original's.
+        shown = handbook.shown_page(source, lang)
+        if shown is not source:
+            source, markdown = shown, shown.body
+            page.meta["title"] = shown.meta.title
     try:
-        return expand_markers(handbook, source, config.theme["language"], markdown)
+        return expand_markers(handbook, source, lang, markdown)
     except HandbookError as err:
         raise PluginError(str(err)) from None

@@ -1,16 +1,21 @@
 """MkDocs adapter: one gate. What `make check` refuses, `make build` and `mkdocs serve` refuse too.
 
-Two checks, both from the content model (`handbook.check`, `handbook.sanitize`):
+Checks, all from the content model (`handbook.check`, `handbook.sanitize`):
 - before anything is built (`on_files`), every error `make check` finds stops the build with the
   same `path:line: error:` lines — content is never half-published;
+- each page's front matter and body as MkDocs read them are those `make check` validated (one
+  reading of a page);
 - every page's rendered HTML (Markdown links included) is cleaned by Ammonia under the same
   policy before anything else sees it; if Ammonia had to remove anything the build stops and
-  says what, so nothing is dropped silently and nothing unsafe is published.
+  says what, at the source page and line that wrote it, so nothing is dropped silently and
+  nothing unsafe is published;
+- no page costs the build more than PAGE_SECONDS.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +25,14 @@ from mkdocs.structure.pages import Page
 
 from handbook.check import collect_findings
 from handbook.findings import Finding, HandbookError
+from handbook.loader import current_handbook
+from handbook.locate import locate
 from handbook.sanitize import gate_output
+
+#: The most time one page may cost the build, from its Markdown to its finished HTML (a real page
+#: takes well under a second; the limits of `handbook.limits` keep any page far below this).
+PAGE_SECONDS = float(os.environ.get("HANDBOOK_PAGE_SECONDS", "60"))
+_STARTED: dict[str, float] = {}
 
 # docs dir -> (fingerprint of every file, errors): i18n runs this once per language, and
 # `mkdocs serve` on every rebuild; the sources are checked again only when a file changed.
@@ -50,12 +62,58 @@ def on_files(files, *, config: MkDocsConfig) -> None:
         raise PluginError(str(HandbookError(cached[1])))
 
 
+# One reading of a page: what MkDocs took for the front matter and the body is what `make check`
+# validated (the loader uses MkDocs' own split; this holds it to that at the build).
+@event_priority(100)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
+    _STARTED[page.file.src_uri] = time.perf_counter()
+    source = current_handbook(config.docs_dir).pages.get(page.file.src_uri)
+    if source is None:
+        return
+    unknown = sorted(set(page.meta) - set(type(source.meta).model_fields))
+    if unknown or markdown != source.body:
+        raise PluginError(f"{source.display_path}:1: error: MkDocs reads this page's front matter "
+                          "differently from make check"
+                          + (f" (fields {', '.join(unknown)})" if unknown else "")
+                          + "; write the front matter between two lines '---' at the start of a line")
+
+
 # Before the other hooks read the page's HTML (cross-links, the concept map).
 @event_priority(100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     clean, problems = gate_output(html)
     if problems:
-        where = f"docs/{page.file.src_uri}" if not page.file.generated_by else (
-            f"generated page {page.file.src_uri}")
-        raise PluginError("\n".join(f"{where}: error: {problem}" for problem in problems))
+        raise PluginError("\n".join(f"{_where(page, config, problem)}: error: {problem}"
+                                    for problem in problems))
     return clean
+
+
+def _where(page: Page, config: MkDocsConfig, problem: str) -> str:
+    """The source file and line a problem of the rendered page comes from (the value it quotes,
+    found in the source), else the page itself."""
+    if page.file.generated_by:
+        # A generated page (a checklist) shows the concept pages' words: name the one it came from.
+        pages = current_handbook(config.docs_dir).pages.values()
+        found = locate(problem, ((p.display_path, _read(p.path)) for p in pages))
+        return (f"{found[0]}:{found[1]} (generated page {page.file.src_uri})" if found
+                else f"generated page {page.file.src_uri}")
+    where = f"docs/{page.file.src_uri}"
+    found = locate(problem, [(where, _read(Path(config.docs_dir) / page.file.src_uri))])
+    return f"{where}:{found[1]}" if found else where
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+# Last of all hooks: the page is finished.
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    started = _STARTED.pop(page.file.src_uri, None)
+    if started is not None and (spent := time.perf_counter() - started) > PAGE_SECONDS:
+        raise PluginError(f"docs/{page.file.src_uri}: error: the page took {spent:.0f} s to build; "
+                          f"a page may take at most {PAGE_SECONDS:.0f} s (HANDBOOK_PAGE_SECONDS): "
+                          "split it")

@@ -22,11 +22,26 @@ def on_env(env, *, config: MkDocsConfig, files):
     try:
         env.loader.get_source(env, name)
     except TemplateNotFound:
-        # English words, but the page still says which language it is in (<html lang>).
+        # The words of the first language of its fallback chain (mkdocs.yml) that Material has,
+        # else English; the page still says which language it is in (<html lang>).
+        fallback_lang = _fallback(env, lang, config)
         source = (
-            f'{{% import "partials/languages/{FALLBACK}.html" as fallback %}}'
+            f'{{% import "partials/languages/{fallback_lang}.html" as fallback %}}'
             "{% macro t(key) %}{{ " + json.dumps(lang) + " if key == \"language\" else fallback.t(key) }}"
             "{% endmacro %}"
         )
         env.loader = ChoiceLoader([env.loader, DictLoader({name: source})])
     return env
+
+
+def _fallback(env, lang: str, config: MkDocsConfig) -> str:
+    from handbook.loader import current_handbook
+
+    # Only a chain set in mkdocs.yml; without one, English as before (Material's own fallback).
+    for code in (*current_handbook(config.docs_dir).project.fallbacks.get(lang, ()), FALLBACK):
+        try:
+            env.loader.get_source(env, f"partials/languages/{code}.html")
+            return code
+        except TemplateNotFound:
+            continue
+    return FALLBACK

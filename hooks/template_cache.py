@@ -33,7 +33,11 @@ class _TolerantCache(FileSystemBytecodeCache):
 
 def cache_dir(project: Path) -> Path | None:
     """Where compiled templates are kept for these installed versions, or None (no cache)."""
-    installed = (sys.version, *(version(p) for p in ("jinja2", "mkdocs", "mkdocs-material")))
+    # MkDocs' own version attribute: under ProperDocs (the MkDocs 1.x fork) `mkdocs` is an alias
+    # of `properdocs` and there is no "mkdocs" distribution to ask.
+    import mkdocs
+
+    installed = (sys.version, mkdocs.__version__, *(version(p) for p in ("jinja2", "mkdocs-material")))
     key = hashlib.sha256(repr(installed).encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     directory = (base / "networking-handbook" / "jinja" / key).resolve()

@@ -26,9 +26,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
         return None  # a generated page
     status_link = relative_link(page.file.src_uri, STATUS_SRC.format(lang=lang))
     if source.lang == original_lang:
-        # mkdocs-static-i18n fell back to the original
-        body = f'<div lang="{original_lang}" markdown>\n\n{markdown}\n\n</div>\n'
-        return render_notice("missing", lang, status_link) + "\n" + body
+        # mkdocs-static-i18n fell back to the original; hooks/content.py put the page of the
+        # first language of the reader's chain that has one in its place.
+        shown = handbook.shown_page(source, lang).lang
+        body = f'<div lang="{shown}" markdown>\n\n{markdown}\n\n</div>\n'
+        return render_notice("missing", lang, status_link, shown=shown) + "\n" + body
     original = handbook.pages.get(f"{original_lang}/{source.src_uri.split('/', 1)[1]}")
     recorded = source.meta.translation.source_hash if source.meta.translation else None
     current = source_hash(original.path.read_text(encoding="utf-8")) if original else None

@@ -111,8 +111,8 @@ def test_concepts_json_lists_the_guides():
     manifest = build_manifest(load_handbook(DOCS))
     assert manifest["guides"] == [
         {"id": "facilitator-guide",
-         "title": {"th": "คู่มือผู้ดำเนินเวที: ใช้แบบตรวจสอบในเวทีเครือข่าย",
-                   "en": "Facilitator's guide: a session with the checklists"},
+         "title": {"th": "คู่มือวิทยากรกระบวนการ: จัดเวทีเครือข่ายด้วยแบบตรวจสอบ",
+                   "en": "Facilitator's guide: a network workshop with the checklists"},
          "url": {"th": "guides/facilitator-guide/", "en": "en/guides/facilitator-guide/"}},
         {"id": "about-the-source",
          "title": {"th": "ที่มาของเนื้อหา", "en": "About the source"},

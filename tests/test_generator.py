@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -55,7 +56,9 @@ def garden(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
         "      languages:\n"
         "        - {locale: en, name: English, default: true, build: true}\n"
         "        - {locale: es, name: Español, build: true}\n"
-        "        - {locale: fr, name: Français, build: true}\n", config, count=1)
+        "        - {locale: fr, name: Français, build: true}\n"
+        # A fourth language whose readers read Spanish before English.
+        "        - {locale: an, name: Aragonés, build: true, extra: {fallback: [es]}}\n", config, count=1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = project / "site"
     return project, site, run_mkdocs_build(project, site)
@@ -92,9 +95,44 @@ def test_the_second_handbooks_languages_fall_back_page_by_page(garden):
     # French: nothing translated, no labels: every page published, status at 0 %.
     assert (site / "fr" / "tools" / "compost" / "index.html").is_file()
     assert soup(site / "fr" / "index.html").html["lang"] == "fr"
-    status = soup(site / "translation-status" / "index.html").get_text(" ")
+    status_page = soup(site / "translation-status" / "index.html")
+    status = status_page.get_text(" ")
+    # "Start translating" opens GitHub's new-file page with the original in it.
+    start = next(a["href"] for a in status_page.select("a[href*='/new/main/docs/fr/tools']")
+                 if "filename=watering.md" in a["href"])
+    from urllib.parse import parse_qs, urlsplit
+
+    assert parse_qs(urlsplit(start).query)["value"] == [
+        (project / "docs/en/tools/watering.md").read_text(encoding="utf-8")]
     assert "0 of 5 pages translated (0%)" in status
     assert "1 of 5 pages translated (20%)" in status
+
+
+def test_a_language_with_a_fallback_chain_reads_its_fallbacks_words(garden):
+    project, site, result = garden
+    assert result.returncode == 0, result.stderr[-3000:]
+    # Aragonese → Spanish → English: a page Spanish has is shown in Spanish, marked so, with the
+    # notice in Spanish words (Aragonese has none) naming Spanish as what is shown.
+    compost = soup(site / "an" / "tools" / "compost" / "index.html")
+    assert compost.html["lang"] == "an"
+    # Material has no Aragonese words either: its Spanish ones (without a chain: its English ones).
+    assert compost.select_one("input.md-search__input")["placeholder"] == "Búsqueda"
+    assert "Compostaje" in compost.select_one("article h1").get_text()
+    notice = compost.select_one(".admonition.warning")
+    assert notice["lang"] == "es"
+    assert notice.select_one(".admonition-title").get_text(strip=True) == "Aún sin traducir"
+    assert "se muestra en español" in notice.get_text(" ")
+    assert compost.select_one("article div[lang=es]:not(.admonition)") is not None
+    # A page Spanish lacks comes from English (the original), marked lang="en", notice in Spanish.
+    watering = soup(site / "an" / "tools" / "watering" / "index.html")
+    assert watering.select_one(".admonition.warning")["lang"] == "es"
+    assert "how the watering works" in watering.select_one("article div[lang=en]:not(.admonition)").get_text()
+    # Interface words from Spanish too: the checklist's name.
+    check = soup(site / "an" / "checklists" / "garden-check" / "index.html")
+    assert "Revisión del huerto" in check.select_one("h1").get_text()
+    # The glossary's columns are named for what they show (this language's term, the original's).
+    glossary = soup(site / "es" / "glossary" / "index.html")
+    assert [th.get_text(strip=True) for th in glossary.select("table th")][:2] == ["Spanish", "English"]
 
 
 def test_make_check_passes_on_the_second_handbook_with_warnings(garden):
@@ -119,8 +157,57 @@ def with_lao(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]
     replace_in(project / "mkdocs.yml", "          site_description: A bilingual Thai/English handbook on building community networks\n",
                "          site_description: A bilingual Thai/English handbook on building community networks\n"
                "        - locale: lo\n          name: ລາວ\n          build: true\n")
+    # One page in Lao: a word in the middle of a run must be found by search.
+    english = (project / "docs/en/elements/interaction.md").read_text(encoding="utf-8")
+    lao = re.sub(r"(?m)^title: .*$", f"title: {LAO_TITLE}", english, count=1)
+    lao = re.sub(r"(?m)^summary: >-\n(  .*\n)+", f"summary: {LAO_RUN}\n", lao, count=1)
+    lao += f"\n{LAO_RUN}\n"
+    lao = re.sub(r"(?m)^translation:\n  source_hash: .*\n", "", lao)  # a draft: not synced
+    (project / "docs/lo/elements").mkdir(parents=True)
+    (project / "docs/lo/elements/interaction.md").write_text(lao, encoding="utf-8")
     site = project / "site"
     return project, site, run_mkdocs_build(project, site)
+
+
+LAO_TITLE = "ການພົວພັນ"
+#: "Building a community network: members have a common vision", one run without spaces.
+LAO_RUN = "ການສ້າງເຄືອຂ່າຍຊຸມຊົນສະມາຊິກມີວິໄສທັດຮ່ວມກັນ"
+LAO_MIDDLE_WORD = "ຊຸມຊົນ"  # "community", in the middle of the run
+LAO_WORDS = ("ການສ້າງ", "ເຄືອຂ່າຍ", "ຊຸມຊົນ", "ສະມາຊິກ", "ວິໄສທັດ", "ຮ່ວມກັນ")
+
+
+def test_lao_is_indexed_word_by_word(with_lao):
+    project, site, result = with_lao
+    assert result.returncode == 0, result.stderr[-3000:]
+    index = json.loads((site / "lo" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("elements/interaction/"))
+    assert "\u200b" + LAO_MIDDLE_WORD + "\u200b" in text, text[:500]
+
+
+@pytest.mark.browser
+def test_lao_search_finds_a_word_inside_a_run(with_lao, chromium):
+    from tests.browser import serve
+    from tests.search_harness import open_search, search
+
+    project, site, result = with_lao
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(site) as base:
+        page = chromium.new_page()
+        placeholder = open_search(page, base + "lo/elements/interaction/")
+        paths, _ = search(page, LAO_MIDDLE_WORD, placeholder)
+        # Every word of the run, found on its page (the browser's ICU cuts some finer).
+        found = {word: search(page, word, placeholder)[0][:1] for word in LAO_WORDS}
+        # The query is cut by the browser's Intl.Segmenter, the index by PyICU: one algorithm.
+        cut = page.evaluate("""run => [...new Intl.Segmenter(undefined, {granularity: "word"})
+                               .segment(run)].map(s => s.segment)""", LAO_RUN)
+        page.close()
+    from handbook.wordbreak import break_run
+
+    assert paths and paths[0] == "/lo/elements/interaction/", paths
+    assert found == {word: ["/lo/elements/interaction/"] for word in LAO_WORDS}
+    # ICU versions differ a little (Chromium's may cut a compound PyICU keeps whole), but the
+    # word searched for is a word on both sides.
+    assert LAO_MIDDLE_WORD in cut and LAO_MIDDLE_WORD in break_run(LAO_RUN), (cut, break_run(LAO_RUN))
 
 
 def test_a_new_language_is_one_entry_in_mkdocs_yml(with_lao):
@@ -132,7 +219,9 @@ def test_a_new_language_is_one_entry_in_mkdocs_yml(with_lao):
     assert notice is not None and notice["lang"] == "th"  # no Lao labels yet: the Thai notice
     assert page.select_one("article div[lang=th]:not(.admonition) .hb-points-list")  # the Thai text, marked
     checklist = soup(site / "lo" / "checklists" / "health-check" / "index.html")
-    assert all(label.get("lang") == "th" for label in checklist.select(".hb-items label"))
+    # The Thai items, marked so; the one Lao page's (the fixture's) in the page's own language.
+    langs = [label.get("lang") for label in checklist.select(".hb-items label")]
+    assert set(langs) == {"th", None} and langs.count("th") > langs.count(None)
     status = soup(site / "translation-status" / "index.html").get_text(" ")
     assert re.search(r"ລາວ: แปลแล้ว 0 จาก \d+ หน้า \(0%\)", status)
     assert (site / "lo" / "search" / "search_index.json").is_file()

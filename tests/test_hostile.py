@@ -1,7 +1,10 @@
-"""Content from a hostile (or careless) pull request, through a real build of a copy of the project.
+"""Content from a hostile (or careless) pull request, in a copy of the project.
 
-Every case must be refused: a non-zero exit, a line that names the file, no traceback, and no
-hang (each build runs under a timeout that only a hang would reach).
+Every case must be refused with a line that names the file. Each case goes through
+`collect_findings()`, the very function the build's gate (hooks/gate.py) and `make check` call, in
+this process (a fraction of a second); a few cases go through a real `mkdocs build` and the real
+`make build` to show the gate stops the build with the same line, a non-zero exit, no traceback
+and no hang (each build runs under a timeout that only a hang would reach).
 """
 
 from __future__ import annotations
@@ -154,19 +157,50 @@ def assert_refused(result, path, expected, site):
     assert not (site / "index.html").exists()
 
 
+def gate_report(project) -> str:
+    """What the build's gate says of `project` before anything is built (hooks/gate.py)."""
+    from handbook.check import collect_findings, format_report
+
+    errors = [f for f in collect_findings(project / "docs", warnings=False) if f.level == "error"]
+    return format_report(errors)
+
+
+def assert_reported(report, path, expected):
+    assert "Traceback" not in report, report
+    assert [line for line in report.splitlines() if path in line and expected in line], report
+
+
 @pytest.mark.parametrize(("change", "expected"), [c[1:] for c in TEXT_CASES], ids=[c[0] for c in TEXT_CASES])
 def test_hostile_text_is_refused(tmp_path, change, expected):
     project = project_in(tmp_path)
     page, old, new = change
     replace_in(project / "docs" / page, old, new)
-    site = tmp_path / "site"
-    assert_refused(build(project, site), f"docs/{page}:", expected, site)
+    assert_reported(gate_report(project), f"docs/{page}:", expected)
 
 
 @pytest.mark.parametrize(("make", "path", "expected"), [c[1:] for c in FILE_CASES], ids=[c[0] for c in FILE_CASES])
 def test_hostile_files_are_refused(tmp_path, make, path, expected):
     project = project_in(tmp_path)
     make(project)
+    assert_reported(gate_report(project), path, expected)
+
+
+#: A few cases through a real build: the gate stops it with the same line before anything is written.
+BUILT_CASES = ["escaped-tag-in-title", "tag-over-two-lines-in-body", "alias-bomb"]
+BUILT_FILE_CASES = ["svg-script", "symlink-folder"]
+
+
+@pytest.mark.parametrize("case", BUILT_CASES + BUILT_FILE_CASES)
+def test_the_build_refuses_what_the_gate_reports(tmp_path, case):
+    project = project_in(tmp_path)
+    texts = {c[0]: c[1:] for c in TEXT_CASES}
+    if case in texts:
+        (page, old, new), expected = texts[case]
+        replace_in(project / "docs" / page, old, new)
+        path = f"docs/{page}:"
+    else:
+        make, path, expected = {c[0]: c[1:] for c in FILE_CASES}[case]
+        make(project)
     site = tmp_path / "site"
     assert_refused(build(project, site), path, expected, site)
 

@@ -101,7 +101,7 @@ def test_refused_html_is_named_with_its_line(markdown, line, message):
     [
         "**bold** and [a page](../elements/common-vision.md#same-picture)",
         "[site](https://example.org/) [mail](mailto:a@example.org) ![map](map.svg)",
-        '<div class="hb-x" markdown="1">text</div> <span lang="en">term</span>',
+        '<div class="hb-editors-note" markdown="1">text</div> <span lang="en">term</span>',
         '<abbr title="Non-governmental organisation">NGO</abbr> <a href="#x">x</a>',
         "`<script>` is shown as code, and so is\n\n```\n<iframe>\n```\n",
         "<https://example.org/> and <!-- handbook:points -->",
@@ -117,7 +117,8 @@ def test_allowed_markdown_passes(markdown):
     ("value", "refused"),
     [
         ("ข้อความธรรมดา **ตัวหนา**", False),
-        ("A < B & C", False),
+        ("A < B & C", True),  # any "<": a text made of them slows the search script
+        ("A > B & C", False),
         ("\x3Cimg src=x onerror=alert(1)\x3E", True),
         ("&lt;script&gt;alert(1)&lt;/script&gt;", True),
         ("&#60;img src=x&#62;", True),

@@ -180,3 +180,26 @@ def test_no_page_opens_a_dialog_or_requests_another_origin(site, browser):
     assert dialogs == []
     assert external == [], external
     context.close()
+
+
+def test_a_renamed_checklist_reads_the_ticks_saved_under_its_former_id(tab, checklists):
+    """handbook.yml's `formerly` on a checklist (data-formerly on the page, as a rename writes it):
+    ticks saved under the old id show, and are saved under the new one from then on."""
+    page, base, errors = tab
+    url = base + checklists["maintenance"]["url"]["en"]
+
+    def renamed(route):
+        body = route.fetch().text().replace('data-checklist="maintenance"',
+                                            'data-checklist="maintenance" data-formerly="upkeep"', 1)
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route(url, renamed)
+    page.goto(url)
+    items = page.eval_on_selector_all(".hb-items li", "els => els.map(e => e.id)")
+    saved = json.dumps({"ticks": [items[1]], "notes": {}})
+    page.evaluate(f"localStorage.setItem({KEY.format(id='upkeep', lang='en')!r}, {json.dumps(saved)})")
+    page.reload()
+    assert ticked(page) == [items[1]]
+    page.check(f"#hb-{items[0]}")
+    assert sorted(stored(page, "maintenance", "en")["ticks"]) == sorted([items[0], items[1]])
+    assert errors == []

@@ -262,7 +262,7 @@ def test_every_page_has_a_link_preview_and_its_languages_manifest(site):
         lang = soup.html["lang"]
         meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.select("meta")}
         assert meta["og:title"] and meta["og:description"] and meta["description"], html
-        assert meta["og:locale"] == {"th": "th_TH", "en": "en_US"}[lang]
+        assert meta["og:locale"] == {"th": "th_TH", "en": "en_GB"}[lang]
         assert meta["og:image"] == SITE_URL + "assets/images/og-image.png"
         manifest = soup.select_one('link[rel="manifest"]')["href"]
         assert manifest.endswith(("" if lang == "th" else "en/") + "manifest.webmanifest"), html
@@ -290,7 +290,7 @@ def test_the_offline_copys_404_page_uses_relative_paths(offline_site):
     assert not soup.select('link[rel="manifest"]'), "no installable app from files"
 
 
-@pytest.mark.parametrize(("url", "words"), [("", ["เนื้อหา", "สร้างด้วย"]), ("en/", ["Text", "Made with"])])
+@pytest.mark.parametrize(("url", "words"), [("", ["ข้อความของผู้จัดทำคู่มือ", "สร้างด้วย"]), ("en/", ["Editors' text", "Made with"])])
 def test_the_footer_speaks_the_pages_language(site, url, words):
     footer = page(site, url).select_one(".md-copyright").get_text(" ")
     assert all(word in footer for word in words)

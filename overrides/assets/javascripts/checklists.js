@@ -73,9 +73,19 @@
     notes.forEach(function (n) { sections[n.dataset.note] = true })
     var viewingShared = false
 
+    /* A renamed checklist (handbook.yml's `formerly`) reads its ticks from its earlier ids until
+       it saves under its own. */
+    var formerKeys = (root.dataset.formerly || "").split(" ").filter(Boolean).map(function (id) {
+      return PREFIX + id + ":" + root.dataset.lang
+    })
+
     function read() {
       if (!store) return clean(null)
-      try { return clean(JSON.parse(store.getItem(key))) } catch (err) { return clean(null) }
+      try {
+        var saved = store.getItem(key)
+        for (var i = 0; saved === null && i < formerKeys.length; i++) saved = store.getItem(formerKeys[i])
+        return clean(JSON.parse(saved))
+      } catch (err) { return clean(null) }
     }
 
     /* This page's ticks and notes, plus whatever was saved for items and sections this version

@@ -332,11 +332,44 @@
     return found.length ? found : null
   }
 
+  /*
+   * Lao, Khmer, Burmese: the index was cut with ICU's word break (handbook/wordbreak.py); the
+   * browser's Intl.Segmenter is ICU too, so the query is cut the same way. Without it (an old
+   * browser) the run stays whole and is still found where it is a word of the index.
+   */
+  var SPACELESS_RUN = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF\u1000-\u109F\uAA60-\uAA7F\uA9E0-\uA9FF]/
+  var spacelessCutter = typeof Intl !== "undefined" && Intl.Segmenter
+    ? new Intl.Segmenter(undefined, { granularity: "word" }) : null
+  var spacelessTerms = null, spacelessFrom = null
+  function cutSpaceless(str) {
+    if (!spacelessCutter) return str
+    var parts = []
+    var segments = spacelessCutter.segment(str)[Symbol.iterator]()
+    for (var step = segments.next(); !step.done; step = segments.next()) {
+      if (step.value.segment.trim()) parts.push(step.value.segment)
+    }
+    /* The browser's ICU data may cut a word finer than the build's did (Chromium's Lao and
+       Khmer dictionaries): pieces that make a word of the index are joined again, longest first. */
+    if (spacelessFrom !== terms) { spacelessTerms = new Set(terms); spacelessFrom = terms }
+    var out = []
+    for (var i = 0; i < parts.length;) {
+      var end = i + 1
+      for (var j = parts.length; j > i + 1; j--) {
+        if (spacelessTerms.has(parts.slice(i, j).join(""))) { end = j; break }
+      }
+      out.push(parts.slice(i, end).join(""))
+      i = end
+    }
+    return out.join(JOINER)
+  }
+
   /* First lexing (Material's transform, one typed word at a time, no wildcard yet) */
   function expandTerm(str) {
     var shown = { text: str, corrected: false }
     var out = str
-    if (/[\u0E00-\u0E7F]/.test(str)) {
+    if (SPACELESS_RUN.test(str)) {
+      out = cutSpaceless(str)
+    } else if (/[\u0E00-\u0E7F]/.test(str)) {
       if (words.size) out = str.replace(THAI_RUN, function (run) { return segmentRun(run, shown) })
     } else if (/^[A-Za-z]+$/.test(str)) {
       var near = nearestEnglish(str)

@@ -1,0 +1,157 @@
+"""The page policy in a browser: what slips into a page after the build does not run, and the
+real pages break no rule of their own policy (both languages, the offline copy with search, the
+installed app with its service worker).
+
+A violation is seen two ways: the `securitypolicyviolation` event of the page (installed before
+any of its scripts), and Chromium's console message, which also reports what iframe-worker's
+frame was refused on file://.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.labels import label
+from handbook.loader import load_handbook_cached
+from tests.browser import block_external, serve
+from tests.search_harness import open_search, search
+
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+}, true);
+"""
+
+
+def _is_violation(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
+@pytest.fixture
+def watched(chromium):
+    """A new browser context whose pages report every policy violation."""
+    contexts = []
+
+    def make(**options):
+        context = chromium.new_context(**options)
+        context.add_init_script(LISTEN)
+        console: list[str] = []
+        context.on("console", lambda m: console.append(m.text) if _is_violation(m.text) else None)
+        contexts.append(context)
+        return context, console
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__violations || []")
+
+
+# ---- what slips in after the build --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tampered(site, tmp_path_factory):
+    """A copy of the site with a handler and scripts added to a finished page."""
+    copy = tmp_path_factory.mktemp("tampered") / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
+    page = copy / "en" / "elements" / "common-vision" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("<h1", '<img src="x" onerror="window.__pwned = 1"><h1', 1)
+    text = text.replace("<title>", "<script>window.__pwned2 = 1</script><title>", 1)
+    text = text.replace("</body>", '<a id="bad" href="javascript:window.__pwned3 = 1">x</a>'
+                                   "<script>window.__pwned4 = 1</script></body>", 1)
+    page.write_text(text, encoding="utf-8")
+    return copy
+
+
+def test_a_handler_or_script_added_after_the_build_does_not_run(tampered, watched):
+    context, console = watched()
+    with serve(tampered) as base:
+        page = context.new_page()
+        page.goto(base + "en/elements/common-vision/")
+        page.wait_for_load_state("load")
+        page.click("#bad", force=True)
+        page.wait_for_timeout(300)
+        ran = page.evaluate("[window.__pwned, window.__pwned2, window.__pwned3, window.__pwned4]")
+        assert ran == [None, None, None, None]
+        refused = violations(page)
+        assert len([v for v in refused if v.startswith("script-src")]) >= 4, refused
+        # The page itself still works: Material's bundle ran (it marks <html> as scripted).
+        assert "js" in (page.get_attribute("html", "class") or "").split()
+
+
+# ---- the real pages break no rule -------------------------------------------------------------
+
+PAGES = ["", "elements/common-vision/", "checklists/health-check/", "glossary/", "translation-status/",
+         "en/", "en/checklists/network-type/", "en/guides/about-the-source/", "404.html", "en/404.html"]
+
+
+def test_real_pages_report_no_violation(browser, watched):
+    _, base = browser
+    context, console = watched()
+    external: list[str] = []
+    block_external(context, (base,), external)
+    page = context.new_page()
+    for url in PAGES:
+        page.goto(base + url)
+        page.wait_for_load_state("load")
+        assert "js" in (page.get_attribute("html", "class") or "").split(), url
+        assert violations(page) == [], (url, violations(page))
+    for start, query in (("", "วิสัยทัศน์"), ("en/", "vision")):
+        placeholder = open_search(page, base + start)
+        paths, _ = search(page, query, placeholder)
+        assert paths, query
+        assert violations(page) == [], violations(page)
+    # A checklist ticked, shared and its result drawn.
+    page.goto(base + "en/checklists/health-check/")
+    page.locator(".hb-items input[type=checkbox]").first.check()
+    page.click('[data-action="share"]')
+    assert violations(page) == []
+    assert console == []
+
+
+def test_the_installed_app_reports_no_violation(browser, watched):
+    """With the service worker in charge (pages from its cache), offline too."""
+    _, base = browser
+    context, console = watched(service_workers="allow")
+    external: list[str] = []
+    block_external(context, (base,), external)
+    page = context.new_page()
+    load_handbook_cached(Path(__file__).resolve().parents[1] / "docs")  # the labels in use
+    page.goto(base + "en/")
+    # Saved for offline reading (the footer says so), then every page comes from the worker.
+    page.wait_for_function("t => ((document.querySelector('.hb-offline__status') || {}).textContent || '')"
+                           ".includes(t)", arg=label("en", "offline.ready", language="English"), timeout=60_000)
+    assert violations(page) == []
+    context.set_offline(True)
+    for url in ("en/elements/common-vision/", "en/checklists/health-check/"):
+        page.goto(base + url)
+        page.wait_for_load_state("load")
+        assert page.evaluate("navigator.serviceWorker.controller !== null"), url
+        assert violations(page) == [], (url, violations(page))
+    placeholder = open_search(page, base + "en/")
+    assert search(page, "vision", placeholder)[0]
+    assert violations(page) == []
+    assert console == []
+
+
+def test_the_offline_copy_reports_no_violation_with_search(offline_site, watched):
+    context, console = watched()
+    page = context.new_page()
+    for start, query in (("index.html", "วิสัยทัศน์"), ("en/elements/common-vision.html", "vision")):
+        placeholder = open_search(page, (offline_site / start).as_uri())
+        paths, _ = search(page, query, placeholder)
+        assert paths, query
+        assert violations(page) == [], violations(page)
+    page.goto((offline_site / "checklists" / "health-check.html").as_uri())
+    page.wait_for_load_state("load")
+    assert violations(page) == []
+    # iframe-worker's frame reports to the console only: nothing was refused there either.
+    assert console == []

@@ -1,0 +1,74 @@
+"""Hooks driven by a real `MkDocsConfig` (MkDocs' own loading of mkdocs.yml), in this process.
+
+MkDocs loads each hook file as a module of its own (`config.hooks`); these tests call their event
+handlers the way a build does, with the real configuration and real `File`/`Page` objects, but no
+build: a hook's contract is checked in milliseconds, and the same tests run under ProperDocs.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, get_files
+from mkdocs.structure.pages import Page
+
+from tests.conftest import ROOT
+from tests.fixtures import copy_project, replace_in
+
+
+def real_config(project=ROOT):
+    return load_config(config_file=str(project / "mkdocs.yml"))
+
+
+def test_mkdocs_loads_every_hook_file():
+    config = real_config()
+    names = list(config.hooks)
+    assert sorted(names) == sorted(f"hooks/{p.name}" for p in (ROOT / "hooks").glob("*.py")
+                                   if p.name != "__init__.py")
+
+
+def test_the_gate_passes_the_real_sources():
+    config = real_config()
+    gate = config.hooks["hooks/gate.py"]
+    assert gate.on_files(get_files(config), config=config) is None
+
+
+def test_the_gate_stops_a_broken_page_with_its_line(tmp_path):
+    project = copy_project(tmp_path / "handbook")
+    replace_in(project / "docs/th/elements/common-vision.md", "kind: element", "kind: elemnt")
+    config = real_config(project)
+    gate = config.hooks["hooks/gate.py"]
+    with pytest.raises(PluginError) as raised:
+        gate.on_files(get_files(config), config=config)
+    lines = [line for line in str(raised.value).splitlines() if "docs/th/elements/common-vision.md:" in line]
+    assert lines and all(": error: " in line for line in lines), str(raised.value)
+    shutil.rmtree(project)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p><img src="x.png" onerror="alert(1)"></p>', "onerror"),
+        ('<p><a href="javascript:alert(1)">x</a></p>', "javascript:"),
+    ],
+)
+def test_the_gate_refuses_unsafe_html_of_a_real_page(html, expected):
+    config = real_config()
+    gate = config.hooks["hooks/gate.py"]
+    file = File("th/elements/common-vision.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    with pytest.raises(PluginError) as raised:
+        gate.on_page_content(html, page=page, config=config, files=None)
+    assert "common-vision.md" in str(raised.value) and expected in str(raised.value)
+
+
+def test_the_gate_lets_clean_html_of_a_real_page_through():
+    config = real_config()
+    gate = config.hooks["hooks/gate.py"]
+    file = File("th/elements/common-vision.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    html = '<p>สมาชิก <a href="../interaction/">ปฏิสัมพันธ์</a></p>'
+    assert gate.on_page_content(html, page=page, config=config, files=None) == html
