@@ -166,11 +166,19 @@ def point_words(handbook, lang: str, *, directory_urls: bool = True) -> dict[str
     return found
 
 
+#: A guide's weight beside a concept page's (1): guides talk about every concept, and a section
+#: title of theirs (boost 1000) must not outrank a concept page that says the words in its text
+#: (the query "new leaders" went to the guide's "When leaders or officials…" before the
+#: maintenance page; at 0.05 it still did, measured in the search box).
+GUIDE_BOOST = 0.001
+
+
 def split_index(
     index: dict,
     languages: tuple[str, ...],
     names: dict[str, dict[str, list[str]]] | None = None,
     extra_words: dict[str, dict[str, list[str]]] | None = None,
+    lowered: tuple[str, ...] = (),
 ) -> dict[str, dict]:
     """One search index per language from mkdocs-static-i18n's merged one.
 
@@ -178,7 +186,10 @@ def split_index(
     because each language's pages load the index relative to their own base (`<lang>/`).
     `names` ({lang: {location: names}}, see `concept_names`) fill the hidden `names` field of
     those pages (the page itself, not its sections); `extra_words` (same shape, see
-    `point_words`) join their hidden `words` field.
+    `point_words`) join their hidden `words` field. Pages whose location starts with one of
+    `lowered` (the guides' folder) rank below the concept pages that use the same words
+    (`boost`, which Material's worker gives lunr per document): a question about a concept is
+    answered by its page, not by the workshop guide that mentions it.
     """
     names = names or {}
     extra_words = extra_words or {}
@@ -220,6 +231,8 @@ def split_index(
             doc["compounds"] = " ".join(compounds)
         if inner:
             doc["words"] = " ".join(inner)
+        if lowered and doc["location"].startswith(lowered):
+            doc["boost"] = GUIDE_BOOST
         by_lang[lang].append(doc)
     return {lang: {"config": config, "docs": docs} for lang, docs in by_lang.items()}
 

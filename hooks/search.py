@@ -27,7 +27,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     urls = config.use_directory_urls
     names = {lang: concept_names(handbook, lang, directory_urls=urls) for lang in languages}
     words = {lang: point_words(handbook, lang, directory_urls=urls) for lang in languages}
-    for lang, index in split_index(merged, languages, names, words).items():
+    guides = (f"{handbook.project.structure.guides}/",)
+    for lang, index in split_index(merged, languages, names, words, lowered=guides).items():
         folder = Path(config.site_dir, "" if lang == handbook.default_language else lang, "search")
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
