@@ -15,6 +15,8 @@ Checks, all from the content model (`handbook.check`, `handbook.sanitize`):
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from pathlib import Path
 
@@ -67,6 +69,7 @@ def on_files(files, *, config: MkDocsConfig) -> None:
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
     _STARTED[page.file.src_uri] = time.perf_counter()
+    _start_page_timer(page.file.src_uri)
     source = current_handbook(config.docs_dir).pages.get(page.file.src_uri)
     if source is None:
         return
@@ -109,11 +112,40 @@ def _read(path: Path) -> str:
         return ""
 
 
+class PageTimeout(PluginError):
+    pass
+
+
+def _start_page_timer(src_uri: str) -> None:
+    """A real limit, not only a measure: an alarm stops a page that hangs (Python's regular
+    expressions and Markdown's loops stop on it). Only in the main thread, where signals arrive."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, frame):
+        raise PageTimeout(f"docs/{src_uri}: error: the page took more than {PAGE_SECONDS:.0f} s to "
+                          f"build; a page may take at most {PAGE_SECONDS:.0f} s "
+                          "(HANDBOOK_PAGE_SECONDS): split it or remove what makes it slow")
+
+    signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+
+
+def _stop_page_timer() -> None:
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 # Last of all hooks: the page is finished.
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    _stop_page_timer()
     started = _STARTED.pop(page.file.src_uri, None)
     if started is not None and (spent := time.perf_counter() - started) > PAGE_SECONDS:
         raise PluginError(f"docs/{page.file.src_uri}: error: the page took {spent:.0f} s to build; "
                           f"a page may take at most {PAGE_SECONDS:.0f} s (HANDBOOK_PAGE_SECONDS): "
                           "split it")
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop_page_timer()  # a page that failed early never reached on_post_page

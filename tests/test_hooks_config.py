@@ -72,3 +72,18 @@ def test_the_gate_lets_clean_html_of_a_real_page_through():
     page = Page(None, file, config)
     html = '<p>สมาชิก <a href="../interaction/">ปฏิสัมพันธ์</a></p>'
     assert gate.on_page_content(html, page=page, config=config, files=None) == html
+
+
+def test_a_page_that_hangs_is_stopped_by_the_page_time_limit(monkeypatch):
+    import time
+
+    gate = real_config().hooks["hooks/gate.py"]
+    monkeypatch.setattr(gate, "PAGE_SECONDS", 0.2)
+    started = time.perf_counter()
+    with pytest.raises(PluginError) as raised:
+        gate._start_page_timer("th/elements/common-vision.md")
+        while time.perf_counter() - started < 5:  # a page that never finishes
+            pass
+    gate._stop_page_timer()
+    assert time.perf_counter() - started < 2
+    assert str(raised.value).startswith("docs/th/elements/common-vision.md: error: the page took more than")
