@@ -163,6 +163,7 @@ def anchor_of_src(handbook: Handbook, src_uri: str) -> str | None:
 
 _HREF = re.compile(r'href="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]*)"')
+_SRC = re.compile(r'\bsrc="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -187,8 +188,18 @@ def bookify(html_text: str, *, handbook: Handbook, src_uri: str, prefix: str, de
         anchor = f"{target}--{fragment}" if fragment else target
         return f'href="#{html.escape(anchor)}" data-ref="{html.escape(page_word)}"'
 
+    def image(match: re.Match) -> str:
+        # A page's own image (the source checks allowed it): the book reads it from docs/.
+        src = html.unescape(match.group(1))
+        if re.match(r"^[a-z][a-z0-9+.\-]*:", src) or src.startswith("/"):
+            return match.group(0)  # refused by the fetcher, named at the page's line
+        target = (handbook.docs_dir / posixpath.normpath(
+            posixpath.join(posixpath.dirname(src_uri), src))).resolve()
+        return f'src="{html.escape(target.as_uri())}"'
+
     out = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', html_text)
     out = _HREF.sub(local, out)
+    out = _SRC.sub(image, out)
     out = re.sub(r'<a data-gone="">(.*?)</a>', r"\1", out, flags=re.S)
     if depth:
         out = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + depth, 6)}", out)
@@ -449,22 +460,33 @@ def _vocabulary(handbook: Handbook) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _local_fetcher():
-    """A WeasyPrint fetcher for the book's stylesheet and the vendored fonts only: nothing is
-    fetched from a network, a page cannot make the renderer read another file, and a refused or
-    missing file stops the rendering (`fail_on_errors`) instead of printing a fallback font."""
+def _local_fetcher(images: Path | None = None):
+    """A WeasyPrint fetcher for the book's stylesheet, the vendored fonts and the pages' own
+    images (files of an image type below `images`, the docs folder, that are no symbolic links:
+    what the source checks publish) only: nothing is fetched from a network, a page cannot make
+    the renderer read another file, and a refused or missing file stops the rendering
+    (`fail_on_errors`) instead of printing a fallback font."""
     from urllib.parse import unquote, urlparse
 
     from weasyprint.urls import URLFetcher
 
+    from handbook.sources import IMAGE_SUFFIXES
+
     allowed_files = {STYLESHEET.resolve()}
     fonts = FONTS_DIR.resolve()
+    docs = images.resolve() if images is not None else None
+
+    def page_image(path: Path, raw: Path) -> bool:
+        return (docs is not None and docs in path.parents and path.suffix.lower() in IMAGE_SUFFIXES
+                and not raw.is_symlink() and path.is_file())
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
-            if path is None or not (path in allowed_files or fonts in path.parents):
+            raw = Path(unquote(parsed.path)) if parsed.scheme == "file" else None
+            path = raw.resolve() if raw is not None else None
+            if path is None or not (path in allowed_files or fonts in path.parents
+                                    or page_image(path, raw)):
                 raise ValueError(f"the book may not load {url}")
             return super().fetch(url, headers)
 
@@ -496,7 +518,8 @@ def write_pdf(rendered) -> tuple[bytes, int]:
     return fix_thai_text_layer(pdf, THAI_FONTS), len(rendered.pages)
 
 
-def render_document(document: str, sources: list[tuple[str, str]] | None = None):
+def render_document(document: str, sources: list[tuple[str, str]] | None = None,
+                    images: Path | None = None):
     """WeasyPrint's laid-out pages for a document made by `book_html()`.
 
     `sources` ((display path, text) of each page): a refused resource is named where a page
@@ -519,7 +542,7 @@ def render_document(document: str, sources: list[tuple[str, str]] | None = None)
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
-        fetcher = _local_fetcher()
+        fetcher = _local_fetcher(images)
         # @font-face rules are only read through a font configuration given to both.
         fonts = FontConfiguration()
         stylesheet = weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
@@ -584,10 +607,12 @@ def typeset(handbook: Handbook, lang: str, edition: Edition) -> tuple[bytes, int
     checklists = build_checklists(handbook)
     spreads = estimate_spreads(checklists, lang)
     sources = page_sources(handbook)
-    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads), sources)
+    images = Path(handbook.docs_dir)
+    rendered = render_document(book_html(handbook, checklists, lang, edition, spreads), sources, images)
     measured = measured_spreads(rendered, checklists)
     if measured != spreads:
-        rendered = render_document(book_html(handbook, checklists, lang, edition, measured), sources)
+        rendered = render_document(book_html(handbook, checklists, lang, edition, measured), sources,
+                                   images)
     return write_pdf(rendered)
 
 
