@@ -61,7 +61,7 @@ OFFLINE_ZIP := dist/handbook-offline.zip
 # beside each language's pages; the offline build and `make book` reuse them when nothing changed.
 build: $(STAMP_BUILD) pango
 	$(BIN)/mkdocs build --strict
-	HANDBOOK_DIRECTORY_URLS=false HANDBOOK_SITE_URL= $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
+	HANDBOOK_PUBLISHED_URL="$${HANDBOOK_PUBLISHED_URL-$$HANDBOOK_SITE_URL}" HANDBOOK_DIRECTORY_URLS=false HANDBOOK_SITE_URL= $(BIN)/mkdocs build --strict -d $(OFFLINE_SITE)
 	$(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 	$(BIN)/python -m handbook.book --out dist
 
