@@ -13,10 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     # Never with --quiet: it hides warnings from MkDocs' strict-mode counter, so a build with
     # warnings would pass.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
@@ -32,8 +32,11 @@ def site(tmp_path_factory) -> Path:
     prebuilt = os.environ.get("HANDBOOK_SITE")
     if prebuilt:
         return Path(prebuilt)
+    from tests.browser import PUBLISHED_URL
+
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT, site_dir)
+    # As published (the Pages workflow gives the address); browser tests serve it elsewhere.
+    result = run_mkdocs_build(ROOT, site_dir, {"HANDBOOK_SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
     assert "WARNING" not in result.stderr, result.stderr
@@ -49,7 +52,10 @@ def offline_site(tmp_path_factory) -> Path:
 
     work = tmp_path_factory.mktemp("offline")
     # As `make build` builds it (Makefile): file URLs, no site_url.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": ""}
+    from tests.browser import PUBLISHED_URL
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_DIRECTORY_URLS": "false", "HANDBOOK_SITE_URL": "",
+           "HANDBOOK_PUBLISHED_URL": PUBLISHED_URL}
     result = subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(work / "site")],
         cwd=ROOT, env=env, capture_output=True, text=True,

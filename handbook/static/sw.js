@@ -18,7 +18,9 @@
  * - Never hang: a request is answered from this build's saved copy, or else from the network; a
  *   cache that does not answer within CACHE_WAIT gives way to the network. The worker activates
  *   without claiming pages or messaging them (pages see `controllerchange`), so nothing holds up
- *   the requests the browser queues while it activates.
+ *   the requests the browser queues while it activates; and it does activate: pages ask a
+ *   waiting worker to ({type: "activate"}), as Chromium may leave one waiting for as long as a
+ *   tab is open although it called skipWaiting() while installing.
  * - Pages ask to save a language ({type: "save", lang}) or to remove every saved copy
  *   ({type: "remove"}); the worker reports progress and the result to every open page.
  *
@@ -228,6 +230,10 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {}
+  /* From a page that sees this worker waiting: Chromium does not always act on the skipWaiting()
+     of the install event while a page is open (the new worker then waits as long as the tab
+     does); asked again once installed, it takes over at once. */
+  if (data.type === "activate") event.waitUntil(self.skipWaiting())
   if (data.type === "save") event.waitUntil(save(String(data.lang)))
   if (data.type === "remove") event.waitUntil(remove())
   if (data.type === "status") {

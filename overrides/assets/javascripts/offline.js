@@ -106,6 +106,22 @@
         }
       })
 
+      /* A new build's worker that has saved what it needs takes over now (see sw.js) */
+      var nudges = 0
+      function activate() {
+        if (!registration.waiting || nudges > 60) return
+        registration.waiting.postMessage({ type: "activate" })
+        nudges += 1
+        window.setTimeout(activate, 1000)  /* until it has (Chromium may not act on the first) */
+      }
+      registration.addEventListener("updatefound", function () {
+        var installing = registration.installing
+        if (installing) installing.addEventListener("statechange", function () {
+          if (installing.state === "installed") activate()
+        })
+      })
+      activate()
+
       /* A new build's worker took over (it saved the new build first): this page is of the
          earlier build until it is loaded again. */
       var hadController = Boolean(navigator.serviceWorker.controller)
