@@ -106,6 +106,9 @@ def wait_saved(page, timeout: int = SAVE_TIMEOUT) -> None:
 
 
 def wait_caches(page, names: list[str], timeout: int = SAVE_TIMEOUT) -> None:
-    """Until the origin's caches are exactly `names`."""
-    page.wait_for_function("names => caches.keys().then(k => JSON.stringify(k.sort()) === JSON.stringify(names))",
-                           arg=sorted(names), timeout=timeout, polling=200)
+    """Until the origin's caches are exactly `names` (polled: a predicate that returns a promise
+    would count as true at once)."""
+    deadline = time.monotonic() + timeout / 1000
+    while sorted(page.evaluate("caches.keys()")) != sorted(names):
+        assert time.monotonic() < deadline, f"caches are not {names} after {timeout} ms"
+        page.wait_for_timeout(200)

@@ -217,8 +217,21 @@ self.addEventListener("install", function (event) {
     return Promise.all(earlier.map(save)).then(function (results) {
       if (results.some(function (ok) { return !ok })) throw new Error("could not save this build")
     })
-  }).then(function () { return self.skipWaiting() }))
+  }).then(function () { return self.skipWaiting() }).then(nudge))
 })
+
+/* Chromium may not act on that skipWaiting() while a page is open: ask again for a while (pages
+   ask too, see offline.js), until this worker is no longer waiting. */
+function nudge() {
+  var tries = 0
+  function again() {
+    var me = self.serviceWorker
+    if (tries++ > 30 || (me && me.state !== "installed")) return
+    self.skipWaiting()
+    setTimeout(again, 1000)
+  }
+  setTimeout(again, 1000)
+}
 
 self.addEventListener("activate", function (event) {
   /* Quick: the browser holds the requests of the pages until this is done */
