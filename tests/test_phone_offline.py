@@ -22,6 +22,15 @@ PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touc
 SAVE_TIMEOUT = 60_000  # ms; only a broken worker takes this long
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _labels():
+    """The handbook's words (`label()`), also when this module runs alone."""
+    from handbook.loader import load_handbook
+    from tests.conftest import ROOT
+
+    load_handbook(ROOT / "docs")
+
+
 def precache(site: Path) -> dict:
     first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
     return json.loads(first.removeprefix("self.HANDBOOK = "))
