@@ -110,5 +110,11 @@ def wait_caches(page, names: list[str], timeout: int = SAVE_TIMEOUT) -> None:
     would count as true at once)."""
     deadline = time.monotonic() + timeout / 1000
     while sorted(page.evaluate("caches.keys()")) != sorted(names):
-        assert time.monotonic() < deadline, f"caches are not {names} after {timeout} ms"
+        if time.monotonic() > deadline:
+            state = page.evaluate("""navigator.serviceWorker.getRegistration().then(r => ({
+                installing: r.installing && r.installing.state, waiting: r.waiting && r.waiting.state,
+                active: r.active && r.active.state, controlled: !!navigator.serviceWorker.controller,
+                status: document.querySelector('.hb-offline__status').textContent,
+                caches: null })).then(s => caches.keys().then(k => ({ ...s, caches: k })))""")
+            raise AssertionError(f"caches are not {names} after {timeout} ms: {state}")
         page.wait_for_timeout(200)
