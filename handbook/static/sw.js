@@ -233,12 +233,19 @@ function nudge() {
   setTimeout(again, 1000)
 }
 
-self.addEventListener("activate", function (event) {
-  /* Quick: the browser holds the requests of the pages until this is done */
-  event.waitUntil(caches.keys().then(function (names) {
+/* The caches of other builds, deleted. Never waited for by the activate event: the browser holds
+   every request of the pages until activation ends, and deleting a cache that a worker still
+   has open (the old worker serving from it, this one having copied from it) may wait for that
+   worker; requests then hung. Pages asking for the status also clean up what is left. */
+function deleteOtherBuilds() {
+  return caches.keys().then(function (names) {
     var old = names.filter(function (n) { return n.indexOf(PREFIX) === 0 && !n.endsWith("-" + DATA.version) })
     return Promise.all(old.map(function (n) { return caches.delete(n) }))
-  }))
+  }).catch(function () { /* tried again on the next status */ })
+}
+
+self.addEventListener("activate", function () {
+  deleteOtherBuilds()
 })
 
 self.addEventListener("message", function (event) {
@@ -250,6 +257,9 @@ self.addEventListener("message", function (event) {
   if (data.type === "save") event.waitUntil(save(String(data.lang)))
   if (data.type === "remove") event.waitUntil(remove())
   if (data.type === "status") {
+    /* Only the active worker of this build, with no newer one on its way */
+    if (self.serviceWorker && self.registration.active === self.serviceWorker && !self.registration.waiting &&
+        !self.registration.installing) deleteOtherBuilds()
     event.waitUntil(savedLanguages().then(function (saved) {
       /* What saving a language would add: its files that no saved language holds already */
       var have = {}
