@@ -734,8 +734,11 @@ def current_edition(docs_dir: Path, url: str) -> Edition:
 
 
 def published_url(config_file: Path) -> str:
-    """`extra.published_url` of mkdocs.yml, read without MkDocs (its `!ENV` tags give their
-    default; other tags are not needed here)."""
+    """`extra.published_url` of mkdocs.yml, read without MkDocs (its `!ENV` tags read the
+    environment as MkDocs does: the first variable set, else the default; other tags are not
+    needed here). "" when no address is configured: the book then prints none."""
+    import os
+
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -743,6 +746,9 @@ def published_url(config_file: Path) -> str:
 
     def env(loader: yaml.SafeLoader, node: yaml.Node):
         value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+        for name in value[:-1]:
+            if name in os.environ:
+                return os.environ[name]
         return value[-1] if value else None
 
     _Loader.add_constructor("!ENV", env)

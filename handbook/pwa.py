@@ -18,7 +18,8 @@ SW_SOURCE = Path(__file__).with_name("static") / "sw.js"
 
 #: Built files no reader needs offline (source maps, the compressed sitemap, the manifest of
 #: concepts for other tools, the printed books: a reader downloads a book when asking for it,
-#: not on every phone that opens a page). The small sitemaps stay: Material asks for them.
+#: not on every phone that opens a page). The sitemaps stay, every language's in every copy:
+#: Material asks for them.
 SKIPPED_SUFFIXES = (".map", ".gz", ".webmanifest", ".pdf")
 SKIPPED_NAMES = ("sw.js", "concepts.json")
 #: Material ships stemmers for 30 languages; the search worker loads only these and its languages'.
@@ -95,7 +96,11 @@ def precache_list(site_dir: Path, languages: tuple[str, ...], default: str,
         data = path.read_bytes()
         entry = [_url(relative), _digest(data), len(data)]
         first = relative.split("/", 1)[0]
-        if first == "assets":
+        if relative.rsplit("/", 1)[-1] == "sitemap.xml":
+            # Material looks up the sitemap next to each hreflang alternate, the other language's
+            # too: every language's copy holds them all (small), so that offline nothing fails.
+            shared.append(entry)
+        elif first == "assets":
             if _needed_asset(relative, search_langs):
                 shared.append(entry)
         elif first in others and "/" in relative:

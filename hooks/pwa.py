@@ -95,8 +95,11 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     # (from the site's root); Material's switcher makes them relative, the head gets them whole.
     # (It assigns the attribute, which is what Material's templates read, not the mapping's item.)
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    # Each with its path from this page too: served from another address (a mirror, a preview),
+    # assets/javascripts/address.js points them at the page's own origin.
     context["hb_alternates"] = [
-        (alt["lang"], urljoin(config.site_url, alt.get("link", ""))) for alt in alternates if alt.get("lang")
+        (alt["lang"], urljoin(config.site_url, alt.get("link", "")), context["hb_root"] + alt.get("link", "").lstrip("/"))
+        for alt in alternates if alt.get("lang")
     ]
     return context
 

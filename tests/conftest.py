@@ -34,10 +34,11 @@ def build_warnings(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if "WARNING" in line and line.strip() not in noise]
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, *, offline_dir: Path | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None, *,
+                     offline_dir: Path | None = None) -> subprocess.CompletedProcess:
     # Never with --quiet: it hides warnings from MkDocs' strict-mode counter, so a build with
     # warnings would pass. `offline_dir`: the offline copy is derived there too (hooks/offline.py).
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if offline_dir is not None:
         env["HANDBOOK_OFFLINE_DIR"] = str(offline_dir)
     return subprocess.run(
@@ -56,8 +57,13 @@ def site(tmp_path_factory) -> Path:
     prebuilt = os.environ.get("HANDBOOK_SITE")
     if prebuilt:
         return Path(prebuilt)
+    from tests.browser import PUBLISHED_URL
+
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(ROOT, site_dir, offline_dir=site_dir.parent / "offline-site")
+    # As published (the Pages workflow gives the address); browser tests serve it elsewhere.
+    # make build's offline copy is derived from the same build's pages.
+    result = run_mkdocs_build(ROOT, site_dir, {"HANDBOOK_SITE_URL": PUBLISHED_URL},
+                              offline_dir=site_dir.parent / "offline-site")
     assert result.returncode == 0, result.stderr
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
     assert not build_warnings(result.stderr), result.stderr
@@ -75,7 +81,10 @@ def offline_site(site, tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("offline")
     derived = site.parent / "offline-site"
     if not derived.is_dir():  # HANDBOOK_SITE: a site built elsewhere; build one with its copy
-        result = run_mkdocs_build(ROOT, work / "site", offline_dir=work / "offline-site")
+        from tests.browser import PUBLISHED_URL
+
+        result = run_mkdocs_build(ROOT, work / "site", {"HANDBOOK_SITE_URL": PUBLISHED_URL},
+                                  offline_dir=work / "offline-site")
         assert result.returncode == 0, result.stderr
         assert not build_warnings(result.stderr), result.stderr
         derived = work / "offline-site"

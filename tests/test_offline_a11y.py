@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import block_external, serve
+from tests.browser import PUBLISHED_URL, block_external, serve
 from tests.search_harness import correction_line, open_search, search
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
@@ -97,8 +97,8 @@ def test_no_page_requests_another_host(site, chromium):
     with serve(site) as base:
         context = chromium.new_context()
         outside: list[str] = []
-        # The published address is the page's own origin once published (absolute hreflang links
-        # name it); block_external answers it from the local copy and records any other host.
+        # The site names its published address (absolute hreflang links); served here, no page
+        # asks it for anything (assets/javascripts/address.js): every other host is recorded.
         block_external(context, (base,), outside)
         failed: list[str] = []
         context.on("requestfailed", lambda r: failed.append(r.url))
@@ -151,7 +151,7 @@ def test_sitemap_lists_every_page_with_alternates(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for rel in all_pages(site):
         url = rel.removesuffix("index.html")
-        assert f"<loc>https://handbook.invalid/{url}</loc>" in sitemap, url
+        assert f"<loc>{PUBLISHED_URL}{url}</loc>" in sitemap, url
     assert sitemap.count('hreflang="th"') == sitemap.count('hreflang="en"') == sitemap.count("<url>")
 
 
@@ -174,6 +174,6 @@ def test_offline_share_link_points_to_the_published_page(offline_site, offline_p
     page.locator(".hb-items input[type=checkbox]").nth(1).check()
     page.click('[data-action="share"]')
     link = page.input_value(".hb-share-link")
-    assert link.startswith("https://handbook.invalid/checklists/maintenance/#ticks="), link
+    assert link.startswith(f"{PUBLISHED_URL}checklists/maintenance/#ticks="), link
     assert "ใช้ได้บนเครื่องนี้เท่านั้น" in page.inner_text(".hb-share-status")
     assert refused == []

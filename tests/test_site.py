@@ -236,7 +236,7 @@ def test_the_concept_map_is_drawn_for_wide_and_narrow_screens(site, path):
 
 # ---- the head: hreflang, previews, the installable handbook ---------------------------------------
 
-SITE_URL = "https://handbook.invalid/"
+from tests.browser import PUBLISHED_URL as SITE_URL  # noqa: E402 (the address the session's site is built with)
 
 
 def _all_pages(site):

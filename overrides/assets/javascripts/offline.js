@@ -1,8 +1,13 @@
 /*
  * Offline after one visit: registers the service worker (/sw.js, see handbook/pwa.py), asks it
  * to save the reader's language once the page has loaded and the browser is idle, and shows a
- * small status in the footer — saving, saved, failed, updated — plus a button to save the other
- * language too. Not on file:// (the offline zip), where service workers do not exist.
+ * small status in the footer — saving, saved, failed, updated — with buttons to save the other
+ * language too and to remove the saved copy (with the space it frees). Not on file:// (the
+ * offline zip), where service workers do not exist.
+ *
+ * The reader's data: with Save-Data on (navigator.connection.saveData), or once the reader has
+ * removed the saved copy, nothing is saved until the reader asks: the footer offers saving, with
+ * its size. Asking to save again clears that choice.
  *
  * Code: MIT.
  */
@@ -13,11 +18,28 @@
   if (!box || !("serviceWorker" in navigator) || !/^https?:$/.test(window.location.protocol)) return
   var status = box.querySelector(".hb-offline__status")
   var other = box.querySelector(".hb-offline__other")
+  var saveButton = box.querySelector(".hb-offline__save")
+  var removeButton = box.querySelector(".hb-offline__remove")
   var lang = box.dataset.lang
   var root = new URL(box.dataset.root, window.location.href)
   var names = {}
   try { names = JSON.parse(box.dataset.names || "{}") } catch (err) { /* names stay codes */ }
   function named(text, code) { return text.replace("{language}", names[code] || code) }
+
+  /* The reader removed the saved copy: no automatic saving on this device until asked again */
+  var DECLINED = "handbook-offline-declined"
+  function declined() {
+    try { return window.localStorage.getItem(DECLINED) === "1" } catch (err) { return false }
+  }
+  function setDeclined(value) {
+    try {
+      if (value) window.localStorage.setItem(DECLINED, "1")
+      else window.localStorage.removeItem(DECLINED)
+    } catch (err) { /* storage blocked: the choice lasts for this page */ }
+  }
+  function saveData() {
+    return Boolean(navigator.connection && navigator.connection.saveData)
+  }
 
   function show(text) {
     box.hidden = false
@@ -26,6 +48,12 @@
 
   function size(bytes) {
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB"
+  }
+
+  function offer(button, text) {
+    button.textContent = text
+    button.hidden = false
+    box.hidden = false
   }
 
   function offerOther(message) {
@@ -37,8 +65,7 @@
       return
     }
     other.dataset.lang = rest[0]
-    other.textContent = named(box.dataset.other, rest[0]).replace("{size}", size(message.sizes[rest[0]]))
-    other.hidden = false
+    offer(other, named(box.dataset.other, rest[0]).replace("{size}", size(message.sizes[rest[0]])))
   }
 
   function ask(worker, message) {
@@ -54,30 +81,77 @@
       navigator.serviceWorker.addEventListener("message", function (event) {
         var message = event.data || {}
         if (message.type === "status") {
-          if (message.saved.indexOf(lang) !== -1) {
+          var saved = message.saved.indexOf(lang) !== -1
+          if (saved) {
             var others = message.saved.filter(function (l) { return l !== lang })
             show(box.dataset.ready + (others.length ? " " + named(box.dataset.otherReady, others[0]) : ""))
+            saveButton.hidden = true
+          } else if (saveData() || declined()) {
+            if (saveData()) show(box.dataset.saveData)
+            offer(saveButton, box.dataset.save.replace("{size}", size(message.sizes[lang])))
           } else ask(worker(), { type: "save", lang: lang })
+          if (message.saved.length) offer(removeButton, box.dataset.remove.replace("{size}", size(message.stored)))
+          else removeButton.hidden = true
           offerOther(message)
         } else if (message.type === "progress" && message.lang === lang) {
           show(box.dataset.saving.replace("{percent}", Math.round(100 * message.done / message.total)))
         } else if (message.type === "saved" || message.type === "failed") {
           if (message.type === "failed" && message.lang === lang) show(box.dataset.failed)
           else ask(worker(), { type: "status" })
-        } else if (message.type === "updated") {
-          show(box.dataset.updated + " ")
-          var again = document.createElement("button")
-          again.type = "button"
-          again.className = "hb-offline__reload"
-          again.textContent = box.dataset.reload
-          again.addEventListener("click", function () { window.location.reload() })
-          status.appendChild(again)
+        } else if (message.type === "removed") {
+          removeButton.hidden = true
+          other.hidden = true
+          show(box.dataset.removed.replace("{size}", size(message.freed)))
+          ask(worker(), { type: "status" })
         }
+      })
+
+      /* A new build's worker that has saved what it needs takes over now (see sw.js) */
+      var nudges = 0
+      function activate() {
+        if (!registration.waiting || nudges > 60) return
+        registration.waiting.postMessage({ type: "activate" })
+        nudges += 1
+        window.setTimeout(activate, 1000)  /* until it has (Chromium may not act on the first) */
+      }
+      registration.addEventListener("updatefound", function () {
+        var installing = registration.installing
+        if (installing) installing.addEventListener("statechange", function () {
+          if (installing.state === "installed") activate()
+        })
+      })
+      activate()
+
+      /* A new build's worker took over (it saved the new build first): this page is of the
+         earlier build until it is loaded again. */
+      var hadController = Boolean(navigator.serviceWorker.controller)
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        if (!hadController) {
+          hadController = true
+          return
+        }
+        show(box.dataset.updated + " ")
+        var again = document.createElement("button")
+        again.type = "button"
+        again.className = "hb-offline__reload"
+        again.textContent = box.dataset.reload
+        again.addEventListener("click", function () { window.location.reload() })
+        status.appendChild(again)
       })
 
       other.addEventListener("click", function () {
         other.hidden = true
         ask(worker(), { type: "save", lang: other.dataset.lang })
+      })
+      saveButton.addEventListener("click", function () {
+        saveButton.hidden = true
+        setDeclined(false)
+        ask(worker(), { type: "save", lang: lang })
+      })
+      removeButton.addEventListener("click", function () {
+        removeButton.hidden = true
+        setDeclined(true)
+        ask(worker(), { type: "remove" })
       })
 
       return navigator.serviceWorker.ready.then(function (ready) { ask(ready.active, { type: "status" }) })

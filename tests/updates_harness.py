@@ -1,0 +1,120 @@
+"""A reader's phone across builds: a site served on loopback that counts what it sends, a new
+build published over it, and waiting for the service worker to save or update.
+
+Shared by tests/test_phone_updates.py and `make bench` (bench/updates.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.browser import QuietHandler, serve
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+SAVE_TIMEOUT = 90_000  # ms; only a broken worker (or a throttled network) takes this long
+
+
+@dataclass
+class Traffic:
+    """What the server sent: one (path, status, body bytes) per request."""
+
+    sent: list[tuple[str, int, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.sent)
+
+    def since(self, mark: int) -> list[tuple[str, int, int]]:
+        with self.lock:
+            return list(self.sent[mark:])
+
+
+def counting_handler(traffic: Traffic) -> type:
+    class CountingHandler(QuietHandler):
+        def copyfile(self, source, outputfile):
+            sent = 0
+            while chunk := source.read(64 * 1024):
+                outputfile.write(chunk)
+                sent += len(chunk)
+            with traffic.lock:
+                traffic.sent.append((self.path, 200, sent))
+
+        def log_request(self, code="-", size="-"):
+            if str(code) != "200":
+                with traffic.lock:
+                    traffic.sent.append((self.path, int(code) if str(code).isdigit() else 0, 0))
+
+    return CountingHandler
+
+
+@contextlib.contextmanager
+def serve_counting(directory: Path):
+    """Serve `directory`; yield (base URL, Traffic)."""
+    traffic = Traffic()
+    with serve(directory, handler=counting_handler(traffic)) as base:
+        yield base, traffic
+
+
+def precache(site: Path) -> dict:
+    first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
+    return json.loads(first.removeprefix("self.HANDBOOK = "))
+
+
+def changed_bytes(old: Path, new: Path, lang: str) -> tuple[int, int]:
+    """(bytes, files) of `lang`'s precache list of `new` whose content is not in `old`'s."""
+    before = {h for _, h, _ in precache(old)["languages"][lang]["files"]}
+    changed = [size for _, h, size in precache(new)["languages"][lang]["files"] if h not in before]
+    return sum(changed), len(changed)
+
+
+def publish(build: Path, served: Path) -> None:
+    """Put `build` where `served` is served, as a host would: changed and new files, then the
+    files of the old build that are gone, the worker last. Every file written gets a newer
+    modification time than any before (HTTP revalidation is by the second)."""
+    stamp = time.time() + 2
+    for path in sorted(build.rglob("*")):
+        if not path.is_file() or path.name == "sw.js" and path.parent == build:
+            continue
+        target = served / path.relative_to(build)
+        if target.is_file() and target.read_bytes() == path.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        os.utime(target, (stamp, stamp))
+    for path in sorted(served.rglob("*"), reverse=True):
+        if path.is_file() and not (build / path.relative_to(served)).exists():
+            path.unlink()
+    shutil.copyfile(build / "sw.js", served / "sw.js")
+    os.utime(served / "sw.js", (stamp, stamp))
+
+
+def wait_saved(page, timeout: int = SAVE_TIMEOUT) -> None:
+    """Until the footer says the page's language is saved."""
+    page.wait_for_function(
+        """() => { const box = document.querySelector('.hb-offline')
+                   return box && box.querySelector('.hb-offline__status').textContent.startsWith(box.dataset.ready) }""",
+        timeout=timeout)
+
+
+def wait_caches(page, names: list[str], timeout: int = SAVE_TIMEOUT) -> None:
+    """Until the origin's caches are exactly `names` (polled: a predicate that returns a promise
+    would count as true at once)."""
+    deadline = time.monotonic() + timeout / 1000
+    while sorted(page.evaluate("caches.keys()")) != sorted(names):
+        if time.monotonic() > deadline:
+            state = page.evaluate("""navigator.serviceWorker.getRegistration().then(r => ({
+                installing: r.installing && r.installing.state, waiting: r.waiting && r.waiting.state,
+                active: r.active && r.active.state, controlled: !!navigator.serviceWorker.controller,
+                status: document.querySelector('.hb-offline__status').textContent,
+                caches: null })).then(s => caches.keys().then(k => ({ ...s, caches: k })))""")
+            raise AssertionError(f"caches are not {names} after {timeout} ms: {state}")
+        page.wait_for_timeout(200)
