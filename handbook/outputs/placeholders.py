@@ -32,6 +32,10 @@ RUNTIME_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "data-saving": frozenset({"{percent}"}),
     "data-other": frozenset({"{language}", "{size}"}),
     "data-other-ready": frozenset({"{language}"}),
+    # The footer's offers to save and remove the saved copy (offline.js), with its size.
+    "data-save": frozenset({"{size}"}),
+    "data-remove": frozenset({"{size}"}),
+    "data-removed": frozenset({"{size}"}),
 }
 
 
