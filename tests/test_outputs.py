@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,6 +32,7 @@ from handbook.outputs.placeholders import (
 from handbook.outputs.report import describe_problem, entry_source
 from handbook.outputs.scan import scan_html
 from handbook.pwa import SW_SOURCE, render_service_worker
+from tests.browser import PUBLISHED_URL
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIM = (ROOT / "overrides/assets/javascripts/vendor/iframe-worker/shim.js").read_text(encoding="utf-8")
@@ -312,10 +314,15 @@ def test_a_finding_names_the_label_it_came_from():
 # ---- the real site -----------------------------------------------------------------------------
 
 
+#: The session's site is built as published at the test address (tests/browser.py).
+SITE_HOSTS = frozenset({urlsplit(PUBLISHED_URL).hostname})
+SITE_ORIGINS = (PUBLISHED_URL.rstrip("/"),)
+
+
 def test_every_published_file_passes_the_census(site):
     # The books' text as the build read it (kept by the PDF's hash: pypdf takes seconds a book).
     text_cache = book_cache_dir(ROOT)
-    census = SiteCensus(hosts=HOSTS, origins=("https://handbook.invalid",),
+    census = SiteCensus(hosts=SITE_HOSTS, origins=SITE_ORIGINS,
                         render_worker=render_service_worker,
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     assert census_site(site, census) == {}
@@ -341,7 +348,7 @@ def test_a_file_changed_after_the_build_is_named(site, tmp_path):
     manifest = copy / "concepts.json"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"Common vision"', '"The {points} vision"'),
                         encoding="utf-8")
-    found = census_site(copy, SiteCensus(hosts=HOSTS, origins=("https://handbook.invalid",),
+    found = census_site(copy, SiteCensus(hosts=SITE_HOSTS, origins=SITE_ORIGINS,
                                          render_worker=render_service_worker))
     assert sorted(found) == ["concepts.json", "en/elements/common-vision/index.html", "notes.php"]
     assert any("whose hash" in p.message for p in found["en/elements/common-vision/index.html"])

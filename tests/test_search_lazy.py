@@ -89,7 +89,8 @@ COMPOUNDS = [
     ("stakeholder", "en/elements/participation/"),
     ("stake holder", "en/elements/participation/"),
     ("stake-holder", "en/elements/participation/"),
-    ("healthcheck", "en/guides/facilitator-guide/"),
+    # The health check's own page (the guides rank below concept and checklist pages).
+    ("healthcheck", "en/checklists/health-check/"),
 ]
 
 

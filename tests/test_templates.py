@@ -44,6 +44,9 @@ READERS = {
     # Thai line setting of the book works character by character on the text runs of finished
     # HTML (a <wbr> or a no-break span around a word): a rewriter, not a fragment.
     "handbook/booktext.py": "the book's Thai line setting: <wbr> and no-break spans inside text runs",
+    # The offline copy is the web build's finished pages rewritten for file:// (links to their
+    # index.html, the search polyfill's script tag, the config): a rewriter of pages, not a fragment.
+    "handbook/offline_copy.py": "the offline copy: patterns over finished pages and the polyfill's tag",
 }
 #: Modules another engineer is changing right now (issue 26, the book): their markup strings
 #: (the book's post-processing of its own HTML) move to templates once that work is merged.
