@@ -29,6 +29,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from handbook.outputs.csp import IFRAME_WORKER_SHIM
+
 #: Files of the web build the copy leaves out (by name): the service worker, the web app
 #: manifests, the sitemaps Material's language links read (from a file, fetch is refused).
 ONLINE_ONLY_FILES = frozenset({"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"})
@@ -120,8 +122,13 @@ def _absolute_to_relative(html: str, *, to_root: str, site_path: str) -> str:
     return html
 
 
-def rewrite_page(html: str, *, rel_path: str, polyfills: list[str], site_path: str = "/") -> str:
-    """The copy's version of the web build's page at `rel_path` ("elements/x/index.html")."""
+def rewrite_page(html: str, *, rel_path: str, polyfills: list[str], site_path: str = "/",
+                 shim_source: str | None = None, origins: tuple[str, ...] = ()) -> str:
+    """The copy's version of the web build's page at `rel_path` ("elements/x/index.html").
+
+    With `shim_source` (the iframe-worker polyfill's text), the page's policy is made again for
+    the copy (handbook.outputs.csp): its inline scripts changed, and search from file:// runs the
+    worker in a frame whose one inline script the policy must allow by its hash."""
     depth = rel_path.count("/")
     to_root = "../" * depth
     html = _ONLINE_TAGS.sub("", html)
@@ -132,7 +139,18 @@ def rewrite_page(html: str, *, rel_path: str, polyfills: list[str], site_path: s
         lambda m: m[1] + rewrite_url(m[2], to_root=to_root or "./", site_path=site_path) + m[3], html)
     scripts = "".join(f'    <script src="{to_root}{src}"></script>\n' for src in polyfills)
     head_end = html.find("</head>")
-    return html[:head_end] + scripts + html[head_end:] if scripts and head_end >= 0 else html
+    html = html[:head_end] + scripts + html[head_end:] if scripts and head_end >= 0 else html
+    if shim_source is not None and "Content-Security-Policy" in html:
+        from handbook.outputs.csp import refill_policy
+
+        html, problems = refill_policy(html, shim_source=shim_source, origins=origins)
+        if problems:
+            raise OfflineCopyError(f"{rel_path}: " + "; ".join(problems))
+    return html
+
+
+class OfflineCopyError(ValueError):
+    """A page of the offline copy whose policy cannot be made (named by its path)."""
 
 
 def rewrite_index(text: str) -> str:
@@ -165,10 +183,14 @@ def _rewrite_urls_in_json(value):
 # ---------------------------------------------------------------------------------------------
 
 
-def derive_offline_copy(site: Path, target: Path, *, polyfills: list[str], site_path: str = "/") -> int:
+def derive_offline_copy(site: Path, target: Path, *, polyfills: list[str], site_path: str = "/",
+                        origins: tuple[str, ...] = ()) -> int:
     """Write the offline copy of the built `site` into `target` (replaced); return its files."""
     if target.exists():
         shutil.rmtree(target)
+    # The search polyfill's text, for the pages' policy (the same file in every language).
+    shim_files = [site / src for src in polyfills if src.endswith(IFRAME_WORKER_SHIM)]
+    shim = shim_files[0].read_text(encoding="utf-8") if shim_files and shim_files[0].is_file() else None
     count = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.name in ONLINE_ONLY_FILES or path.suffix == ".gz":
@@ -179,8 +201,8 @@ def derive_offline_copy(site: Path, target: Path, *, polyfills: list[str], site_
         count += 1
         if path.suffix == ".html":
             text = path.read_text(encoding="utf-8")
-            out.write_text(rewrite_page(text, rel_path=rel, polyfills=polyfills, site_path=site_path),
-                           encoding="utf-8")
+            out.write_text(rewrite_page(text, rel_path=rel, polyfills=polyfills, site_path=site_path,
+                                        shim_source=shim, origins=origins), encoding="utf-8")
         elif path.name == "search_index.json":
             text = rewrite_index(path.read_text(encoding="utf-8"))
             out.write_text(text, encoding="utf-8")

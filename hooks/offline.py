@@ -17,7 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from handbook.offline_copy import derive_offline_copy
+from handbook.offline_copy import OfflineCopyError, derive_offline_copy
+from handbook.outputs.csp import published_origins
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
@@ -42,5 +43,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     polyfills = [str(src) for src in config.extra.get("polyfills") or []]
     site_path = urlsplit(config.site_url or "/").path or "/"
-    count = derive_offline_copy(site, out, polyfills=polyfills, site_path=site_path)
+    origins = published_origins(config.site_url, config.extra.get("published_url"))
+    try:
+        count = derive_offline_copy(site, out, polyfills=polyfills, site_path=site_path, origins=origins)
+    except OfflineCopyError as err:
+        raise PluginError(f"the offline copy: {target}/{err}") from None
     log.info("Offline copy: %d files in %s (%.2f s)", count, target, time.perf_counter() - started)
