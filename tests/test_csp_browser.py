@@ -145,12 +145,12 @@ def test_the_installed_app_reports_no_violation(browser, watched):
 def test_the_offline_copy_reports_no_violation_with_search(offline_site, watched):
     context, console = watched()
     page = context.new_page()
-    for start, query in (("index.html", "วิสัยทัศน์"), ("en/elements/common-vision.html", "vision")):
+    for start, query in (("index.html", "วิสัยทัศน์"), ("en/elements/common-vision/index.html", "vision")):
         placeholder = open_search(page, (offline_site / start).as_uri())
         paths, _ = search(page, query, placeholder)
         assert paths, query
         assert violations(page) == [], violations(page)
-    page.goto((offline_site / "checklists" / "health-check.html").as_uri())
+    page.goto((offline_site / "checklists" / "health-check" / "index.html").as_uri())
     page.wait_for_load_state("load")
     assert violations(page) == []
     # iframe-worker's frame reports to the console only: nothing was refused there either.
