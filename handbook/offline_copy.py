@@ -20,8 +20,6 @@ where the second `mkdocs build` took as long as the first.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import posixpath
 import re
@@ -29,7 +27,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.outputs.csp import IFRAME_WORKER_SHIM
+from handbook.outputs.csp import IFRAME_WORKER_SHIM, source_hash
 
 #: Files of the web build the copy leaves out (by name): the service worker, the web app
 #: manifests, the sitemaps Material's language links read (from a file, fetch is refused).
@@ -89,10 +87,6 @@ def index_location(location: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _csp_hash(script: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-
-
 def _absolute_to_relative(html: str, *, to_root: str, site_path: str) -> str:
     """A 404 page: its base (`__md_scope`, `__config`) from the root made relative. A changed
     inline script keeps its place in a Content-Security-Policy: its hash is replaced too."""
@@ -103,7 +97,7 @@ def _absolute_to_relative(html: str, *, to_root: str, site_path: str) -> str:
     def script(match: re.Match) -> str:
         new = _SCOPE.sub(scope, match[2])
         if new != match[2]:
-            hashes.append((_csp_hash(match[2]), _csp_hash(new)))
+            hashes.append((source_hash(match[2]), source_hash(new)))
         return match[1] + new + match[3]
 
     def config(match: re.Match) -> str:
@@ -118,7 +112,7 @@ def _absolute_to_relative(html: str, *, to_root: str, site_path: str) -> str:
     html = _INLINE_SCRIPT.sub(script, html)
     html = _CONFIG.sub(config, html)
     for old, new in hashes:
-        html = html.replace(f"'{old}'", f"'{new}'")
+        html = html.replace(old, new)
     return html
 
 
