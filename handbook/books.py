@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: Where dist/ records what its books were made from.
 STAMP_NAME = ".books.json"
-#: What a book is made from besides docs/: the project's configuration and words (relative to
-#: the project), this package's code, template and stylesheet, and the fonts (as handbook.book
+#: What a book is made from besides docs/: the project's configuration, words and editorial data
+#: (edition, word lists, emendations; as handbook.book.source_key; relative to the project), this package's code, template and stylesheet, and the fonts (as handbook.book
 #: finds them).
-PROJECT_INPUTS = ("mkdocs.yml", "handbook.yml", "labels")
+PROJECT_INPUTS = ("mkdocs.yml", "handbook.yml", "labels", "editorial")
 CODE_INPUTS = (Path(__file__).parent, ROOT / "overrides" / "assets" / "fonts" / "sarabun")
 BOOK_NAME = "handbook-{lang}.pdf"  # as handbook.book.BOOK_NAME
 

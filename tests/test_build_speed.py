@@ -156,3 +156,21 @@ def test_a_changed_page_or_book_makes_the_step_run_again(tmp_path):
     (out / "handbook-th.pdf").write_bytes(b"%PDF-1.7 another book")
     assert not is_fresh(out, input_stamp(project / "docs", project, None))
     assert not is_fresh(out, input_stamp(project / "docs", project, ["en"]))
+
+
+def test_a_changed_edition_or_word_list_makes_the_step_run_again(tmp_path):
+    # editorial/ (book.yml: the edition on the imprint; nobreak-th.txt) is what the book is made
+    # from too, as handbook.book.source_key counts it.
+    project = tmp_path / "project"
+    (project / "docs" / "th").mkdir(parents=True)
+    (project / "docs" / "th" / "index.md").write_text("# หน้าแรก\n", encoding="utf-8")
+    (project / "editorial").mkdir()
+    edition = project / "editorial" / "book.yml"
+    edition.write_text("edition: 1\n", encoding="utf-8")
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "handbook-th.pdf").write_bytes(b"%PDF-1.7 book")
+    write_stamp(out, input_stamp(project / "docs", project, None))
+    assert is_fresh(out, input_stamp(project / "docs", project, None))
+    edition.write_text("edition: 2\n", encoding="utf-8")
+    assert not is_fresh(out, input_stamp(project / "docs", project, None))
