@@ -735,26 +735,11 @@ def current_edition(docs_dir: Path, url: str) -> Edition:
 
 def published_url(config_file: Path) -> str:
     """`extra.published_url` of mkdocs.yml, read without MkDocs (its `!ENV` tags read the
-    environment as MkDocs does: the first variable set, else the default; other tags are not
-    needed here). "" when no address is configured: the book then prints none."""
-    import os
+    environment as MkDocs does: the first variable set, else the default; handbook.project reads
+    the file). "" when no address is configured: the book then prints none."""
+    from handbook.project import config_data
 
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: yaml.SafeLoader, node: yaml.Node):
-        value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
-        for name in value[:-1]:
-            if name in os.environ:
-                return os.environ[name]
-        return value[-1] if value else None
-
-    _Loader.add_constructor("!ENV", env)
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
-    return str((data.get("extra") or {}).get("published_url") or "")
+    return str((config_data(config_file).get("extra") or {}).get("published_url") or "")
 
 
 # ---------------------------------------------------------------------------------------------

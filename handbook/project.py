@@ -245,11 +245,17 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def config_data(config_file: Path) -> dict:
+    """mkdocs.yml as data, read as `_ConfigLoader` reads it (raises OSError, yaml.YAMLError)."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe loader)
+    return data if isinstance(data, dict) else {}
+
+
 def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[str, ...], dict[str, str]]:
     """The languages mkdocs-static-i18n builds, the default first, and their names."""
     display = config_file.name
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        config = config_data(config_file)
     except FileNotFoundError:
         findings.append(Finding(display, 1, "no mkdocs.yml beside docs/: the languages are read from it"))
         return ("en",), {"en": "English"}
