@@ -769,29 +769,26 @@ def render_updates(u: dict, date: str) -> list[str]:
         f"`BENCH_ONLY=update make bench` ({date}; bench/updates.py): a phone (headless Chromium, 375 px) saves "
         f"the Thai handbook ({u['files_th']} files) from a build of a copy of the project, then the next build is "
         "published over it and the worker updates; the server counts what it sends (bodies; 304s count 0 bytes). "
-        "'Previous' is the worker of git main: it asks for every file again (this server, like GitHub Pages, "
-        "answers an unchanged one with 304 Not Modified, so it pays a request for each and bytes only for those "
-        "the browser's HTTP cache no longer holds; a phone's small HTTP cache, or a host without validators, "
-        "makes it the whole handbook).", "",
-        "| | ours: requests (304) | ours: bytes | previous: requests (304) | previous: bytes | changed files (files) |",
-        "|---|---|---|---|---|---|",
+        "The worker is the same file from build to build: an update is its list of files (`offline.json`, "
+        "asked for when a page opens) and the files whose content changed.", "",
+        "| | requests (304) | bytes | changed files (files) |",
+        "|---|---|---|---|",
     ]
     for title, key in rows:
         if key not in u.get("ours", {}):
             continue
-        ours, prev = u["ours"][key], u["previous"].get(key, {})
+        ours = u["ours"][key]
         changed = u["changed"].get(key)
         lines.append(f"| {title} | {ours['requests']} ({ours.get('not_modified', 0)}) | {kib(ours['bytes'])} | "
-                     f"{prev.get('requests', '–')} ({prev.get('not_modified', 0)}) | "
-                     f"{kib(prev['bytes']) if prev else '–'} | "
                      + (f"{kib(changed['bytes'])} ({changed['files']}) |" if changed else "– |"))
-    lines += ["", f"The worker (sw.js, its list included) is {kib(u['worker_bytes'])}. The target: an update "
-              "downloads at most the changed files + the worker + 64 KiB. On a slow-4G profile (CDP "
-              "Network.emulateNetworkConditions on the page: 562.5 ms latency, 1.44 Mbps down) the first save took "
-              f"{u['slow_4g_first_save_s']} s from opening the home page to 'saved' — less than 2 MB at "
-              "1.44 Mbps would take: Chromium throttles the page's requests, not its service worker's, so "
-              "this times the page and the worker's start, not the download (not measured: throttling "
-              "the worker's own target)."]
+    slow = u.get("slow_4g") or {}
+    lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes'])}. "
+              "The target: an update downloads at most the changed files + the list + 64 KiB. Through a slow-4G "
+              "link made by the server (562.5 ms a response, 1.44 Mbps shared by every request: the service "
+              "worker's downloads are slowed too, which throttling in the browser does not do), the first save "
+              f"took {slow.get('first_save_s', '–')} s from opening the home page to 'saved', and the "
+              f"one-sentence update {slow.get('update_edit_s', '–')} s from the page asking to the new build "
+              "being the only one saved."]
     return lines
 
 

@@ -8,7 +8,7 @@ build's pages already link relatively, so the copy is the same files with:
 - the 404 pages' absolute paths (MkDocs writes them from the site's root) made relative;
 - what only a published site needs left out: the web app manifest and its icon, the service
   worker's status box (`.hb-offline`, so assets/javascripts/offline.js registers nothing), the
-  canonical, hreflang and link-preview tags (absolute addresses), `sw.js`, the sitemaps;
+  canonical, hreflang and link-preview tags (absolute addresses), `sw.js` and `offline.json`, the sitemaps;
 - Material's file:// helpers added: the `extra.polyfills` scripts in the head (iframe-worker runs
   the search worker from a file) and `search/search_index.js` beside each `search_index.json`
   (from a file Material loads the index as a script).
@@ -31,7 +31,7 @@ from handbook.outputs.csp import IFRAME_WORKER_SHIM, source_hash
 
 #: Files of the web build the copy leaves out (by name): the service worker, the web app
 #: manifests, the sitemaps Material's language links read (from a file, fetch is refused).
-ONLINE_ONLY_FILES = frozenset({"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"})
+ONLINE_ONLY_FILES = frozenset({"sw.js", "offline.json", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"})
 
 #: Head tags that name the published site or install the app (main.html writes each on a line).
 _ONLINE_TAGS = re.compile(

@@ -2,9 +2,9 @@
 
 Works on a built site folder, whatever generator built it: `precache_list()` reads the files of
 each language (the default language at the root, the others in `<lang>/`) and the shared assets
-they need, with a content hash and size each; `render_service_worker()` writes `sw.js` with that
-list (the worker itself is `handbook/static/sw.js`). The list's version is a hash of all hashes,
-so a new build is a new worker and a new set of caches.
+they need, with a content hash and size each; `render_precache_list()` writes it as
+`offline.json`, which the worker (`handbook/static/sw.js`, published unchanged as `sw.js`) reads.
+The list's version is a hash of all hashes: a new build is a new set of caches, not a new worker.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ SW_SOURCE = Path(__file__).with_name("static") / "sw.js"
 #: not on every phone that opens a page). The sitemaps stay, every language's in every copy:
 #: Material asks for them.
 SKIPPED_SUFFIXES = (".map", ".gz", ".webmanifest", ".pdf")
-SKIPPED_NAMES = ("sw.js", "concepts.json")
+SKIPPED_NAMES = ("sw.js", "offline.json", "concepts.json")
+#: The published list's name (beside sw.js) and format (the worker reads no other).
+LIST_NAME = "offline.json"
+LIST_FORMAT = 1
 #: Material ships stemmers for 30 languages; the search worker loads only these and its languages'.
 LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
 
@@ -81,7 +84,7 @@ def _needed_asset(relative: str, search_langs: tuple[str, ...]) -> bool:
 
 def precache_list(site_dir: Path, languages: tuple[str, ...], default: str,
                   search_langs: tuple[str, ...]) -> dict:
-    """{version, languages: {lang: {root, bytes, files: [[url, hash, size], …]}}} for `sw.js`.
+    """{format, version, languages: {lang: {root, bytes, files: [[url, hash, size], …]}}}: `offline.json`.
 
     Every language's list holds the shared assets too, so that a language saved alone works
     (the browser's cache stores what it fetched, not the list).
@@ -116,10 +119,20 @@ def precache_list(site_dir: Path, languages: tuple[str, ...], default: str,
             "files": files,
         }
     version = _digest(json.dumps(result, sort_keys=True).encode())
-    return {"version": version, "languages": result}
+    return {"format": LIST_FORMAT, "version": version, "languages": result}
 
 
-def render_service_worker(precache: dict) -> str:
-    """`sw.js`: the precache list, then the worker."""
-    data = json.dumps(precache, ensure_ascii=False, separators=(",", ":"))
-    return f"self.HANDBOOK = {data}\n" + SW_SOURCE.read_text(encoding="utf-8")
+def render_precache_list(precache: dict) -> str:
+    """`offline.json`: the list of files the worker saves."""
+    return json.dumps(precache, ensure_ascii=False, separators=(",", ":"))
+
+
+def service_worker() -> str:
+    """`sw.js`: the worker, the same from build to build (its data is `offline.json`)."""
+    return SW_SOURCE.read_text(encoding="utf-8")
+
+
+def write_offline_files(site_dir: Path, precache: dict) -> None:
+    """The worker and its list, into a built site."""
+    (site_dir / "sw.js").write_text(service_worker(), encoding="utf-8")
+    (site_dir / LIST_NAME).write_text(render_precache_list(precache), encoding="utf-8")

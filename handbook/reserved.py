@@ -25,6 +25,7 @@ RESERVED_TOP: frozenset[str] = frozenset({
     "search",  # the search index
     "downloads",  # the books (handbook/book.py)
     "sw.js",  # the service worker
+    "offline.json",  # its list of files
     "manifest.webmanifest",  # the installable app's manifest
     "concepts.json",  # the concepts' manifest
     "sitemap.xml", "sitemap.xml.gz",

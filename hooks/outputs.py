@@ -30,7 +30,7 @@ from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, entry_source, published_hosts
 from handbook.outputs.scan import scan_html
-from handbook.pwa import render_service_worker
+from handbook.pwa import service_worker
 
 log = logging.getLogger("mkdocs.hooks.outputs")
 
@@ -149,7 +149,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     text_cache = book_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
                         live_reload=_SERVE["on"],
-                        render_worker=render_service_worker,
+                        worker=service_worker(),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)
     seconds = time.perf_counter() - started

@@ -47,7 +47,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(-300)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _Preview.serving:
-        (Path(config.site_dir) / "sw.js").unlink(missing_ok=True)
+        for name in ("sw.js", "offline.json"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

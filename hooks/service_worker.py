@@ -1,6 +1,6 @@
 """MkDocs adapter: once every language is built, write the small sitemaps Material's language
-links look for next to every page (`handbook.sitemaps`), then `sw.js` (`handbook.pwa`) at the
-site root, whose precache list holds them.
+links look for next to every page (`handbook.sitemaps`), then `sw.js` and its list of files,
+`offline.json` (`handbook.pwa`), which holds them, at the site root.
 
 Not for the offline zip (`use_directory_urls: false`): pages opened from files have no service
 worker.
@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from handbook.loader import current_handbook
-from handbook.pwa import precache_list, render_service_worker
+from handbook.pwa import precache_list, write_offline_files
 from handbook.sitemaps import page_sitemaps
 
 
@@ -39,4 +39,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     project = current_handbook(config.docs_dir).project
     search_langs = tuple(dict.fromkeys((*project.languages, *configured)))
     precache = precache_list(site, project.languages, project.default_language, search_langs)
-    (site / "sw.js").write_text(render_service_worker(precache), encoding="utf-8")
+    write_offline_files(site, precache)

@@ -18,6 +18,7 @@ from handbook.outputs.census import (
     SiteCensus,
     census_site,
     data_problems,
+    precache_list_problems,
     search_index_problems,
     service_worker_problems,
     svg_problems,
@@ -31,7 +32,7 @@ from handbook.outputs.placeholders import (
 )
 from handbook.outputs.report import describe_problem, entry_source
 from handbook.outputs.scan import scan_html
-from handbook.pwa import SW_SOURCE, render_service_worker
+from handbook.pwa import service_worker
 from tests.browser import PUBLISHED_URL
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,16 +257,17 @@ def test_json_of_plain_text(data, expected):
     assert any(expected in m for m in messages(data_problems(data, url_keys=keys)))
 
 
-def test_the_service_worker_is_the_handbooks_with_a_list_of_published_files():
-    worker = SW_SOURCE.read_text(encoding="utf-8")
-    listing = {"version": "1", "languages": {"en": {"files": [["en/", "h", 1], ["https://evil.example/x", "h", 1],
-                                                                  ["en/gone/", "h", 1]]}}}
-    text = render_service_worker(listing)
-    assert text.endswith(worker)
-    found = messages(service_worker_problems(text, render_service_worker, lambda p: p in {"en/"}))
-    assert found == ["'https://evil.example/x' is not a file of the site", "'en/gone/' is listed but not published"]
-    assert messages(service_worker_problems(text + "importScripts('x')", render_service_worker, lambda p: True)) == [
-        "sw.js is not the handbook's worker (handbook/static/sw.js) after its list of files"]
+def test_the_service_worker_is_the_handbooks_and_its_list_names_published_files():
+    worker = service_worker()
+    assert messages(service_worker_problems(worker, worker)) == []
+    assert messages(service_worker_problems(worker + "importScripts('x')", worker)) == [
+        "sw.js is not the handbook's worker (handbook/static/sw.js)"]
+    listing = {"format": 1, "version": "1", "languages": {"en": {"files": [
+        ["en/", "h", 1], ["https://evil.example/x", "h", 1], ["en/gone/", "h", 1], ["../up", "h", 1]]}}}
+    found = messages(precache_list_problems(listing, lambda p: p in {"en/"}))
+    assert found == ["'https://evil.example/x' is not a file of the site", "'en/gone/' is listed but not published",
+                     "'../up' is not a file of the site"]
+    assert messages(precache_list_problems([], lambda p: True)) == ["offline.json is not the worker's list of files"]
 
 
 @pytest.mark.parametrize(("svg", "expected"), [
@@ -323,7 +325,7 @@ def test_every_published_file_passes_the_census(site):
     # The books' text as the build read it (kept by the PDF's hash: pypdf takes seconds a book).
     text_cache = book_cache_dir(ROOT)
     census = SiteCensus(hosts=SITE_HOSTS, origins=SITE_ORIGINS,
-                        render_worker=render_service_worker,
+                        worker=service_worker(),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     assert census_site(site, census) == {}
 
@@ -349,7 +351,7 @@ def test_a_file_changed_after_the_build_is_named(site, tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"Common vision"', '"The {points} vision"'),
                         encoding="utf-8")
     found = census_site(copy, SiteCensus(hosts=SITE_HOSTS, origins=SITE_ORIGINS,
-                                         render_worker=render_service_worker))
+                                         worker=service_worker()))
     assert sorted(found) == ["concepts.json", "en/elements/common-vision/index.html", "notes.php"]
     assert any("whose hash" in p.message for p in found["en/elements/common-vision/index.html"])
     assert "'.php'" in found["notes.php"][0].message

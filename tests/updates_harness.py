@@ -38,11 +38,42 @@ class Traffic:
             return list(self.sent[mark:])
 
 
-def counting_handler(traffic: Traffic) -> type:
+@dataclass
+class SlowLink:
+    """A phone's network as the server sees it: every response waits `latency` seconds, and all
+    responses share `bytes_per_second` (a phone has one link, however many requests)."""
+
+    latency: float
+    bytes_per_second: float
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    free_at: float = 0.0
+
+    def send(self, size: int) -> None:
+        """Wait until `size` more bytes have gone through the link."""
+        with self.lock:
+            start = max(time.monotonic(), self.free_at)
+            self.free_at = start + size / self.bytes_per_second
+            until = self.free_at
+        time.sleep(max(0.0, until - time.monotonic()))
+
+
+#: Lighthouse's mobile "slow 4G" as DevTools applies it: 150 ms RTT × 3.75, 1.6 Mbps × 0.9 down.
+def slow_4g() -> SlowLink:
+    return SlowLink(latency=0.5625, bytes_per_second=1.6e6 * 0.9 / 8)
+
+
+def counting_handler(traffic: Traffic, link: SlowLink | None = None) -> type:
     class CountingHandler(QuietHandler):
+        def send_head(self):
+            if link is not None:
+                time.sleep(link.latency)
+            return super().send_head()
+
         def copyfile(self, source, outputfile):
             sent = 0
-            while chunk := source.read(64 * 1024):
+            while chunk := source.read(16 * 1024):
+                if link is not None:
+                    link.send(len(chunk))
                 outputfile.write(chunk)
                 sent += len(chunk)
             with traffic.lock:
@@ -57,16 +88,20 @@ def counting_handler(traffic: Traffic) -> type:
 
 
 @contextlib.contextmanager
-def serve_counting(directory: Path):
-    """Serve `directory`; yield (base URL, Traffic)."""
+def serve_counting(directory: Path, link: SlowLink | None = None):
+    """Serve `directory` (through `link` if given); yield (base URL, Traffic)."""
     traffic = Traffic()
-    with serve(directory, handler=counting_handler(traffic)) as base:
+    with serve(directory, handler=counting_handler(traffic, link)) as base:
         yield base, traffic
 
 
+#: Asks the site's worker to look for a new build now (as it does when a page asks for the status)
+UPDATE = "navigator.serviceWorker.getRegistration().then(r => r.active.postMessage({type: 'check'}))"
+
+
 def precache(site: Path) -> dict:
-    first = (site / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
-    return json.loads(first.removeprefix("self.HANDBOOK = "))
+    """The worker's list of files of a built site (`offline.json`)."""
+    return json.loads((site / "offline.json").read_text(encoding="utf-8"))
 
 
 def changed_bytes(old: Path, new: Path, lang: str) -> tuple[int, int]:
@@ -78,11 +113,11 @@ def changed_bytes(old: Path, new: Path, lang: str) -> tuple[int, int]:
 
 def publish(build: Path, served: Path) -> None:
     """Put `build` where `served` is served, as a host would: changed and new files, then the
-    files of the old build that are gone, the worker last. Every file written gets a newer
+    files of the old build that are gone, the worker's list last. Every file written gets a newer
     modification time than any before (HTTP revalidation is by the second)."""
     stamp = time.time() + 2
     for path in sorted(build.rglob("*")):
-        if not path.is_file() or path.name == "sw.js" and path.parent == build:
+        if not path.is_file() or path.name == "offline.json" and path.parent == build:
             continue
         target = served / path.relative_to(build)
         if target.is_file() and target.read_bytes() == path.read_bytes():
@@ -93,8 +128,8 @@ def publish(build: Path, served: Path) -> None:
     for path in sorted(served.rglob("*"), reverse=True):
         if path.is_file() and not (build / path.relative_to(served)).exists():
             path.unlink()
-    shutil.copyfile(build / "sw.js", served / "sw.js")
-    os.utime(served / "sw.js", (stamp, stamp))
+    shutil.copyfile(build / "offline.json", served / "offline.json")
+    os.utime(served / "offline.json", (stamp, stamp))
 
 
 def wait_saved(page, timeout: int = SAVE_TIMEOUT) -> None:

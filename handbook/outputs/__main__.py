@@ -14,7 +14,7 @@ from pathlib import Path
 from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import published_origins
 from handbook.outputs.report import describe_problem, published_hosts
-from handbook.pwa import render_service_worker
+from handbook.pwa import service_worker
 
 
 def main(argv: list[str]) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
         print(f"{args.site}: no index.html; build the site first", file=sys.stderr)
         return 2
     census = SiteCensus(hosts=published_hosts(args.published_url), origins=published_origins(args.published_url),
-                        render_worker=render_service_worker)
+                        worker=service_worker())
     found = census_site(args.site, census)
     for path, problems in found.items():
         for problem in problems:

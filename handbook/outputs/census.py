@@ -108,20 +108,20 @@ def data_problems(data, *, url_keys: frozenset[str]) -> Iterator[Problem]:
     yield from (Problem(where, message, text) for where, message, text in json_placeholders(data))
 
 
-def service_worker_problems(text: str, render: Callable[[dict], str],
-                            exists: Callable[[str], bool]) -> Iterator[Problem]:
-    """sw.js: exactly what the handbook's renderer (`handbook.pwa.render_service_worker`) writes
-    for its list of files (JSON, the first line), and a list of published files."""
-    head = text.partition("\n")[0]
-    try:
-        data = json.loads(head.removeprefix("self.HANDBOOK = "))
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or render(data) != text:
-        yield Problem("1", "sw.js is not the handbook's worker (handbook/static/sw.js) after its list of files")
+def service_worker_problems(text: str, worker: str) -> Iterator[Problem]:
+    """sw.js: exactly the handbook's worker (`handbook.pwa.service_worker()`)."""
+    if text != worker:
+        yield Problem("1", "sw.js is not the handbook's worker (handbook/static/sw.js)")
+
+
+def precache_list_problems(data, exists: Callable[[str], bool]) -> Iterator[Problem]:
+    """offline.json: the worker's list of files, every one a published file of the site."""
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
+        yield Problem("$", "offline.json is not the worker's list of files")
         return
-    for lang, info in (data.get("languages") or {}).items():
-        for index, entry in enumerate(info.get("files") or []):
+    for lang, info in data["languages"].items():
+        files = info.get("files") if isinstance(info, dict) else None
+        for index, entry in enumerate(files if isinstance(files, list) else []):
             path = entry[0] if isinstance(entry, list) and entry else None
             if not isinstance(path, str) or not is_local(path) or path.startswith("/") or ".." in path.split("/"):
                 yield Problem(f"$.languages.{lang}.files[{index}]", f"'{path}' is not a file of the site", str(path))
@@ -176,8 +176,8 @@ class SiteCensus:
     hosts: frozenset[str] = frozenset()
     origins: tuple[str, ...] = ()
     live_reload: bool = False  # `mkdocs serve` (see `csp.render_policy`)
-    #: `handbook.pwa.render_service_worker`: what sw.js must be, given its list of files.
-    render_worker: Callable[[dict], str] | None = None
+    #: `handbook.pwa.service_worker()`: what sw.js must be.
+    worker: str | None = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
     #: A PDF's text, page by page (the hook keeps it by the PDF's hash: reading takes seconds).
     pdf_text: Callable[[Path], list[str]] = pdf_pages_text
@@ -235,9 +235,7 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
     root_relative = _language_root(relative)
     if suffix == ".js":
         if relative == "sw.js":
-            if census.render_worker is None:
-                return []
-            return list(service_worker_problems(text, census.render_worker, lambda p: _page_file(p) in files))
+            return [] if census.worker is None else list(service_worker_problems(text, census.worker))
         if root_relative == "search/search_index.js":
             if not text.startswith("var __index = "):
                 return [Problem("1", "the offline search index is not 'var __index = {…}'")]
@@ -250,6 +248,8 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
             Problem("1", "a stylesheet outside the theme's assets/stylesheets/")]
     if suffix == ".json" and root_relative == "search/search_index.json":
         return _json(text, search_index_problems)
+    if relative == "offline.json":
+        return _json(text, lambda data: precache_list_problems(data, lambda p: _page_file(p) in files))
     if suffix in (".json", ".webmanifest"):
         keys = frozenset({"url", "src", "start_url", "scope"})
         return _json(text, lambda data: data_problems(data, url_keys=keys))

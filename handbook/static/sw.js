@@ -2,27 +2,34 @@
  * The handbook's service worker: the whole handbook in a reader's language, readable offline
  * after one visit, and brought up to date by downloading only what changed.
  *
- * `handbook/pwa.py` writes this file into the built site as /sw.js, preceded by the precache
- * list of that build (`self.HANDBOOK`: version, and per language its files with content hashes
- * and sizes). A new build changes the list, so browsers see a new worker.
+ * The worker is the same file from build to build. What a build holds is data: `offline.json`
+ * beside it (written by `handbook/pwa.py`: a format number, the build's version, and per language
+ * its files with content hashes and sizes). So a new build does not install a new worker, and
+ * nothing hangs on the switch from one worker to the next: in Chromium, a navigation that
+ * arrives while a waiting worker takes over (skipWaiting) can be given to the outgoing worker
+ * as it is stopped, and is then never answered; or the new worker stays waiting. A new worker
+ * comes only with new code, and it waits, as workers do, until no page of the site is open.
  *
  * - One cache per language and build: "handbook-<lang>-<version>". A cache is used only once its
  *   marker entry is written, after every file of the list: a page is never served from a
  *   half-saved cache, and never a mix of two builds. The marker holds the cache's list (url →
  *   content hash).
- * - Updates pay for what changed (as Workbox's revisioned precache does): a new build's worker,
- *   while installing, fills its cache for every language the reader had saved, copying each file
- *   whose content hash is unchanged from the saved copy (no network) and fetching only changed
- *   and new files, each checked against its hash. Only then does it take over and delete the old
- *   caches; until then the old worker serves the old copy, complete.
- * - Never hang: a request is answered from this build's saved copy, or else from the network; a
- *   cache that does not answer within CACHE_WAIT gives way to the network. The worker activates
- *   without claiming pages or messaging them (pages see `controllerchange`), so nothing holds up
- *   the requests the browser queues while it activates; and it does activate: pages ask a
- *   waiting worker to ({type: "activate"}), as Chromium may leave one waiting for as long as a
- *   tab is open although it called skipWaiting() while installing.
- * - Pages ask to save a language ({type: "save", lang}) or to remove every saved copy
- *   ({type: "remove"}); the worker reports progress and the result to every open page.
+ * - Which build the reader has: the "current" entry of the cache "handbook-meta" (the list of
+ *   that build). Requests are answered from the current build's complete caches.
+ * - Updates pay for what changed (as Workbox's revisioned precache does): when a page asks for
+ *   the status, the worker asks for `offline.json` (a conditional request: a few hundred bytes
+ *   when nothing changed). For a new version it fills the new build's cache of every language
+ *   the reader saved, copying each file whose content hash is unchanged from the current copy (no
+ *   network) and fetching only changed and new files, each checked against its hash. Only then
+ *   does the new build become current, and the other builds' caches are deleted; until then the
+ *   current copy answers, complete. Open pages are told ({type: "updated"}).
+ * - One thing at a time: saving, updating and removing run one after another (a queue), so a
+ *   language saved during an update is saved in the new build.
+ * - Never hang: a request is answered from the current copy, or else from the network; a cache
+ *   that does not answer within CACHE_WAIT gives way to the network.
+ * - Pages ask to save a language ({type: "save", lang}), to remove every saved copy
+ *   ({type: "remove"}), for the status ({type: "status", update: bool}) or for an update check
+ *   ({type: "check"}); the worker reports progress and the result to every open page.
  *
  * No dependency: Workbox's precaching does the same steps in several modules (and keeps one cache
  * whose entries it cleans up, where this keeps one cache per build, switched whole).
@@ -31,16 +38,19 @@
 /* global self, caches, clients */
 "use strict"
 
-var DATA = self.HANDBOOK
+var FORMAT = 1
 var PREFIX = "handbook-"
+var META = "handbook-meta"
 var MARKER = "__handbook-complete__"
 var SCOPE = new URL(self.registration.scope)
+var LIST = new URL("offline.json", SCOPE).href
+var CURRENT = new URL("__handbook-current__", SCOPE).href
 /* ms: how long a request waits for the saved copy before the network answers it */
 var CACHE_WAIT = 1500
 /* Network requests at a time while saving */
 var PARALLEL = 6
 
-function cacheName(lang) { return PREFIX + lang + "-" + DATA.version }
+function cacheName(lang, version) { return PREFIX + lang + "-" + version }
 function markerUrl(lang) { return new URL(MARKER + "?" + lang, SCOPE).href }
 function absolute(path) { return new URL(path, SCOPE).href }
 
@@ -59,43 +69,63 @@ function within(promise, ms) {
   })
 }
 
-/* The list a complete cache holds ({url: hash}), or null when it is not complete */
-function listOf(cache, lang) {
-  return cache.match(markerUrl(lang)).then(function (marker) {
-    if (!marker) return null
-    return marker.json().then(function (data) { return data && data.files ? data : null }, function () { return null })
+/* A list of files is usable when it is of this worker's format */
+function valid(list) {
+  return Boolean(list && list.format === FORMAT && typeof list.version === "string" &&
+    list.languages && typeof list.languages === "object")
+}
+
+/* The build's list from the site (a conditional request); rejects offline or on a bad list */
+function fetchList() {
+  return fetch(LIST, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) throw new Error(LIST + ": " + response.status)
+    return response.json()
+  }).then(function (list) {
+    if (!valid(list)) throw new Error(LIST + ": not a list this worker reads")
+    return list
   })
 }
 
-/* The languages whose cache for this build is complete (asked once, until a save or removal ends) */
+/* The current build's list, or null (asked once, until it changes) */
+var currentMemo = null
+function currentList() {
+  if (!currentMemo) {
+    currentMemo = caches.match(CURRENT, { cacheName: META }).then(function (response) {
+      return response ? response.json().then(function (list) { return valid(list) ? list : null }, function () { return null }) : null
+    })
+    currentMemo.catch(function () { currentMemo = null })
+  }
+  return currentMemo
+}
+
+function setCurrent(list) {
+  return caches.open(META).then(function (cache) {
+    return cache.put(CURRENT, new Response(JSON.stringify(list), { headers: { "Content-Type": "application/json" } }))
+  }).then(function () {
+    currentMemo = Promise.resolve(list)
+    savedMemo = null
+  })
+}
+
+/* Whether the cache of `lang` for `version` is complete (its marker is written) */
+function complete(lang, version) {
+  return caches.match(markerUrl(lang), { cacheName: cacheName(lang, version) }).then(Boolean, function () { return false })
+}
+
+/* The languages whose cache of the current build is complete: [list, languages] */
 var savedMemo = null
-function savedLanguages() {
+function saved() {
   if (!savedMemo) {
-    var langs = Object.keys(DATA.languages)
-    savedMemo = caches.keys().then(function (names) {
-      return Promise.all(langs.map(function (lang) {
-        if (names.indexOf(cacheName(lang)) === -1) return false
-        return caches.open(cacheName(lang)).then(function (cache) { return listOf(cache, lang) }).then(Boolean)
-      }))
-    }).then(function (done) { return langs.filter(function (_, i) { return done[i] }) })
+    savedMemo = currentList().then(function (list) {
+      if (!list) return [null, []]
+      var langs = Object.keys(list.languages)
+      return Promise.all(langs.map(function (lang) { return complete(lang, list.version) })).then(function (done) {
+        return [list, langs.filter(function (_, i) { return done[i] })]
+      })
+    })
     savedMemo.catch(function () { savedMemo = null })
   }
   return savedMemo
-}
-
-/* The newest complete cache of `lang` from another build, with its list: what an update reuses */
-function earlierCopy(lang) {
-  return caches.keys().then(function (names) {
-    var earlier = names.filter(function (n) { return n.indexOf(PREFIX + lang + "-") === 0 && n !== cacheName(lang) })
-    return earlier.reverse().reduce(function (found, name) {
-      return found.then(function (hit) {
-        if (hit) return hit
-        return caches.open(name).then(function (cache) {
-          return listOf(cache, lang).then(function (list) { return list ? { cache: cache, files: list.files } : null })
-        })
-      })
-    }, Promise.resolve(null))
-  })
 }
 
 function hexDigest(buffer) {
@@ -118,34 +148,36 @@ function download(url, hash) {
   })
 }
 
-var saving = {}
-
-/* Save every file of a language, then the marker. Files saved before an interruption are kept
-   (the cache belongs to this build only); files of the reader's earlier copy whose content is
-   unchanged are copied from it; the rest is downloaded, a few at a time. */
-function save(lang) {
-  if (!DATA.languages[lang]) return Promise.resolve(false)
-  if (saving[lang]) return saving[lang]
-  var files = DATA.languages[lang].files
+/* Fill the cache of `lang` for `list`'s build, then write its marker. Files saved before an
+   interruption are kept (the cache belongs to that build only); files of the current copy
+   (`earlier`: a list, its languages saved) whose content is unchanged are copied from it; the
+   rest is downloaded, a few at a time. */
+function fill(list, lang, earlier) {
+  var files = list.languages[lang].files
   var total = files.length
   var done = 0
+  var name = cacheName(lang, list.version)
   function progress() {
     return broadcast({ type: "progress", lang: lang, done: done, total: total })
   }
-  saving[lang] = Promise.all([caches.open(cacheName(lang)), earlierCopy(lang)]).then(function (opened) {
-    var cache = opened[0]
-    var earlier = opened[1]
-    var byHash = {}
-    if (earlier) Object.keys(earlier.files).forEach(function (url) { byHash[earlier.files[url]] = url })
+  /* Where an unchanged file is found in the current copy: content hash -> [cache name, url] */
+  var byHash = {}
+  if (earlier) {
+    earlier.langs.forEach(function (other) {
+      earlier.list.languages[other].files.forEach(function (f) {
+        byHash[f[1]] = byHash[f[1]] || [cacheName(other, earlier.list.version), absolute(f[0])]
+      })
+    })
+  }
+  return caches.open(name).then(function (cache) {
     var missing = []
-    /* First what needs no network: kept or copied */
     return Promise.all(files.map(function (f) {
       var url = absolute(f[0])
       return cache.match(url).then(function (hit) {
         if (hit) return true
-        var same = earlier && (earlier.files[url] === f[1] ? url : byHash[f[1]])
+        var same = byHash[f[1]]
         if (!same) return false
-        return earlier.cache.match(same).then(function (old) {
+        return caches.match(same[1], { cacheName: same[0] }).then(function (old) {
           return old ? cache.put(url, old).then(function () { return true }) : false
         })
       }).then(function (have) {
@@ -166,110 +198,120 @@ function save(lang) {
       }
       return next()
     }).then(function () {
-      var list = {}
-      files.forEach(function (f) { list[absolute(f[0])] = f[1] })
-      return cache.put(markerUrl(lang), new Response(JSON.stringify({ version: DATA.version, files: list }),
+      var marker = {}
+      files.forEach(function (f) { marker[absolute(f[0])] = f[1] })
+      return cache.put(markerUrl(lang), new Response(JSON.stringify({ version: list.version, files: marker }),
         { headers: { "Content-Type": "application/json" } }))
     })
-  }).then(function () {
-    delete saving[lang]
-    savedMemo = null
-    return broadcast({ type: "saved", lang: lang }).then(function () { return true })
-  }, function (error) {
-    delete saving[lang]
-    return broadcast({ type: "failed", lang: lang, message: String(error) }).then(function () { return false })
   })
-  return saving[lang]
+}
+
+/* Saving, updating and removing, one after another */
+var queue = Promise.resolve()
+function enqueue(task) {
+  var run = queue.then(task)
+  queue = run.catch(function () { /* the next task runs all the same */ })
+  return run
+}
+
+/* The caches of builds other than `version` (and of no build), deleted */
+function deleteOtherBuilds(version) {
+  return caches.keys().then(function (names) {
+    var old = names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== META && !n.endsWith("-" + version) })
+    return Promise.all(old.map(function (n) { return caches.delete(n) }))
+  })
+}
+
+/* Bring the saved copy to the site's newest build, with `add` (a language) saved too if given.
+   Reports to the pages: "saved" for `add`, "updated" for a new build, "failed" if `add` could not
+   be saved (offline: the current copy stays as it is). */
+function sync(add) {
+  return enqueue(function () {
+    return saved().then(function (have) {
+      var earlier = have[0] ? { list: have[0], langs: have[1] } : null
+      if (!add && !(earlier && earlier.langs.length)) return false  /* nothing saved: nothing to update */
+      return fetchList().then(function (list) {
+        var langs = earlier ? earlier.langs.slice() : []
+        if (add && langs.indexOf(add) === -1) langs.push(add)
+        langs = langs.filter(function (lang) { return list.languages[lang] })
+        var newBuild = !earlier || earlier.list.version !== list.version
+        if (!langs.length || (!newBuild && !add)) return false
+        if (!newBuild && earlier.langs.indexOf(add) !== -1) return broadcast({ type: "saved", lang: add })
+        return Promise.all(langs.map(function (lang) { return fill(list, lang, earlier) })).then(function () {
+          return setCurrent(list)
+        }).then(function () {
+          return deleteOtherBuilds(list.version)
+        }).then(function () {
+          if (add) return broadcast({ type: "saved", lang: add })
+        }).then(function () {
+          if (earlier && newBuild) return broadcast({ type: "updated", version: list.version })
+        })
+      })
+    }).catch(function (error) {
+      savedMemo = null
+      /* An update that could not be had (offline) is tried again on the next page, unannounced */
+      if (add) return broadcast({ type: "failed", lang: add, message: String(error) })
+    })
+  })
 }
 
 /* Every saved copy of the handbook, of any build, deleted; the bytes its files took */
 function remove() {
-  return savedLanguages().then(function (saved) {
-    var freed = storedBytes(saved)
-    return caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 }).map(function (n) { return caches.delete(n) }))
-    }).then(function () {
-      savedMemo = null
-      return broadcast({ type: "removed", freed: freed })
+  return enqueue(function () {
+    return saved().then(function (have) {
+      var freed = have[0] ? storedBytes(have[0], have[1]) : 0
+      return caches.keys().then(function (names) {
+        return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 }).map(function (n) { return caches.delete(n) }))
+      }).then(function () {
+        currentMemo = null
+        savedMemo = null
+        return broadcast({ type: "removed", freed: freed })
+      })
     })
   })
 }
 
 /* The bytes the saved languages' files take (files the languages share are stored once each) */
-function storedBytes(langs) {
+function storedBytes(list, langs) {
   var seen = {}
   var sum = 0
   langs.forEach(function (lang) {
-    DATA.languages[lang].files.forEach(function (f) {
+    list.languages[lang].files.forEach(function (f) {
       if (!seen[f[0]]) { seen[f[0]] = true; sum += f[2] }
     })
   })
   return sum
 }
 
-self.addEventListener("install", function (event) {
-  /* Languages the reader saved with an earlier build are brought up to date before this build
-     takes over; if that fails (offline), the install fails and the earlier build keeps serving. */
-  event.waitUntil(caches.keys().then(function (names) {
-    var earlier = Object.keys(DATA.languages).filter(function (lang) {
-      return names.some(function (n) { return n.indexOf(PREFIX + lang + "-") === 0 && n !== cacheName(lang) })
+/* The status a page shows: what is saved, and what saving each language would add (its files
+   that no saved language holds already) */
+function status() {
+  return saved().then(function (have) {
+    var listed = have[0] ? Promise.resolve(have[0]) : fetchList()
+    return listed.then(function (list) {
+      var langs = have[0] ? have[1] : []
+      var held = {}
+      langs.forEach(function (lang) { list.languages[lang].files.forEach(function (f) { held[f[0]] = true }) })
+      var sizes = {}
+      Object.keys(list.languages).forEach(function (lang) {
+        sizes[lang] = list.languages[lang].files.reduce(function (sum, f) { return sum + (held[f[0]] ? 0 : f[2]) }, 0)
+      })
+      return { type: "status", saved: langs, sizes: sizes, stored: storedBytes(list, langs), version: list.version }
     })
-    return Promise.all(earlier.map(save)).then(function (results) {
-      if (results.some(function (ok) { return !ok })) throw new Error("could not save this build")
-    })
-  }).then(function () { return self.skipWaiting() }).then(nudge))
-})
-
-/* Chromium may not act on that skipWaiting() while a page is open: ask again for a while (pages
-   ask too, see offline.js), until this worker is no longer waiting. */
-function nudge() {
-  var tries = 0
-  function again() {
-    var me = self.serviceWorker
-    if (tries++ > 30 || (me && me.state !== "installed")) return
-    self.skipWaiting()
-    setTimeout(again, 1000)
-  }
-  setTimeout(again, 1000)
+  })
 }
-
-/* The caches of other builds, deleted. Never waited for by the activate event: the browser holds
-   every request of the pages until activation ends, and deleting a cache that a worker still
-   has open (the old worker serving from it, this one having copied from it) may wait for that
-   worker; requests then hung. Pages asking for the status also clean up what is left. */
-function deleteOtherBuilds() {
-  return caches.keys().then(function (names) {
-    var old = names.filter(function (n) { return n.indexOf(PREFIX) === 0 && !n.endsWith("-" + DATA.version) })
-    return Promise.all(old.map(function (n) { return caches.delete(n) }))
-  }).catch(function () { /* tried again on the next status */ })
-}
-
-self.addEventListener("activate", function () {
-  deleteOtherBuilds()
-})
 
 self.addEventListener("message", function (event) {
   var data = event.data || {}
-  /* From a page that sees this worker waiting: Chromium does not always act on the skipWaiting()
-     of the install event while a page is open (the new worker then waits as long as the tab
-     does); asked again once installed, it takes over at once. */
-  if (data.type === "activate") event.waitUntil(self.skipWaiting())
-  if (data.type === "save") event.waitUntil(save(String(data.lang)))
+  if (data.type === "save") event.waitUntil(sync(String(data.lang)))
   if (data.type === "remove") event.waitUntil(remove())
+  if (data.type === "check") event.waitUntil(sync(null))
   if (data.type === "status") {
-    /* Only the active worker of this build, with no newer one on its way */
-    if (self.serviceWorker && self.registration.active === self.serviceWorker && !self.registration.waiting &&
-        !self.registration.installing) deleteOtherBuilds()
-    event.waitUntil(savedLanguages().then(function (saved) {
-      /* What saving a language would add: its files that no saved language holds already */
-      var have = {}
-      saved.forEach(function (lang) { DATA.languages[lang].files.forEach(function (f) { have[f[0]] = true }) })
-      var sizes = {}
-      Object.keys(DATA.languages).forEach(function (lang) {
-        sizes[lang] = DATA.languages[lang].files.reduce(function (sum, f) { return sum + (have[f[0]] ? 0 : f[2]) }, 0)
-      })
-      event.source.postMessage({ type: "status", saved: saved, sizes: sizes, stored: storedBytes(saved), version: DATA.version })
-    }))
+    event.waitUntil(status().then(function (message) {
+      event.source.postMessage(message)
+      /* Each page asks: the moment to see whether the site has a newer build */
+      if (data.update !== false) return sync(null)
+    }, function () { /* offline on a first visit: nothing to show */ }))
   }
 })
 
@@ -280,24 +322,20 @@ function alternative(url) {
   return null
 }
 
-/* The saved response for `url` in this build's complete caches, or undefined */
+/* The saved response for `url` in the current build's complete caches, or undefined. (Through
+   caches.match with a cache name: that never creates a cache, as opening one that an update
+   has just deleted would.) */
 function fromCache(url) {
-  return savedLanguages().then(function (saved) {
-    var names = saved.map(cacheName)
+  return saved().then(function (have) {
+    if (!have[0]) return undefined
+    var names = have[1].map(function (lang) { return cacheName(lang, have[0].version) })
     var candidates = [url.href, alternative(url)].filter(Boolean)
     return names.reduce(function (found, name) {
       return found.then(function (hit) {
         if (hit) return hit
-        /* has() first: a worker being replaced must not open (and so re-create, empty) a cache
-           its successor has just deleted; it answers from the network instead. */
-        return caches.has(name).then(function (has) {
-          if (!has) return undefined
-          return caches.open(name).then(function (cache) {
-            return candidates.reduce(function (f, key) {
-              return f.then(function (h) { return h || cache.match(key) })
-            }, Promise.resolve(undefined))
-          })
-        })
+        return candidates.reduce(function (f, key) {
+          return f.then(function (h) { return h || caches.match(key, { cacheName: name }) })
+        }, Promise.resolve(undefined))
       })
     }, Promise.resolve(undefined))
   })
@@ -306,11 +344,14 @@ function fromCache(url) {
 /* Home pages to show offline for a page that is not saved: its language's first (the longest
    matching root), then the others' */
 function homesFor(url) {
-  var roots = Object.keys(DATA.languages).map(function (lang) { return absolute(DATA.languages[lang].root) })
-  return roots.sort(function (a, b) {
-    var ma = url.href.indexOf(a) === 0 ? a.length : 0
-    var mb = url.href.indexOf(b) === 0 ? b.length : 0
-    return mb - ma
+  return currentList().then(function (list) {
+    if (!list) return []
+    var roots = Object.keys(list.languages).map(function (lang) { return absolute(list.languages[lang].root) })
+    return roots.sort(function (a, b) {
+      var ma = url.href.indexOf(a) === 0 ? a.length : 0
+      var mb = url.href.indexOf(b) === 0 ? b.length : 0
+      return mb - ma
+    })
   })
 }
 
@@ -324,11 +365,13 @@ function answer(request, url) {
         if (late) return late
         if (request.mode !== "navigate") throw error
         /* Sent to a saved home page (a redirect, so that its relative links resolve) */
-        return homesFor(url).reduce(function (found, home) {
-          return found.then(function (hit) {
-            return hit || fromCache(new URL(home)).then(function (page) { return page && home })
-          })
-        }, Promise.resolve(undefined)).then(function (home) {
+        return homesFor(url).then(function (homes) {
+          return homes.reduce(function (found, home) {
+            return found.then(function (hit) {
+              return hit || fromCache(new URL(home)).then(function (page) { return page && home })
+            })
+          }, Promise.resolve(undefined))
+        }).then(function (home) {
           if (home) return Response.redirect(home, 302)
           throw error
         })
@@ -341,7 +384,7 @@ self.addEventListener("fetch", function (event) {
   var request = event.request
   if (request.method !== "GET") return
   var url = new URL(request.url)
-  if (url.origin !== SCOPE.origin) return
+  if (url.origin !== SCOPE.origin || url.href === LIST) return
   url.hash = ""
   url.search = ""
   event.respondWith(answer(request, url))

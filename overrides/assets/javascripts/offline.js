@@ -1,13 +1,15 @@
 /*
- * Offline after one visit: registers the service worker (/sw.js, see handbook/pwa.py), asks it
- * to save the reader's language once the page has loaded and the browser is idle, and shows a
- * small status in the footer — saving, saved, failed, updated — with buttons to save the other
+ * Offline after one visit: registers the service worker (/sw.js, see handbook/static/sw.js),
+ * asks it for the status once the page has loaded and the browser is idle (the worker then looks
+ * for a newer build of the saved copy), asks it to save the reader's language, and shows a small
+ * status in the footer — saving, saved, failed, updated — with buttons to save the other
  * language too and to remove the saved copy (with the space it frees). Not on file:// (the
  * offline zip), where service workers do not exist.
  *
  * The reader's data: with Save-Data on (navigator.connection.saveData), or once the reader has
  * removed the saved copy, nothing is saved until the reader asks: the footer offers saving, with
- * its size. Asking to save again clears that choice.
+ * its size. Asking to save again clears that choice. With Save-Data on, a saved copy is not
+ * brought up to date either until the reader saves again.
  *
  * Code: MIT.
  */
@@ -76,13 +78,18 @@
      list are not fetched while the first page is still drawing on a slow network. */
   idle(function () {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).then(function (registration) {
-      function worker() { return navigator.serviceWorker.controller || registration.active || registration.installing || registration.waiting }
+      /* The worker of this registration (the page may not be controlled yet: a first visit) */
+      function worker() { return registration.active || navigator.serviceWorker.controller }
+      function askStatus() { ask(worker(), { type: "status", update: !saveData() }) }
+      var outdated = false
 
       navigator.serviceWorker.addEventListener("message", function (event) {
         var message = event.data || {}
         if (message.type === "status") {
           var saved = message.saved.indexOf(lang) !== -1
-          if (saved) {
+          if (saved && outdated) {
+            saveButton.hidden = true  /* "updated" stays until the reader reloads */
+          } else if (saved) {
             var others = message.saved.filter(function (l) { return l !== lang })
             show(box.dataset.ready + (others.length ? " " + named(box.dataset.otherReady, others[0]) : ""))
             saveButton.hidden = true
@@ -97,46 +104,24 @@
           show(box.dataset.saving.replace("{percent}", Math.round(100 * message.done / message.total)))
         } else if (message.type === "saved" || message.type === "failed") {
           if (message.type === "failed" && message.lang === lang) show(box.dataset.failed)
-          else ask(worker(), { type: "status" })
+          else askStatus()
         } else if (message.type === "removed") {
           removeButton.hidden = true
           other.hidden = true
           show(box.dataset.removed.replace("{size}", size(message.freed)))
-          ask(worker(), { type: "status" })
+          askStatus()
+        } else if (message.type === "updated" && !outdated) {
+          /* The saved copy is now of a newer build: this page is of the earlier one until it is
+             loaded again. */
+          outdated = true
+          show(box.dataset.updated + " ")
+          var again = document.createElement("button")
+          again.type = "button"
+          again.className = "hb-offline__reload"
+          again.textContent = box.dataset.reload
+          again.addEventListener("click", function () { window.location.reload() })
+          status.appendChild(again)
         }
-      })
-
-      /* A new build's worker that has saved what it needs takes over now (see sw.js) */
-      var nudges = 0
-      function activate() {
-        if (!registration.waiting || nudges > 60) return
-        registration.waiting.postMessage({ type: "activate" })
-        nudges += 1
-        window.setTimeout(activate, 1000)  /* until it has (Chromium may not act on the first) */
-      }
-      registration.addEventListener("updatefound", function () {
-        var installing = registration.installing
-        if (installing) installing.addEventListener("statechange", function () {
-          if (installing.state === "installed") activate()
-        })
-      })
-      activate()
-
-      /* A new build's worker took over (it saved the new build first): this page is of the
-         earlier build until it is loaded again. */
-      var hadController = Boolean(navigator.serviceWorker.controller)
-      navigator.serviceWorker.addEventListener("controllerchange", function () {
-        if (!hadController) {
-          hadController = true
-          return
-        }
-        show(box.dataset.updated + " ")
-        var again = document.createElement("button")
-        again.type = "button"
-        again.className = "hb-offline__reload"
-        again.textContent = box.dataset.reload
-        again.addEventListener("click", function () { window.location.reload() })
-        status.appendChild(again)
       })
 
       other.addEventListener("click", function () {
@@ -154,7 +139,7 @@
         ask(worker(), { type: "remove" })
       })
 
-      return navigator.serviceWorker.ready.then(function (ready) { ask(ready.active, { type: "status" }) })
+      return navigator.serviceWorker.ready.then(askStatus)
     }).catch(function () { /* no worker (private mode, blocked): the site works online as before */ })
   })
 
