@@ -770,16 +770,22 @@ def render_updates(u: dict, date: str) -> list[str]:
         f"the Thai handbook ({u['files_th']} files) from a build of a copy of the project, then the next build is "
         "published over it and the worker updates; the server counts what it sends (bodies; 304s count 0 bytes). "
         "The worker is the same file from build to build: an update is its list of files (`offline.json`, "
-        "asked for when a page opens) and the files whose content changed.", "",
-        "| | requests (304) | bytes | changed files (files) |",
-        "|---|---|---|---|",
+        "asked for when a page opens) and the files whose content changed. 'Previous' is the worker of "
+        f"commit {u.get('previous_commit', 'ca6d0e1')}, before updates reused the saved copy: it asks for every "
+        "file again (this server, like GitHub Pages, answers an unchanged one with 304 Not Modified, so it "
+        "pays a request for each and bytes only for those the browser's HTTP cache no longer holds; a "
+        "phone's small HTTP cache, or a host without validators, makes it the whole handbook).", "",
+        "| | ours: requests (304) | ours: bytes | previous: requests (304) | previous: bytes | changed files (files) |",
+        "|---|---|---|---|---|---|",
     ]
     for title, key in rows:
         if key not in u.get("ours", {}):
             continue
-        ours = u["ours"][key]
+        ours, prev = u["ours"][key], u.get("previous", {}).get(key, {})
         changed = u["changed"].get(key)
         lines.append(f"| {title} | {ours['requests']} ({ours.get('not_modified', 0)}) | {kib(ours['bytes'])} | "
+                     f"{prev.get('requests', '–')} ({prev.get('not_modified', 0)}) | "
+                     f"{kib(prev['bytes']) if prev else '–'} | "
                      + (f"{kib(changed['bytes'])} ({changed['files']}) |" if changed else "– |"))
     slow = u.get("slow_4g") or {}
     lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes'])}. "

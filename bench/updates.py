@@ -1,5 +1,6 @@
 """`BENCH_ONLY=update make bench`: what a phone downloads to save the handbook and to update it,
-and how long that takes on a slow link.
+and how long that takes on a slow link, beside the worker the handbook had before updates reused
+the saved copy (PREVIOUS_WORKER: handbook/static/sw.js of that commit, which saved every file again).
 
 Builds a copy of the project three times (HANDBOOK_BOOK=off): as it is, with one sentence of one
 Thai page edited, and with that edit and one page more (a copy of a guide). Each phone saves the
@@ -38,6 +39,10 @@ from tests.updates_harness import (  # noqa: E402
     wait_saved,
 )
 
+#: The last commit whose worker downloaded the whole handbook again on every update.
+PREVIOUS_WORKER = "ca6d0e1"
+#: That worker updates when sw.js changes (its list was in it): the browser's own update check.
+PREVIOUS_UPDATE = "navigator.serviceWorker.getRegistration().then(r => { r.update().catch(() => {}) })"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_BOOK": "off"}
 EDIT = ("docs/th/elements/common-vision.md", "และความขัดแย้งเล็ก ๆ ก็ลดลง", "และความขัดแย้งเล็ก ๆ ก็ลดลงมาก")
 
@@ -49,6 +54,14 @@ def _build(project: Path, site: Path) -> Path:
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-2000:]}")
     return site
+
+
+def _with_worker(site: Path, source: str, out: Path) -> Path:
+    """`site` served with the previous worker: its list written into sw.js, as that worker read it."""
+    shutil.copytree(site, out)
+    listing = (site / "offline.json").read_text(encoding="utf-8")
+    (out / "sw.js").write_text(f"self.HANDBOOK = {listing}\n{source}", encoding="utf-8")
+    return out
 
 
 def _quiet(traffic, mark: int, seconds: float = 4.0, limit: float = 120.0) -> None:
@@ -69,7 +82,7 @@ def _sum(sent) -> dict:
             "bytes": sum(size for _, _, size in sent)}
 
 
-def measure_updates(chromium, first: Path, nexts: dict[str, Path], work: Path) -> dict:
+def measure_updates(chromium, first: Path, nexts: dict[str, Path], work: Path, update: str = UPDATE) -> dict:
     """First save and each update (bytes, requests) of one phone per next build."""
     out: dict = {}
     for key, build in nexts.items():
@@ -86,7 +99,11 @@ def measure_updates(chromium, first: Path, nexts: dict[str, Path], work: Path) -
             out.setdefault("first_save", _sum(traffic.since(mark)))
             mark = traffic.mark()
             publish(build, served)
-            page.evaluate(UPDATE)
+            if update == PREVIOUS_UPDATE:  # that worker's list is in sw.js: the host writes it last
+                shutil.copyfile(build / "sw.js", served / "sw.js")
+                stamp = time.time() + 3
+                os.utime(served / "sw.js", (stamp, stamp))
+            page.evaluate(update)
             _quiet(traffic, mark)
             out[key] = _sum(traffic.since(mark))
             context.close()
@@ -138,10 +155,15 @@ def main() -> dict:
     results: dict = {"changed": {k: dict(zip(("bytes", "files"), changed_bytes(first, b, "th"), strict=True))
                                  for k, b in builds.items()},
                      "worker_bytes": (edited / "sw.js").stat().st_size,
-                     "list_bytes": (edited / "offline.json").stat().st_size}
+                     "list_bytes": (edited / "offline.json").stat().st_size, "previous_commit": PREVIOUS_WORKER}
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         results["ours"] = measure_updates(chromium, first, builds, work)
+        previous = subprocess.run(["git", "show", f"{PREVIOUS_WORKER}:handbook/static/sw.js"], cwd=ROOT,
+                                  capture_output=True, text=True, check=True).stdout
+        old = {k: _with_worker(b, previous, work / f"old-{k}") for k, b in builds.items()}
+        results["previous"] = measure_updates(chromium, _with_worker(first, previous, work / "old-a"), old, work,
+                                              PREVIOUS_UPDATE)
         results["slow_4g"] = time_slow_link(chromium, first, edited, work)
         chromium.close()
     results["files_th"] = len(precache(first)["languages"]["th"]["files"])
