@@ -47,6 +47,8 @@ var LIST = new URL("offline.json", SCOPE).href
 var CURRENT = new URL("__handbook-current__", SCOPE).href
 /* ms: how long a request waits for the saved copy before the network answers it */
 var CACHE_WAIT = 1500
+/* ms: how long one file may take to download while saving (a stalled response is given up) */
+var DOWNLOAD_WAIT = 60000
 /* Network requests at a time while saving */
 var PARALLEL = 6
 
@@ -137,7 +139,10 @@ function hexDigest(buffer) {
 /* A file of the list from the network, refused unless its content has the list's hash (a
    server half-way through publishing a build must not mix two builds in one copy) */
 function download(url, hash) {
-  return fetch(url, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+  /* A response that stalls must not hold the queue (saves and updates after it) for ever */
+  var abort = new AbortController()
+  var timer = setTimeout(function () { abort.abort() }, DOWNLOAD_WAIT)
+  return fetch(url, { cache: "no-cache", credentials: "same-origin", signal: abort.signal }).then(function (response) {
     if (!response.ok) throw new Error(url + ": " + response.status)
     return response.arrayBuffer().then(function (body) {
       return hexDigest(body).then(function (digest) {
@@ -145,7 +150,7 @@ function download(url, hash) {
         return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
       })
     })
-  })
+  }).finally(function () { clearTimeout(timer) })
 }
 
 /* Fill the cache of `lang` for `list`'s build, then write its marker. Files saved before an
