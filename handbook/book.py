@@ -33,8 +33,8 @@ from handbook.checklists import intro as checklist_intro
 from handbook.findings import Finding, HandbookError
 from handbook.glossary import column_names
 from handbook.imprint import Printing, load_printing
-from handbook.labels import active_labels, label
-from handbook.loader import Concept, Handbook, Page, concept_src_uri, load_handbook
+from handbook.labels import Labels
+from handbook.loader import Concept, Handbook, Page, load_handbook
 from handbook.locate import locate
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
@@ -102,10 +102,10 @@ def book_src_uri(lang: str) -> str:
     return f"{lang}/{DOWNLOADS}/{BOOK_NAME.format(lang=lang)}"
 
 
-def render_book_link(book: Book, from_src_uri: str, *, button: bool = False) -> str:
+def render_book_link(book: Book, from_src_uri: str, *, labels: Labels, button: bool = False) -> str:
     """The Markdown link to a book, with its computed number of pages and size."""
     target = posixpath.relpath(book_src_uri(book.lang), posixpath.dirname(from_src_uri))
-    text = label(book.lang, "book.link", pages=book.pages, size=book.size_text)
+    text = labels.get(book.lang, "book.link", pages=book.pages, size=book.size_text)
     return f"[{text}]({target})" + ("{ .md-button }" if button else "")
 
 
@@ -156,7 +156,7 @@ def anchor_of_src(handbook: Handbook, src_uri: str) -> str | None:
         return APPENDIX_ANCHOR if name == "index" else checklist_anchor(name)
     concept_id = posixpath.basename(rest).removesuffix(".md")
     concept = handbook.concepts.get(concept_id)
-    if concept and concept_src_uri(concept.id, concept.kind, lang) == src_uri:
+    if concept and handbook.concept_src_uri(concept.id, concept.kind, lang) == src_uri:
         return concept_anchor(concept.id)
     return None
 
@@ -223,7 +223,7 @@ def body_html(handbook: Handbook, page: Page, lang: str, *, prefix: str, depth: 
     # Cleaned under the site's policy (hooks/gate.py), before the book adds its own markup.
     clean = sanitize(converter.convert(expanded))
     return bookify(clean, handbook=handbook, src_uri=page.src_uri, prefix=prefix, depth=depth,
-                   page_word=label(lang, "book.page"))
+                   page_word=handbook.labels.get(lang, "book.page"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,6 +236,7 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
     """Everything the template needs, as plain data (page bodies already as safe HTML).
     `spreads`: the checklists set on two facing pages (the others fit one)."""
     original = handbook.default_language
+    labels = handbook.labels
     home = handbook.overviews["home"].get(lang) or handbook.overviews["home"][original]
     parts = []
     for section in handbook.project.structure.sections:
@@ -249,7 +250,7 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
             {
                 "kind": kind,
                 "anchor": part_anchor(kind),
-                "title": overview.meta.title if overview else label(lang, f"section.{kind}"),
+                "title": overview.meta.title if overview else labels.get(lang, f"section.{kind}"),
                 "intro": body_html(handbook, overview, lang, prefix=part_anchor(kind), depth=1)
                 if overview else "",
                 "chapters": [_chapter(handbook, concept, lang) for concept in concepts],
@@ -271,8 +272,8 @@ def book_context(handbook: Handbook, checklists: list[Checklist], lang: str, edi
         "glossary_columns": column_names(handbook, lang),
         # The handbook's own pages (facilitator's guide, about the source with its emendations).
         "guides": [_guide(handbook, guide_id, lang) for guide_id in handbook.guides],
-        "checklists": [_checklist(checklist, lang, spreads) for checklist in checklists],
-        "label": lambda key, **values: label(lang, key, **values),
+        "checklists": [_checklist(labels, checklist, lang, spreads) for checklist in checklists],
+        "label": lambda key, **values: labels.get(lang, key, **values),
         "anchor": {"glossary": GLOSSARY_ANCHOR, "appendix": APPENDIX_ANCHOR, "guides": GUIDES_ANCHOR},
     }
 
@@ -283,16 +284,17 @@ def _imprint(handbook: Handbook, lang: str, edition: Edition) -> dict:
 
     printing = edition.printing
     original = handbook.default_language
+    labels = handbook.labels
     citations = []
     for code in handbook.languages:  # how to cite it in each language, the book's own first
         home = handbook.overviews["home"].get(code) or handbook.overviews["home"][original]
         if printing:
-            citations.append({"lang": code, "text": citation(code, printing, title=home.meta.title,
+            citations.append({"lang": code, "text": citation(labels, code, printing, title=home.meta.title,
                                                               url=edition.url)})
     citations.sort(key=lambda c: c["lang"] != lang)
     return {
-        "edition": edition_line(lang, printing) if printing else "",
-        "content": label(lang, "book.imprint.content", date=reader_date(lang, edition.date)),
+        "edition": edition_line(labels, lang, printing) if printing else "",
+        "content": labels.get(lang, "book.imprint.content", date=reader_date(labels, lang, edition.date)),
         "citations": citations,
         "corrections": printing.corrections if printing else "",
     }
@@ -373,22 +375,22 @@ def _glossary(handbook: Handbook, lang: str) -> list[dict]:
 NOTE_LINES = 3
 
 
-def _paper_intro(checklist: Checklist, lang: str) -> str:
+def _paper_intro(labels: Labels, checklist: Checklist, lang: str) -> str:
     """The checklist's introduction for paper (`book.checklist.<id>.intro`: a pen, no chart, no
     screen), its counts filled as on the site; the site's words where the book has none."""
     key = f"book.checklist.{checklist.id}.intro"
-    if key not in active_labels().keys():
+    if key not in labels.keys():
         return checklist_intro(checklist, lang)
     points = sum(len(section.concept.meta(lang).points) for section in checklist.sections)
-    return label(lang, key, count=len(checklist.items), concepts=len(checklist.sections), points=points)
+    return labels.get(lang, key, count=len(checklist.items), concepts=len(checklist.sections), points=points)
 
 
-def _checklist(checklist: Checklist, lang: str, spreads: frozenset[str]) -> dict:
+def _checklist(labels: Labels, checklist: Checklist, lang: str, spreads: frozenset[str]) -> dict:
     return {
         "id": checklist.id,
         "anchor": checklist_anchor(checklist.id),
-        "title": label(lang, f"checklist.{checklist.id}"),
-        "intro": _paper_intro(checklist, lang),
+        "title": labels.get(lang, f"checklist.{checklist.id}"),
+        "intro": _paper_intro(labels, checklist, lang),
         "result": checklist.result,
         "item_count": len(checklist.items),
         "note_lines": NOTE_LINES,
@@ -423,25 +425,25 @@ def book_html(handbook: Handbook, checklists: list[Checklist], lang: str, editio
     if spreads is None:
         spreads = estimate_spreads(checklists, lang)
     document = env.get_template(TEMPLATE.name).render(**book_context(handbook, checklists, lang, edition, spreads))
-    mark = env.get_template("book-mark.html").render(name=label(lang, "book.marker.name")).strip()
-    document = mark_editors_once(document, lang, mark)
+    mark = env.get_template("book-mark.html").render(name=handbook.labels.get(lang, "book.marker.name")).strip()
+    document = mark_editors_once(document, lang, mark, labels=handbook.labels)
     return set_thai_lines(document, keep=_vocabulary(handbook), words=thai_words)
 
 
-def mark_editors_once(document: str, lang: str, mark: str) -> str:
+def mark_editors_once(document: str, lang: str, mark: str, *, labels: Labels) -> str:
     """The site labels each addition "(ส่วนเพิ่มเติมของคู่มือ)" and repeats a disclaimer in every
     question box; the book explains one marker on its contents page instead: the label becomes
     the marker, the disclaimer goes."""
     import markupsafe
 
-    label_words = label(lang, "book.marker.replaces")
+    label_words = labels.get(lang, "book.marker.replaces")
     for text in {html.escape(label_words), str(markupsafe.escape(label_words))}:
         document = document.replace(f" {text}", f" {mark}")  # "บทนำ (…)" -> "บทนำ ◆"
         bare = text.strip("()")  # a box whose whole title is the label
         document = document.replace(f'<p class="admonition-title">{bare}</p>',
                                     f'<p class="admonition-title">{mark}</p>')
-    for code in {lang, active_labels().default}:  # an untranslated page's disclaimer too
-        disclaimer = label(code, "questions.intro")
+    for code in {lang, labels.default}:  # an untranslated page's disclaimer too
+        disclaimer = labels.get(code, "questions.intro")
         for text in {html.escape(disclaimer), str(markupsafe.escape(disclaimer)), disclaimer}:
             document = document.replace(f"<p>{text}</p>", "")
     return document

@@ -237,26 +237,3 @@ def _text_problem(key: str, value: str) -> str | None:
     if re.search(r"[<>]", value):
         return "HTML is not allowed in labels (found '<' or '>'); write plain text"
     return text_problem(value)
-
-
-# ---------------------------------------------------------------------------------------------
-# The labels in use: those of the handbook loaded last (one process builds one handbook).
-# ---------------------------------------------------------------------------------------------
-
-_ACTIVE: Labels | None = None
-
-
-def use_labels(labels: Labels) -> None:
-    global _ACTIVE
-    _ACTIVE = labels
-
-
-def active_labels() -> Labels:
-    if _ACTIVE is None:
-        raise RuntimeError("no handbook loaded: load_handbook() sets the labels in use")
-    return _ACTIVE
-
-
-def label(lang: str, key: str, **values: object) -> str:
-    """The words of `key` in `lang` (the original's where `lang` has none), values filled in."""
-    return active_labels().get(lang, key, **values)

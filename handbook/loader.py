@@ -8,7 +8,6 @@ related ids, language mismatches). All problems are collected and raised togethe
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from handbook.findings import Finding, HandbookError
+from handbook.labels import Labels
 from handbook.limits import page_limit_findings
 from handbook.messages import message as translated
-from handbook.project import Project, active_project, load_project, project_files, use_project
+from handbook.project import Project, load_project, project_files
 from handbook.schema import (
     MKDOCS_META_KEYS,
     RESERVED_IDS,
@@ -27,6 +27,7 @@ from handbook.schema import (
     OverviewFrontMatter,
 )
 from handbook.sources import display_path, page_paths
+from handbook.urls import relative_url, resolve_url  # noqa: F401 (imported from here)
 from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
 
 # ---------------------------------------------------------------------------------------------
@@ -59,12 +60,13 @@ class Concept:
     order: int
     pages: dict[str, Page]
     original: str  # the original (default) language, whose page every concept has
+    project: Project = field(repr=False, compare=False)  # whose languages fall back to whose
 
     def page(self, lang: str) -> Page:
         """The page in `lang`, falling back along its chain (the original last) when not
         translated yet."""
         return self.pages.get(lang) or next(
-            (self.pages[code] for code in active_project().chain(lang) if code in self.pages),
+            (self.pages[code] for code in self.project.chain(lang) if code in self.pages),
             self.pages[self.original])
 
     def meta(self, lang: str) -> ConceptFrontMatter:
@@ -104,46 +106,25 @@ class Handbook:
     def default_language(self) -> str:
         return self.project.default_language
 
+    @property
+    def labels(self) -> Labels:
+        """The handbook's interface words, every language's (`labels/<lang>.yml`)."""
+        return self.project.labels
+
+    def concept_src_uri(self, concept_id: str, kind: str, lang: str) -> str:
+        return self.project.concept_src_uri(concept_id, kind, lang)
+
+    def guide_src_uri(self, guide_id: str, lang: str) -> str:
+        return self.project.guide_src_uri(guide_id, lang)
+
+    def page_url(self, src_uri: str, *, directory_urls: bool = True) -> str:
+        return self.project.page_url(src_uri, directory_urls=directory_urls)
+
+    def concept_url(self, concept: Concept, lang: str, *, directory_urls: bool = True) -> str:
+        return self.page_url(self.concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+
     def by_kind(self, kind: str | None) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
-
-
-# ---------------------------------------------------------------------------------------------
-# Paths and URLs
-# ---------------------------------------------------------------------------------------------
-
-
-def concept_src_uri(concept_id: str, kind: str, lang: str) -> str:
-    """Where a concept's page lives below docs_dir."""
-    return f"{lang}/{active_project().section(kind).folder}/{concept_id}.md"
-
-
-def guide_src_uri(guide_id: str, lang: str) -> str:
-    """Where a guide lives below docs_dir."""
-    return f"{lang}/{active_project().structure.guides}/{guide_id}.md"
-
-
-def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) that the built site serves a source page at.
-
-    The default language sits at the root, other languages under `/<lang>/`. With directory
-    URLs a page is `x/`; without them (the offline copy) it is `x.html`, a section `s/index.html`.
-    """
-    lang, _, rest = src_uri.partition("/")
-    stem = rest[: -len(".md")]
-    if not directory_urls:
-        path = stem + ".html"
-    elif stem == "index":
-        path = ""
-    elif stem.endswith("/index"):
-        path = stem[: -len("index")]
-    else:
-        path = stem + "/"
-    return path if lang == active_project().default_language else f"{lang}/{path}"
-
-
-def concept_url(concept: Concept, lang: str, *, directory_urls: bool = True) -> str:
-    return page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,10 +291,9 @@ def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handb
     """Read, validate and cross-check every page below `docs_dir`; raise `HandbookError`.
 
     `project` (languages, structure, labels) is read from the folder above `docs_dir` unless
-    given; it becomes the project in use (`handbook.project.active_project()`)."""
+    given; the handbook carries it (`Handbook.project`, `Handbook.labels`)."""
     docs_dir = Path(docs_dir).resolve()
     project = project or load_project(docs_dir.parent)
-    use_project(project)
     findings: list[Finding] = []
     pages: dict[str, Page] = {}
     unreadable: set[str] = set()
@@ -345,7 +325,7 @@ def _assemble_guides(pages, project: Project) -> tuple[dict[str, dict[str, Page]
         meta = page.meta
         if not isinstance(meta, GuideFrontMatter):
             continue
-        expected = guide_src_uri(meta.id, page.lang)
+        expected = project.guide_src_uri(meta.id, page.lang)
         if page.src_uri != expected:
             findings.append(Finding(page.display_path, page.line_of("id"),
                                     f"guide '{meta.id}' must live at docs/{expected} "
@@ -358,7 +338,7 @@ def _assemble_guides(pages, project: Project) -> tuple[dict[str, dict[str, Page]
             page = next(iter(by_lang.values()))
             findings.append(Finding(page.display_path, page.line_of("id"),
                                     f"guide '{guide_id}' has no original ('{default}') page at "
-                                    f"docs/{guide_src_uri(guide_id, default)}"))
+                                    f"docs/{project.guide_src_uri(guide_id, default)}"))
             continue
         guides[guide_id] = by_lang
     ordered = dict(sorted(guides.items(), key=lambda kv: (kv[1][default].meta.order, kv[0])))
@@ -408,10 +388,10 @@ def _assemble(
             findings.append(
                 Finding(page.display_path, page.line_of("id"),
                         f"field 'id': '{meta.id}' is reserved: the page would replace the "
-                        f"section overview docs/{concept_src_uri(meta.id, meta.kind, page.lang)}")
+                        f"section overview docs/{project.concept_src_uri(meta.id, meta.kind, page.lang)}")
             )
             continue
-        expected = concept_src_uri(meta.id, meta.kind, page.lang)
+        expected = project.concept_src_uri(meta.id, meta.kind, page.lang)
         if page.src_uri != expected:
             findings.append(
                 Finding(page.display_path, page.line_of("id"),
@@ -440,11 +420,11 @@ def _assemble(
             findings.append(
                 Finding(page.display_path, page.line_of("id"),
                         f"concept '{concept_id}' has no original ('{default}') page at "
-                        f"docs/{concept_src_uri(concept_id, page.meta.kind, default)}")
+                        f"docs/{project.concept_src_uri(concept_id, page.meta.kind, default)}")
             )
             continue
         original = by_lang[default].meta
-        concepts[concept_id] = Concept(concept_id, original.kind, original.order, by_lang, default)
+        concepts[concept_id] = Concept(concept_id, original.kind, original.order, by_lang, default, project)
 
     # Related ids must name real concepts (on every language's page).
     for concept in concepts.values():
@@ -545,30 +525,10 @@ def load_handbook_cached(docs_dir: Path | str, project: Project | None = None) -
     fingerprint = _fingerprint(docs_dir)
     cached = _CACHE.get(docs_dir)
     if cached and cached[0] == fingerprint:
-        use_project(cached[1].project)
         return cached[1]
     handbook = load_handbook(docs_dir, project)
     _CACHE[docs_dir] = (fingerprint, handbook)
     return handbook
-
-
-def _url_folder(url: str) -> str:
-    """The folder a site-root-relative page URL's links are relative to."""
-    return url if url.endswith("/") else posixpath.dirname(url)
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one site-root-relative URL to another (directory or .html URLs)."""
-    rel = posixpath.relpath(to_url or ".", _url_folder(from_url) or ".")
-    if to_url.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel
-
-
-def resolve_url(from_url: str, href: str) -> str:
-    """The site-root-relative URL a relative link on page `from_url` points to ('' for the root)."""
-    target = posixpath.normpath(posixpath.join(_url_folder(from_url), href.split("#")[0]))
-    return "" if target == "." else target
 
 
 def current_handbook(docs_dir: Path | str) -> Handbook:

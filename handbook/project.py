@@ -181,6 +181,20 @@ class Project:
     def profile_kinds(self) -> tuple[str, ...]:
         return tuple(s.kind for s in self.structure.sections if s.profile)
 
+    def concept_src_uri(self, concept_id: str, kind: str, lang: str) -> str:
+        """Where a concept's page lives below docs_dir."""
+        return f"{lang}/{self.section(kind).folder}/{concept_id}.md"
+
+    def guide_src_uri(self, guide_id: str, lang: str) -> str:
+        """Where a guide lives below docs_dir."""
+        return f"{lang}/{self.structure.guides}/{guide_id}.md"
+
+    def page_url(self, src_uri: str, *, directory_urls: bool = True) -> str:
+        """The URL (relative to the site root) the built site serves a source page at."""
+        from handbook.urls import page_url
+
+        return page_url(src_uri, self.default_language, directory_urls=directory_urls)
+
 
 def load_project(root: Path | str) -> Project:
     """Read the handbook's languages, structure and labels from `root`; raise `HandbookError`."""
@@ -403,28 +417,6 @@ def read_structure(path: Path, findings: list[Finding]) -> Structure | None:
                 message = "required field is missing"
             findings.append(Finding(display, line, f"{where + ': ' if where else ''}{message}"))
         return None
-
-
-# ---------------------------------------------------------------------------------------------
-# The project in use: that of the handbook loaded last (one process builds one handbook; the
-# tests load fixture handbooks one after another). `load_handbook()` sets it.
-# ---------------------------------------------------------------------------------------------
-
-_ACTIVE: Project | None = None
-
-
-def use_project(project: Project) -> None:
-    global _ACTIVE
-    from handbook.labels import use_labels
-
-    _ACTIVE = project
-    use_labels(project.labels)
-
-
-def active_project() -> Project:
-    if _ACTIVE is None:
-        raise RuntimeError("no handbook loaded: load_handbook() sets the project in use")
-    return _ACTIVE
 
 
 def project_files(root: Path) -> list[Path]:
