@@ -6,7 +6,7 @@ import pytest
 
 from handbook.findings import HandbookError
 from handbook.loader import load_handbook
-from handbook.urls import page_url
+from handbook.model.urls import page_url
 from tests.fixtures import replace_in, write_handbook
 
 
