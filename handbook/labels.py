@@ -93,7 +93,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
     "section.guide", "added.point", "added.page",
-    # The printed book's front matter, editors' marker and checklists for paper (handbook/book.py)
+    # The printed book's front matter, editors' marker and checklists for paper (handbook/book/)
     "book.date.months", "book.date.year_offset", "book.date.month", "book.date.day",
     "book.imprint.title", "book.imprint.ordinals", "book.imprint.edition", "book.imprint.editors.title",
     "book.imprint.licence.editors", "book.imprint.licence.source", "book.imprint.source.title",
