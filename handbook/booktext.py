@@ -1,4 +1,4 @@
-"""Thai set like a Thai book: where the printed book's lines may break (handbook/book.py).
+"""Thai set like a Thai book: where the printed book's lines may break (handbook/book/).
 
 Pango asks libthai where a Thai line may break, and libthai cuts some words the handbook's own
 segmentation (PyThaiNLP's newmm) keeps whole: ขับ|เคลื่อน, ดำเนิน|การ, ภาค|รัฐ. The book's HTML is

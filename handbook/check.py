@@ -38,7 +38,7 @@ from handbook.loader import (
     read_page,
     split_front_matter,
 )
-from handbook.project import load_project, use_project
+from handbook.project import load_project
 from handbook.render import find_marker_errors
 from handbook.reserved import reserved_findings
 from handbook.sanitize import markdown_findings, text_problem
@@ -345,12 +345,11 @@ def sync(page: Path, docs_dir: Path, *, force: bool = False) -> str:
         raise SystemExit(f"{page}: no such file")
     try:
         project = load_project(docs_dir.resolve().parent)
-        use_project(project)
         if page.resolve().relative_to(docs_dir.resolve()).parts[0] == project.default_language:
             raise SystemExit(f"{page}: this is an original page; sync a translation")
     except ValueError:
         raise SystemExit(f"{page}: not inside {docs_dir}") from None
-    original = original_of(page, docs_dir)
+    original = original_of(page, docs_dir, default_language=project.default_language)
     if not original.is_file():
         raise SystemExit(f"{page}: its original {original} does not exist")
     result = read_page(page, docs_dir)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from handbook.findings import Finding, HandbookError
-from handbook.labels import label
-from handbook.loader import Concept, Handbook, concept_src_uri
+from handbook.labels import Labels
+from handbook.loader import Concept, Handbook
 from handbook.project import STRUCTURE_FILE, ChecklistSpec, Result, structure_line
 from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.templating import render_fragment, render_front_matter
@@ -44,6 +44,7 @@ class Checklist:
     # concept id → the page (below docs/<lang>/) its result leads to next (handbook.yml)
     next_steps: dict[str, str] = field(default_factory=dict)
     formerly: tuple[str, ...] = ()  # earlier ids of the checklist, whose saved ticks it reads
+    handbook: Handbook = field(kw_only=True, repr=False, compare=False)  # its words and URLs
 
     @property
     def items(self) -> list[Item]:
@@ -92,7 +93,7 @@ def build_checklists(
                 sections.append(Section(concept, tuple(items)))
         findings += _formerly_findings(sections, spec.id)
         checklists.append(Checklist(spec.id, spec.result, tuple(sections), handbook.languages,
-                                    dict(spec.next_steps), tuple(spec.formerly)))
+                                    dict(spec.next_steps), tuple(spec.formerly), handbook=handbook))
     if findings:
         raise HandbookError(findings)
     return checklists
@@ -146,14 +147,13 @@ def _item_text(concept: Concept, lang: str, item_id: str) -> str | None:
 
 def manifest_entries(checklists: list[Checklist], *, directory_urls: bool = True) -> list[dict]:
     """The `checklists` list of `concepts.json`."""
-    from handbook.loader import page_url
-
     return [
         {
             "id": checklist.id,
-            "title": {lang: label(lang, f"checklist.{checklist.id}") for lang in checklist.languages},
+            "title": {lang: checklist.handbook.labels.get(lang, f"checklist.{checklist.id}")
+                      for lang in checklist.languages},
             "url": {
-                lang: page_url(checklist.src_uri(lang), directory_urls=directory_urls)
+                lang: checklist.handbook.page_url(checklist.src_uri(lang), directory_urls=directory_urls)
                 for lang in checklist.languages
             },
             "items": len(checklist.items),
@@ -171,8 +171,8 @@ def intro(checklist: Checklist, lang: str) -> str:
     """The checklist's introduction, its counts computed: {count} items, {concepts} concepts,
     {points} points of the source in them."""
     points = sum(len(section.concept.meta(lang).points) for section in checklist.sections)
-    return label(lang, f"checklist.{checklist.id}.intro", count=len(checklist.items),
-                 concepts=len(checklist.sections), points=points)
+    return checklist.handbook.labels.get(lang, f"checklist.{checklist.id}.intro", count=len(checklist.items),
+                                         concepts=len(checklist.sections), points=points)
 
 
 #: The interface words a checklist page shows (labels/<lang>.yml).
@@ -187,6 +187,7 @@ CHECKLIST_WORDS = (
 def render_checklist(checklist: Checklist, lang: str) -> str:
     """The page source of one checklist in one language."""
     src_uri = checklist.src_uri(lang)
+    handbook, labels = checklist.handbook, checklist.handbook.labels
     sections = []
     for number, section in enumerate(checklist.sections, start=1):
         meta = section.concept.meta(lang)
@@ -197,20 +198,20 @@ def render_checklist(checklist: Checklist, lang: str) -> str:
             "id": section.concept.id,
             "heading": Markup(heading),  # escaped by inline()
             "title": Markup(inline(meta.title)),
-            "link": relative_link(src_uri, concept_src_uri(section.concept.id, section.concept.kind, lang)),
+            "link": relative_link(src_uri, handbook.concept_src_uri(section.concept.id, section.concept.kind, lang)),
             "words_lang": words_lang if words_lang != lang else None,
             "items": [{"id": item.id, "anchor": item.anchor, "formerly": item.formerly,
                        "text": item.text[lang]} for item in section.items],
         })
     front = render_front_matter({
-        "title": label(lang, f"checklist.{checklist.id}"),
+        "title": labels.get(lang, f"checklist.{checklist.id}"),
         # Material writes the description into a <meta> attribute without escaping it.
         "description": html.escape(intro(checklist, lang)),
     })
     body = render_fragment(
         "checklist.md", id=checklist.id, lang=lang, formerly=checklist.formerly, result=checklist.result,
         total=len(checklist.items), intro=intro(checklist, lang),
-        words={key: label(lang, key) for key in CHECKLIST_WORDS},
+        words={key: labels.get(lang, key) for key in CHECKLIST_WORDS},
         result_panel=Markup(_render_result(checklist, lang)) if checklist.result != "none" else "",
         next_steps=Markup(_render_next_steps(checklist, lang)) if checklist.result == "type" else "",
         sections=sections,
@@ -224,12 +225,13 @@ def _render_result(checklist: Checklist, lang: str) -> str:
     HTML bars rather than SVG text: Thai labels wrap instead of being cut, and print with the page.
     """
     key = "result.chart" if checklist.result == "chart" else "result.type"
+    labels = checklist.handbook.labels
     bars = [{"id": section.concept.id, "size": len(section.items), "name": section.concept.meta(lang).title}
             for section in checklist.sections]
     verdict = None
     if checklist.result == "type":
-        verdict = {"none": label(lang, "result.type.none"), "lead": label(lang, "result.type.lead")}
-    return render_fragment("checklist-result.html", title=label(lang, key), bars=bars, verdict=verdict)
+        verdict = {"none": labels.get(lang, "result.type.none"), "lead": labels.get(lang, "result.type.lead")}
+    return render_fragment("checklist-result.html", title=labels.get(lang, key), bars=bars, verdict=verdict)
 
 
 def _render_next_steps(checklist: Checklist, lang: str) -> str:
@@ -237,6 +239,7 @@ def _render_next_steps(checklist: Checklist, lang: str) -> str:
     checklist script highlights the one of the type the ticks point to. All are shown, so the
     printed page and a browser without script still say what to do next."""
     src_uri = checklist.src_uri(lang)
+    labels = checklist.handbook.labels
     steps = []
     for section in checklist.sections:
         concept_id = section.concept.id
@@ -246,35 +249,35 @@ def _render_next_steps(checklist: Checklist, lang: str) -> str:
             "id": concept_id,
             "name": Markup(inline(section.concept.meta(lang).title)),
             # The labels' words are Markdown, written into the page as they are.
-            "text": Markup(label(lang, f"result.next.{concept_id}")),
-            "link_text": Markup(label(lang, f"result.next.{concept_id}.link")),
+            "text": Markup(labels.get(lang, f"result.next.{concept_id}")),
+            "link_text": Markup(labels.get(lang, f"result.next.{concept_id}.link")),
             "target": relative_link(src_uri, f"{lang}/{checklist.next_steps[concept_id]}"),
         })
-    return render_fragment("checklist-next.md", title=label(lang, "result.next.title"), steps=steps)
+    return render_fragment("checklist-next.md", title=labels.get(lang, "result.next.title"), steps=steps)
 
 
-def render_checklists_index(checklists: list[Checklist], lang: str) -> str:
+def render_checklists_index(checklists: list[Checklist], lang: str, *, labels: Labels) -> str:
     """The page listing every checklist, with its intro and number of items."""
     src_uri = f"{lang}/checklists/index.md"
     out = [
-        render_front_matter({"title": label(lang, "checklists.index.title")}),
-        label(lang, "checklists.index.intro"),
+        render_front_matter({"title": labels.get(lang, "checklists.index.title")}),
+        labels.get(lang, "checklists.index.intro"),
         "",
-        f"{label(lang, 'book.link.checklists')} {BOOK_PLACEHOLDER}",
+        f"{labels.get(lang, 'book.link.checklists')} {BOOK_PLACEHOLDER}",
         "",
     ]
-    out.append(render_checklist_list(checklists, src_uri, lang))
+    out.append(render_checklist_list(checklists, src_uri, lang, labels=labels))
     return "\n".join(out)
 
 
-def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str) -> str:
+def render_checklist_list(checklists: list[Checklist], src_uri: str, lang: str, *, labels: Labels) -> str:
     """Every checklist as a Markdown list item linked from page `src_uri`: title, size, intro."""
     out = []
     for checklist in checklists:
         link = relative_link(src_uri, checklist.src_uri(lang))
-        count = label(lang, "points.count", n=len(checklist.items))
+        count = labels.get(lang, "points.count", n=len(checklist.items))
         out.append(
-            f"- [**{label(lang, f'checklist.{checklist.id}')}**]({link}) ({count}) — "
+            f"- [**{labels.get(lang, f'checklist.{checklist.id}')}**]({link}) ({count}) — "
             f"{intro(checklist, lang)}"
         )
     return "\n".join(out) + "\n"

@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from handbook.labels import label
 from handbook.loader import Handbook
 from handbook.templating import render_fragment
 
@@ -102,12 +101,12 @@ def render_concept_map(handbook: Handbook, lang: str, url_for: Callable[[str], s
             )
 
     definition = handbook.by_kind(roles["center"])
-    center_label = label(lang, "map.center")
+    center_label = handbook.labels.get(lang, "map.center")
     if definition:
         parts.append(_node(cx, cy, center_label, url_for(definition[0].id), CLASS_BY_ROLE["center"],
                            lang, w=150, h=64))
 
-    return _svg("wide", WIDTH, HEIGHT, lang, lines, parts, _counts(handbook))
+    return _svg(handbook, "wide", WIDTH, HEIGHT, lang, lines, parts)
 
 
 def _counts(handbook: Handbook) -> dict[str, int]:
@@ -115,10 +114,12 @@ def _counts(handbook: Handbook) -> dict[str, int]:
     return {role: len(handbook.by_kind(kind)) for role, kind in _roles(handbook).items()}
 
 
-def _svg(layout: str, width: int, height: int, lang: str, lines: list[dict], parts: list[dict],
-         counts: dict[str, int]) -> str:
+def _svg(handbook: Handbook, layout: str, width: int, height: int, lang: str, lines: list[dict],
+         parts: list[dict]) -> str:
+    labels = handbook.labels
     return render_fragment("concept-map.svg", layout=layout, width=width, height=height, lang=lang,
-                           title=label(lang, "map.title"), desc=label(lang, "map.desc", **counts),
+                           title=labels.get(lang, "map.title"),
+                           desc=labels.get(lang, "map.desc", **_counts(handbook)),
                            lines=lines, nodes=parts)
 
 
@@ -159,7 +160,7 @@ def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[
     y += 6
     center = (NARROW_WIDTH / 2, y)
     if definition:
-        parts.append(_node(*center, label(lang, "map.center"), url_for(definition[0].id),
+        parts.append(_node(*center, handbook.labels.get(lang, "map.center"), url_for(definition[0].id),
                            CLASS_BY_ROLE["center"], lang, w=150, h=48, font=NARROW_FONT))
     y += 48 / 2 + gap + h / 2 + 6
     for x, element_y in grid(handbook.by_kind(roles["ring"]), CLASS_BY_ROLE["ring"]):
@@ -167,4 +168,4 @@ def render_narrow_concept_map(handbook: Handbook, lang: str, url_for: Callable[[
     y += 6
     grid(handbook.by_kind(roles["bottom"]), CLASS_BY_ROLE["bottom"])
     height = int(y - h / 2 - gap + 8)
-    return _svg("narrow", NARROW_WIDTH, height, lang, lines, parts, _counts(handbook))
+    return _svg(handbook, "narrow", NARROW_WIDTH, height, lang, lines, parts)

@@ -18,9 +18,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from handbook.findings import Finding, HandbookError
-from handbook.labels import label
 from handbook.loader import Handbook, Page
-from handbook.project import active_project
 from handbook.render import cell, relative_link
 from handbook.schema import MAX_TEXT_CHARS, SLUG_PATTERN, ConceptFrontMatter
 from handbook.templating import render_fragment
@@ -138,10 +136,10 @@ def emendation_findings(handbook: Handbook) -> list[Finding]:
         def at(field_name: str, index: int = index) -> int:
             return lines.get(("emendations", index, field_name), lines.get(("emendations", index), 1))
 
-        page = handbook.pages.get(f"{active_project().default_language}/{emendation.page}")
+        page = handbook.pages.get(f"{handbook.default_language}/{emendation.page}")
         if page is None:
             findings.append(Finding(EMENDATIONS_FILE, at("page"),
-                                    f"no Thai page docs/{active_project().default_language}/{emendation.page}"))
+                                    f"no Thai page docs/{handbook.default_language}/{emendation.page}"))
             continue
         text = target_text(page, emendation.at)
         if text is None:
@@ -186,8 +184,9 @@ def render_emendations(handbook: Handbook, page: Page, lang: str) -> str:
     emendations = load_emendations(handbook)
     content_lang = page.lang
     original = handbook.default_language
+    labels = handbook.labels
     # The labels and cells are Markdown (cells escaped by `cell`), written into the table as they are.
-    head = [Markup(label(content_lang, f"emendations.{key}")) for key in ("where", "original", "corrected", "why")]
+    head = [Markup(labels.get(content_lang, f"emendations.{key}")) for key in ("where", "original", "corrected", "why")]
     rows = []
     for emendation in emendations:
         source = handbook.pages[f"{original}/{emendation.page}"]
@@ -195,25 +194,24 @@ def render_emendations(handbook: Handbook, page: Page, lang: str) -> str:
         target = f"{shown.lang}/{emendation.page}"
         link = relative_link(page.src_uri, target)
         if emendation.at in WHOLE_PAGE_TARGETS:
-            where = label(content_lang, f"emendations.at.{emendation.at}", title=cell(shown.meta.title))
+            where = labels.get(content_lang, f"emendations.at.{emendation.at}", title=cell(shown.meta.title))
         else:
             meta = shown.meta
             assert isinstance(meta, ConceptFrontMatter)
             number = next(i for i, p in enumerate(meta.points, start=1) if p.id == emendation.at)
-            where = label(content_lang, "emendations.at.point", title=cell(meta.title), n=number)
+            where = labels.get(content_lang, "emendations.at.point", title=cell(meta.title), n=number)
             link += f"#{emendation.at}"
-        why = label(content_lang, f"emendation.{emendation.kind}")
+        why = labels.get(content_lang, f"emendation.{emendation.kind}")
         if emendation.note:
             note = getattr(emendation.note, content_lang, None) or getattr(emendation.note, original)
             why += ": " + cell(note)
         rows.append({"where": Markup(where), "link": link, "why": Markup(why),
                      "original": Markup(cell(emendation.original)),
                      "corrected": Markup(cell(emendation.corrected))})
-    count = Markup(label(content_lang, "emendations.count", n=len(emendations)))
+    count = Markup(labels.get(content_lang, "emendations.count", n=len(emendations)))
     return render_fragment("emendations.md", count=count, head=head, rows=rows, original=original) + "\n"
 
 
-def emendation_pages(emendations: list[Emendation]) -> list[str]:
-    """The Thai pages the emendations touch, in order (for tests and reports)."""
-    original = active_project().default_language
+def emendation_pages(emendations: list[Emendation], original: str) -> list[str]:
+    """The pages of the `original` language the emendations touch, in order (for tests and reports)."""
     return list(dict.fromkeys(posixpath.join(original, e.page) for e in emendations))

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from handbook.labels import label
-from handbook.loader import Handbook, concept_src_uri
+from handbook.loader import Handbook
 from handbook.render import cell, relative_link
 from handbook.templating import render_fragment, render_front_matter
 
@@ -82,32 +81,32 @@ def other_language(handbook: Handbook, lang: str) -> str:
 def column_names(handbook: Handbook, lang: str) -> dict[str, str]:
     """The values of the glossary's column labels (`{language}`, `{other}`): the columns are named
     for what they show, this language's term and the other language's, in the labels' language."""
-    from handbook.labels import active_labels
     from handbook.translation import language_name
 
-    words_lang = active_labels().lang_of(lang, "glossary.term")
-    return {"language": language_name(words_lang, lang),
-            "other": language_name(words_lang, other_language(handbook, lang))}
+    words_lang = handbook.labels.lang_of(lang, "glossary.term")
+    return {"language": language_name(handbook.project, words_lang, lang),
+            "other": language_name(handbook.project, words_lang, other_language(handbook, lang))}
 
 
 def render_glossary(handbook: Handbook, lang: str) -> str:
     src_uri = GLOSSARY_SRC.format(lang=lang)
     names = column_names(handbook, lang)
+    labels = handbook.labels
     rows = [
-        f"| {label(lang, 'glossary.term', **names)} | {label(lang, 'glossary.other', **names)} "
-        f"| {label(lang, 'glossary.meaning')} |",
+        f"| {labels.get(lang, 'glossary.term', **names)} | {labels.get(lang, 'glossary.other', **names)} "
+        f"| {labels.get(lang, 'glossary.meaning')} |",
         "|---|---|---|",
     ]
     for entry in glossary_entries(handbook, lang):
         concept = handbook.concepts[entry.concept_id]
-        link = relative_link(src_uri, concept_src_uri(concept.id, concept.kind, lang))
+        link = relative_link(src_uri, handbook.concept_src_uri(concept.id, concept.kind, lang))
         if entry.see:
-            meaning = f"{label(lang, 'glossary.see')} [{cell(entry.see)}]({link})"
+            meaning = f"{labels.get(lang, 'glossary.see')} [{cell(entry.see)}]({link})"
             rows.append(f"| {cell(entry.term)} | | {meaning} |")
         else:
             rows.append(f"| [**{cell(entry.term)}**]({link}) | {cell(entry.other)} | {cell(entry.meaning)} |")
     # Not searched: every entry repeats a concept page's summary.
-    front = render_front_matter({"title": label(lang, "glossary.title"), "search": {"exclude": True}})
-    body = render_fragment("glossary.md", intro=Markup(label(lang, "glossary.intro")),
+    front = render_front_matter({"title": labels.get(lang, "glossary.title"), "search": {"exclude": True}})
+    body = render_fragment("glossary.md", intro=Markup(labels.get(lang, "glossary.intro")),
                            rows=[Markup(row) for row in rows])
     return f"{front}\n{body}\n"

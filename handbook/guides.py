@@ -16,7 +16,7 @@ from handbook.render import Renderer
 
 def render_checklist_links(handbook: Handbook, page: Page, lang: str) -> str:
     """A link to every checklist of `lang`, with its number of items and what it is for."""
-    return render_checklist_list(build_checklists(handbook), page.src_uri, lang)
+    return render_checklist_list(build_checklists(handbook), page.src_uri, lang, labels=handbook.labels)
 
 
 GUIDE_MARKERS: dict[str, Renderer] = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.findings import Finding, HandbookError
-from handbook.labels import label
+from handbook.labels import Labels
 
 EDITION_FILE = "editorial/book.yml"
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -80,41 +80,42 @@ def load_printing(root: Path) -> Printing | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _month_name(lang: str, month: int) -> str:
-    names = [name.strip() for name in label(lang, "book.date.months").split(",")]
+def _month_name(labels: Labels, lang: str, month: int) -> str:
+    names = [name.strip() for name in labels.get(lang, "book.date.months").split(",")]
     return names[month - 1] if len(names) == 12 else str(month)
 
 
-def reader_year(lang: str, year: int) -> int:
+def reader_year(labels: Labels, lang: str, year: int) -> int:
     """A Common Era year in the reader's calendar: `book.date.year_offset` years added (543 in
     Thai: the Buddhist era, พ.ศ.)."""
-    offset = label(lang, "book.date.year_offset")
+    offset = labels.get(lang, "book.date.year_offset")
     return year + (int(offset) if re.fullmatch(r"-?\d{1,4}", offset) else 0)
 
 
-def reader_date(lang: str, iso: str) -> str:
+def reader_date(labels: Labels, lang: str, iso: str) -> str:
     """"2026-11" or "2026-11-26" as `lang` writes it: month name and year in the reader's
     calendar (2569 in Thai), with the day when there is one."""
     year, month, *day = (int(part) for part in iso.split("-"))
-    values = {"month": _month_name(lang, month), "year": reader_year(lang, year)}
+    values = {"month": _month_name(labels, lang, month), "year": reader_year(labels, lang, year)}
     if day:
-        return label(lang, "book.date.day", day=day[0], **values)
-    return label(lang, "book.date.month", **values)
+        return labels.get(lang, "book.date.day", day=day[0], **values)
+    return labels.get(lang, "book.date.month", **values)
 
 
-def _ordinal(lang: str, number: int) -> str:
-    ordinals = [word.strip() for word in label(lang, "book.imprint.ordinals").split(",")]
+def _ordinal(labels: Labels, lang: str, number: int) -> str:
+    ordinals = [word.strip() for word in labels.get(lang, "book.imprint.ordinals").split(",")]
     return ordinals[number - 1] if number <= len(ordinals) else str(number)
 
 
-def edition_line(lang: str, printing: Printing) -> str:
+def edition_line(labels: Labels, lang: str, printing: Printing) -> str:
     """"พิมพ์ครั้งที่ 1 พฤศจิกายน 2569" / "First edition, November 2026"."""
-    return label(lang, "book.imprint.edition", ordinal=_ordinal(lang, printing.number),
-                 date=reader_date(lang, printing.month))
+    return labels.get(lang, "book.imprint.edition", ordinal=_ordinal(labels, lang, printing.number),
+                      date=reader_date(labels, lang, printing.month))
 
 
-def citation(lang: str, printing: Printing, *, title: str, url: str) -> str:
+def citation(labels: Labels, lang: str, printing: Printing, *, title: str, url: str) -> str:
     """How to cite the handbook in `lang` (its title in that language)."""
-    text = label(lang, "book.imprint.cite", author=label(lang, "book.author"), title=title,
-                 year=reader_year(lang, int(printing.month[:4])), ordinal=_ordinal(lang, printing.number))
-    return f"{text} {label(lang, 'book.imprint.cite.url', url=url)}" if url else text
+    text = labels.get(lang, "book.imprint.cite", author=labels.get(lang, "book.author"), title=title,
+                      year=reader_year(labels, lang, int(printing.month[:4])),
+                      ordinal=_ordinal(labels, lang, printing.number))
+    return f"{text} {labels.get(lang, 'book.imprint.cite.url', url=url)}" if url else text

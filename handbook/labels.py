@@ -93,7 +93,7 @@ GENERATOR_KEYS: tuple[str, ...] = (
     "book.summary", "book.glossary.added", "book.appendix", "book.appendix.copy", "book.tally",
     "book.verdict.type", "book.page", "book.link", "book.link.checklists", "search.corrected", "section.checklists",
     "section.guide", "added.point", "added.page",
-    # The printed book's front matter, editors' marker and checklists for paper (handbook/book.py)
+    # The printed book's front matter, editors' marker and checklists for paper (handbook/book/)
     "book.date.months", "book.date.year_offset", "book.date.month", "book.date.day",
     "book.imprint.title", "book.imprint.ordinals", "book.imprint.edition", "book.imprint.editors.title",
     "book.imprint.licence.editors", "book.imprint.licence.source", "book.imprint.source.title",
@@ -237,26 +237,3 @@ def _text_problem(key: str, value: str) -> str | None:
     if re.search(r"[<>]", value):
         return "HTML is not allowed in labels (found '<' or '>'); write plain text"
     return text_problem(value)
-
-
-# ---------------------------------------------------------------------------------------------
-# The labels in use: those of the handbook loaded last (one process builds one handbook).
-# ---------------------------------------------------------------------------------------------
-
-_ACTIVE: Labels | None = None
-
-
-def use_labels(labels: Labels) -> None:
-    global _ACTIVE
-    _ACTIVE = labels
-
-
-def active_labels() -> Labels:
-    if _ACTIVE is None:
-        raise RuntimeError("no handbook loaded: load_handbook() sets the labels in use")
-    return _ACTIVE
-
-
-def label(lang: str, key: str, **values: object) -> str:
-    """The words of `key` in `lang` (the original's where `lang` has none), values filled in."""
-    return active_labels().get(lang, key, **values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.loader import Handbook, concept_url, guide_src_uri, page_url
+from handbook.loader import Handbook
 
 
 def build_manifest(
@@ -16,7 +16,7 @@ def build_manifest(
                 "kind": concept.kind,
                 "title": {lang: concept.meta(lang).title for lang in handbook.languages},
                 "url": {
-                    lang: concept_url(concept, lang, directory_urls=directory_urls)
+                    lang: handbook.concept_url(concept, lang, directory_urls=directory_urls)
                     for lang in handbook.languages
                 },
             }
@@ -26,7 +26,7 @@ def build_manifest(
             "id": guide_id,
             "title": {lang: handbook.guide_page(guide_id, lang).meta.title for lang in handbook.languages},
             "url": {
-                lang: page_url(guide_src_uri(guide_id, lang), directory_urls=directory_urls)
+                lang: handbook.page_url(handbook.guide_src_uri(guide_id, lang), directory_urls=directory_urls)
                 for lang in handbook.languages
             },
         }

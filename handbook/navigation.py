@@ -6,7 +6,6 @@ concept page appears in the navigation without editing `mkdocs.yml`.
 
 from __future__ import annotations
 
-from handbook.labels import label
 from handbook.loader import Handbook
 
 
@@ -20,14 +19,14 @@ def build_nav(handbook: Handbook, lang: str) -> list:
             continue
         if section.overview:
             paths.insert(0, project.overview_src[section.overview])
-        nav.append({label(lang, f"section.{section.kind}"): paths})
+        nav.append({handbook.labels.get(lang, f"section.{section.kind}"): paths})
     checklists = project.structure.checklists
     if checklists:
         paths = ["checklists/index.md"] + [f"checklists/{s.id}.md" for s in checklists]
-        nav.append({label(lang, "section.checklists"): paths})
+        nav.append({handbook.labels.get(lang, "section.checklists"): paths})
     if handbook.guides:
         guides = [f"{project.structure.guides}/{guide_id}.md" for guide_id in handbook.guides]
-        nav.append({label(lang, "section.guide"): guides})
+        nav.append({handbook.labels.get(lang, "section.guide"): guides})
     nav.append("glossary.md")
     nav.append("translation-status.md")
     return nav

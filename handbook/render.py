@@ -17,8 +17,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from handbook.findings import Finding, HandbookError
-from handbook.labels import label
-from handbook.loader import Concept, Handbook, Page, concept_src_uri
+from handbook.loader import Concept, Handbook, Page
 from handbook.schema import ConceptFrontMatter, GuideFrontMatter
 from handbook.templating import render_fragment
 
@@ -35,8 +34,8 @@ def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri))
 
 
-def concept_link(page: Page, concept: Concept, lang: str) -> str:
-    return relative_link(page.src_uri, concept_src_uri(concept.id, concept.kind, lang))
+def concept_link(handbook: Handbook, page: Page, concept: Concept, lang: str) -> str:
+    return relative_link(page.src_uri, handbook.concept_src_uri(concept.id, concept.kind, lang))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,30 +60,31 @@ def cell(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def render_header(page: Page, handbook: Handbook | None = None) -> str:
+def render_header(page: Page, handbook: Handbook) -> str:
     """What opens every concept page, before its body: the term line, then the editors' lead.
 
     The lead is the handbook's own text, so it is a block of its own with a visible label, kept
     apart from the source's points (like the question boxes).
     """
     meta = _concept_meta(page)
+    labels = handbook.labels
     # Each language's term in a span that says its language ({th}, {en}… in the label).
-    terms = label(page.lang, "term.line", **{
+    terms = labels.get(page.lang, "term.line", **{
         code: render_fragment("term.html", css=None, lang=code, term=Markup(inline(term)))
         for code, term in meta.terms.items()
     })
     added = _original_meta(page, handbook).added_by_editors
     return render_fragment(
         "concept-header.md", terms=Markup(terms),  # the label's words as they are, around the spans
-        added_page=label(page.lang, "added.page") if added else None,
-        lead=Markup(inline(meta.lead)) if meta.lead else None, lead_label=label(page.lang, "lead.label"),
+        added_page=labels.get(page.lang, "added.page") if added else None,
+        lead=Markup(inline(meta.lead)) if meta.lead else None, lead_label=labels.get(page.lang, "lead.label"),
     )
 
 
-def _original_meta(page: Page, handbook: Handbook | None) -> ConceptFrontMatter:
+def _original_meta(page: Page, handbook: Handbook) -> ConceptFrontMatter:
     """The front matter of the original of a concept page (the page itself when it is one)."""
     meta = _concept_meta(page)
-    concept = handbook.concepts.get(meta.id) if handbook else None
+    concept = handbook.concepts.get(meta.id)
     return concept.meta(concept.original) if concept else meta
 
 
@@ -98,7 +98,7 @@ def render_points(handbook: Handbook, page: Page, lang: str) -> str:
     added = {p.id for p in _original_meta(page, handbook).points if p.added_by_editors}
     points = [{"number": number, "id": point.id, "text": Markup(inline(point.text)), "added": point.id in added}
               for number, point in enumerate(meta.points, start=1)]
-    return render_fragment("points.md", points=points, mark=label(page.lang, "added.point"))
+    return render_fragment("points.md", points=points, mark=handbook.labels.get(page.lang, "added.point"))
 
 
 def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
@@ -110,8 +110,8 @@ def render_questions(handbook: Handbook, page: Page, lang: str) -> str:
     kind_key = f"questions.title.{meta.kind}"
     key = kind_key if kind_key in handbook.project.labels.keys() else "questions.title"
     content_lang = page.lang
-    out = [f'!!! question "{label(content_lang, key)}"', ""]
-    out.append(f"    {label(content_lang, 'questions.intro')}")
+    out = [f'!!! question "{handbook.labels.get(content_lang, key)}"', ""]
+    out.append(f"    {handbook.labels.get(content_lang, 'questions.intro')}")
     out.append("")
     for item in meta.checklist:
         out.append(f"    - {inline(item.text)}")
@@ -141,11 +141,12 @@ def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
     # Every value is Markdown: the labels as they are, front matter escaped by cell()/inline().
     types = handbook.by_kind(_section_kind(handbook, page))
     aspects = ("origin", "driver", "duration", "example")
-    header = [Markup(label(lang, "compare.aspect"))]
-    header += [Markup(f"[{cell(c.meta(lang).title)}]({concept_link(page, c, lang)})") for c in types]
+    labels = handbook.labels
+    header = [Markup(labels.get(lang, "compare.aspect"))]
+    header += [Markup(f"[{cell(c.meta(lang).title)}]({concept_link(handbook, page, c, lang)})") for c in types]
     rows = []
     for aspect in aspects:
-        cells = [Markup(f"**{label(lang, 'compare.' + aspect)}**")]
+        cells = [Markup(f"**{labels.get(lang, 'compare.' + aspect)}**")]
         for concept in types:
             profile = concept.meta(lang).profile
             cells.append(Markup(cell(getattr(profile, aspect)) if profile else ""))
@@ -154,20 +155,20 @@ def render_type_comparison(handbook: Handbook, page: Page, lang: str) -> str:
     for concept in types:
         profile = concept.meta(lang).profile
         cards.append({
-            "title": Markup(inline(concept.meta(lang).title)), "link": concept_link(page, concept, lang),
-            "aspects": [{"label": Markup(label(lang, "compare." + aspect)),
+            "title": Markup(inline(concept.meta(lang).title)), "link": concept_link(handbook, page, concept, lang),
+            "aspects": [{"label": Markup(labels.get(lang, "compare." + aspect)),
                          "value": Markup(inline(getattr(profile, aspect)) if profile else "")}
                         for aspect in aspects],
         })
     return render_fragment("comparison.md", header=header, rows=rows, cards=cards,
-                           note=Markup(label(lang, "compare.note"))) + "\n"
+                           note=Markup(labels.get(lang, "compare.note"))) + "\n"
 
 
 def render_contents(handbook: Handbook, page: Page, lang: str) -> str:
     """The map of the content for the home page: every section with its concepts."""
     out = []
     for section in handbook.project.structure.sections:
-        out.append(f"### {label(lang, 'section.' + section.kind)}\n")
+        out.append(f"### {handbook.labels.get(lang, 'section.' + section.kind)}\n")
         out.append(_concept_list(handbook, page, lang, section.kind, numbered=section.numbered))
     return "\n".join(out)
 
@@ -184,7 +185,7 @@ def _concept_list(handbook: Handbook, page: Page, lang: str, kind: str | None, *
         if lang == original and other and meta.terms.get(other):
             term = " " + render_fragment("term.html", css="hb-term", lang=other, term=Markup(inline(meta.terms[other])))
         lines.append(
-            f"{bullet} [**{inline(meta.title)}**]({concept_link(page, concept, lang)}){term} — "
+            f"{bullet} [**{inline(meta.title)}**]({concept_link(handbook, page, concept, lang)}){term} — "
             f"{inline(meta.summary)}"
         )
     return "\n".join(lines) + "\n"

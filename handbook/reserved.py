@@ -23,7 +23,7 @@ from handbook.findings import Finding
 RESERVED_TOP: frozenset[str] = frozenset({
     "assets",  # Material's and the handbook's stylesheets, scripts, fonts, icons, og-image.png
     "search",  # the search index
-    "downloads",  # the books (handbook/book.py)
+    "downloads",  # the books (handbook/book/)
     "sw.js",  # the service worker
     "offline.json",  # its list of files
     "manifest.webmanifest",  # the installable app's manifest

@@ -136,12 +136,10 @@ def concept_names(handbook, lang: str, *, directory_urls: bool = True) -> dict[s
     reader the Thai one). Locations are relative to the language's folder, as in its index
     (`elements/common-vision/`).
     """
-    from handbook.loader import concept_src_uri, page_url
-
     found: dict[str, list[str]] = {}
     for concept in handbook.concepts.values():
         meta = concept.meta(lang)
-        url = page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+        url = handbook.concept_url(concept, lang, directory_urls=directory_urls)
         if lang != handbook.default_language:
             url = url.removeprefix(f"{lang}/")
         names = [meta.title, *meta.terms.values(), *meta.synonyms]
@@ -155,11 +153,9 @@ def point_words(handbook, lang: str, *, directory_urls: bool = True) -> dict[str
     """{location of a concept's page: the words of its points' ids} (`voluntary-link` →
     `voluntary link`): the editors' own short names for the points, often the word a reader
     types where the text says it in other words. Indexed with the inner words (low boost)."""
-    from handbook.loader import concept_src_uri, page_url
-
     found: dict[str, list[str]] = {}
     for concept in handbook.concepts.values():
-        url = page_url(concept_src_uri(concept.id, concept.kind, lang), directory_urls=directory_urls)
+        url = handbook.concept_url(concept, lang, directory_urls=directory_urls)
         if lang != handbook.default_language:
             url = url.removeprefix(f"{lang}/")
         found[url] = [point.id.replace("-", " ") for point in concept.meta(lang).points]

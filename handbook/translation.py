@@ -25,9 +25,9 @@ from markupsafe import Markup
 
 from handbook.findings import Finding
 from handbook.history import git, repo_path
-from handbook.labels import label
 from handbook.loader import Handbook, Page
 from handbook.newfile import new_file_url
+from handbook.project import Project
 from handbook.schema import ConceptFrontMatter
 from handbook.templating import render_fragment, render_front_matter
 
@@ -303,11 +303,9 @@ def set_source_hash(text: str, new_hash: str) -> str:
     return "".join(lines)
 
 
-def original_of(translated: Path, docs_dir: Path) -> Path:
-    from handbook.project import active_project
-
+def original_of(translated: Path, docs_dir: Path, *, default_language: str) -> Path:
     relative = translated.resolve().relative_to(docs_dir.resolve())
-    return docs_dir / active_project().default_language / Path(*relative.parts[1:])
+    return docs_dir / default_language / Path(*relative.parts[1:])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,31 +314,27 @@ def original_of(translated: Path, docs_dir: Path) -> Path:
 
 STATUS_SRC = "{lang}/translation-status.md"
 
-def language_name(lang: str, code: str) -> str:
+def language_name(project: Project, lang: str, code: str) -> str:
     """The name of language `code` in `lang`'s words ("language.<code>"), else its own name."""
-    from handbook.labels import active_labels
-    from handbook.project import active_project
-
+    labels = project.labels
     key = f"language.{code}"
-    if key in active_labels().words.get(lang, {}) or key in active_labels().words[active_labels().default]:
-        return label(lang, key)
-    return active_project().names.get(code, code)
+    if key in labels.words.get(lang, {}) or key in labels.words[labels.default]:
+        return labels.get(lang, key)
+    return project.names.get(code, code)
 
 
-def render_notice(kind: str, lang: str, status_link: str, *, shown: str | None = None) -> str:
+def render_notice(project: Project, kind: str, lang: str, status_link: str, *, shown: str | None = None) -> str:
     """The notice on a page that is not translated ("missing") or whose original changed, as an
     admonition marked with the language its words are in (the first of `lang`'s chain that has
     them). `shown`: the language the page is shown in (the original unless its chain has it)."""
-    from handbook.labels import active_labels
-    from handbook.project import active_project
-
-    original = shown or active_project().default_language
-    words_lang = active_labels().lang_of(lang, f"notice.{kind}.text")
+    original = shown or project.default_language
+    words_lang = project.labels.lang_of(lang, f"notice.{kind}.text")
     css = "warning" if kind == "missing" else "info"
     # The languages named in the words' own language.
-    names = {"language": language_name(words_lang, lang), "original": language_name(words_lang, original)}
-    title = label(lang, f"notice.{kind}.title", **names)
-    text = Markup(label(lang, f"notice.{kind}.text", **names, status=status_link))  # Markdown, as it is
+    names = {"language": language_name(project, words_lang, lang),
+             "original": language_name(project, words_lang, original)}
+    title = project.labels.get(lang, f"notice.{kind}.title", **names)
+    text = Markup(project.labels.get(lang, f"notice.{kind}.text", **names, status=status_link))  # Markdown, as it is
     return render_fragment("notice.md", css=css, lang=words_lang, title=title, text=text) + "\n"
 
 
@@ -354,12 +348,12 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
     from handbook.render import cell, relative_link
 
     def words(key: str, **values: object) -> str:
-        return label(lang, f"status.{key}", **values)
+        return handbook.labels.get(lang, f"status.{key}", **values)
 
     original = handbook.default_language
     src_uri = STATUS_SRC.format(lang=lang)
     out = [render_front_matter({"title": words("title"), "search": {"exclude": True}}),
-           words("intro", original=language_name(lang, original)), ""]
+           words("intro", original=language_name(handbook.project, lang, original)), ""]
     for target in handbook.languages:
         if target == original:
             continue
@@ -367,7 +361,7 @@ def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
         done = sum(s.status == "translated" for s in statuses)
         percent = round(100 * done / len(statuses)) if statuses else 100
         counts = {k: sum(s.status == k for s in statuses) for k in ("translated", "outdated", "missing")}
-        summary = words("summary", name=language_name(lang, target), done=done, total=len(statuses),
+        summary = words("summary", name=language_name(handbook.project, lang, target), done=done, total=len(statuses),
                         percent=percent)
         out.append(f"**{summary}**")
         out.append("")

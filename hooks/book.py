@@ -85,4 +85,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(f"{page.file.src_uri}: error: the page links to the book, "
                           "but no book was made for its language")
     home = page.file.src_uri.endswith("/index.md") and page.file.src_uri.count("/") == 1
-    return markdown.replace(BOOK_PLACEHOLDER, render_book_link(book, page.file.src_uri, button=home))
+    return markdown.replace(BOOK_PLACEHOLDER, render_book_link(book, page.file.src_uri, button=home,
+                                                                labels=current_handbook(config.docs_dir).labels))

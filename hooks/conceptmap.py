@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from handbook.conceptmap import render_concept_maps
-from handbook.loader import concept_url, current_handbook, relative_url
+from handbook.loader import current_handbook, relative_url
 from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
 
@@ -24,7 +24,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     lang = config.theme["language"]
 
     def url_for(concept_id: str) -> str:
-        target = concept_url(handbook.concepts[concept_id], lang, directory_urls=config.use_directory_urls)
+        target = handbook.concept_url(handbook.concepts[concept_id], lang, directory_urls=config.use_directory_urls)
         return relative_url(page.url, target)
 
     return html.replace(PLACEHOLDER, render_concept_maps(handbook, lang, url_for))

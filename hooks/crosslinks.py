@@ -22,8 +22,7 @@ from handbook.crosslinks import (
     render_related,
 )
 from handbook.glossary import GLOSSARY_SRC
-from handbook.labels import label
-from handbook.loader import concept_url, current_handbook, relative_url, resolve_url
+from handbook.loader import current_handbook, relative_url, resolve_url
 from handbook.translation import STATUS_SRC
 
 # Reference pages link to every concept; listing them under "mentioned in" everywhere says nothing.
@@ -77,7 +76,7 @@ def _context(config: MkDocsConfig):
     if lang not in _CONTEXT:
         handbook = current_handbook(config.docs_dir)
         urls = {
-            cid: concept_url(c, lang, directory_urls=config.use_directory_urls)
+            cid: handbook.concept_url(c, lang, directory_urls=config.use_directory_urls)
             for cid, c in handbook.concepts.items()
         }
         by_url = {url: cid for cid, url in urls.items()}
@@ -112,6 +111,6 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         related.append((meta.title, relative_url(page.url, urls[cid]), meta.summary))
     mentions = _MENTIONS.get(lang, {}).get(own, {})
     mentioned_in = [(title, relative_url(page.url, url)) for url, title in sorted(mentions.items())]
-    labels = {"related": label(lang, "related"), "mentioned": label(lang, "mentioned")}
+    labels = {key: handbook.labels.get(lang, key) for key in ("related", "mentioned")}
     page.content += render_related(related, mentioned_in, labels=labels)
     return context

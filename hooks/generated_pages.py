@@ -45,7 +45,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     except HandbookError as err:
         raise PluginError(str(err)) from None
     generated = [
-        generated_file(config, f"{lang}/checklists/index.md", render_checklists_index(checklists, lang), lang)
+        generated_file(config, f"{lang}/checklists/index.md", render_checklists_index(checklists, lang, labels=handbook.labels), lang)
     ]
     for checklist in checklists:
         content = render_checklist(checklist, lang)

@@ -20,7 +20,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.labels import label
 from handbook.loader import current_handbook
 from handbook.pwa import AppInfo, web_manifest
 from handbook.translation import language_name
@@ -50,13 +49,13 @@ def on_env(env, *, config: MkDocsConfig, files):
     lang = config.theme["language"]
     project = _project(config)
     # Labels are plain text (handbook.labels): escaped where templates insert them.
-    env.globals["hb_label"] = lambda key, **values: Markup.escape(label(lang, key, **values))
-    env.globals["hb_label_in"] = lambda other, key: Markup.escape(label(other, key))
+    env.globals["hb_label"] = lambda key, **values: Markup.escape(project.labels.get(lang, key, **values))
+    env.globals["hb_label_in"] = lambda other, key: Markup.escape(project.labels.get(other, key))
     env.globals["hb_label_lang"] = lambda key: project.labels.lang_of(lang, key)
     env.globals["hb_languages"] = project.languages
     env.globals["hb_default_language"] = project.default_language
     # Each language's name in this language's words ("อังกฤษ" on a Thai page).
-    env.globals["hb_language_names"] = {code: language_name(lang, code) for code in project.languages}
+    env.globals["hb_language_names"] = {code: language_name(project, lang, code) for code in project.languages}
     env.globals["hb_online"] = _online(config)
     return env
 
@@ -110,7 +109,7 @@ def _write_manifest(config: MkDocsConfig) -> None:
     info = AppInfo(
         lang=lang,
         name=config.site_name,
-        short_name=label(lang, "app.short_name"),
+        short_name=_project(config).labels.get(lang, "app.short_name"),
         description=config.site_description or "",
         start_url="./",
         theme_color=app.get("theme_color", "#00695c"),

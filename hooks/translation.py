@@ -29,10 +29,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
         # mkdocs-static-i18n fell back to the original; hooks/content.py put the page of the
         # first language of the reader's chain that has one in its place.
         shown = handbook.shown_page(source, lang).lang
-        return render_notice("missing", lang, status_link, shown=shown) + "\n" + render_shown_in(shown, markdown)
+        return render_notice(handbook.project, "missing", lang, status_link, shown=shown) + "\n" + render_shown_in(shown, markdown)
     original = handbook.pages.get(f"{original_lang}/{source.src_uri.split('/', 1)[1]}")
     recorded = source.meta.translation.source_hash if source.meta.translation else None
     current = source_hash(original.path.read_text(encoding="utf-8")) if original else None
     if recorded == current:
         return None
-    return render_notice("outdated", lang, status_link) + "\n" + markdown
+    return render_notice(handbook.project, "outdated", lang, status_link) + "\n" + markdown

@@ -118,6 +118,14 @@ def browser(site, chromium):
 
 # ---- Markers and an isolated cache -------------------------------------------------------------
 
+@pytest.fixture(scope="session")
+def labels():
+    """The repository's interface words (labels/<lang>.yml), read as the build reads them."""
+    from handbook.project import load_project
+
+    return load_project(ROOT).labels
+
+
 #: Fixtures that mean a test needs the built site, or headless Chromium.
 BUILD_FIXTURES = {"site", "offline_site"}
 BROWSER_FIXTURES = {"chromium", "browser"}

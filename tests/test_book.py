@@ -13,7 +13,6 @@ import pytest
 
 from handbook.book import Book, anchor_of_src, book_html, bookify, current_edition, render_book_link
 from handbook.checklists import build_checklists
-from handbook.labels import label
 from handbook.loader import load_handbook
 from tests.conftest import ROOT
 from tests.source_canon import POINTS
@@ -86,17 +85,17 @@ def test_every_reference_in_the_book_has_its_target(documents, lang):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_what_the_editors_added_is_marked_apart(handbook, documents, lang):
+def test_what_the_editors_added_is_marked_apart(handbook, documents, lang, labels):
     """The summaries, questions, the comparison and the checklists are the handbook's own
     text: each sits in the book's 'added' look, and the contents page explains that look."""
     document = documents[lang]
-    legend = label(lang, "book.marker.legend").split("{marker}")[-1]
+    legend = labels.get(lang, "book.marker.legend").split("{marker}")[-1]
     text = re.sub(r"<[^>]+>", "", document).replace("&#39;", "'")  # tags: the book's Thai setting
     assert legend in text and 'class="ed-mark"' in document
     # One marker, explained once, instead of the site's label on every box and a disclaimer in
     # every question box.
-    assert label(lang, "book.marker.replaces") not in text
-    assert label(lang, "questions.intro") not in text
+    assert labels.get(lang, "book.marker.replaces") not in text
+    assert labels.get(lang, "questions.intro") not in text
     assert document.count('class="ed-mark"') >= 2 * len(handbook.concepts)
     assert document.count('class="added summary"') == len(handbook.concepts)
     questions = sum(1 for c in handbook.concepts.values() if c.meta(lang).checklist)
@@ -129,20 +128,20 @@ def test_the_book_prints_no_placeholder_address(url, printed):
     ("en", "2026-11", "November 2026"),
     ("en", "2026-11-26", "26 November 2026"),
 ])
-def test_dates_are_written_in_the_readers_calendar(handbook, lang, iso, expected):
+def test_dates_are_written_in_the_readers_calendar(handbook, lang, iso, expected, labels):
     from handbook.imprint import reader_date
 
-    assert reader_date(lang, iso) == expected
+    assert reader_date(labels, lang, iso) == expected
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("th", "พิมพ์ครั้งที่ 1 พฤศจิกายน 2569"),
     ("en", "First edition, November 2026"),
 ])
-def test_the_edition_line(handbook, lang, expected):
+def test_the_edition_line(handbook, lang, expected, labels):
     from handbook.imprint import Printing, edition_line
 
-    assert edition_line(lang, Printing(1, "2026-11", "x@example.org")) == expected
+    assert edition_line(labels, lang, Printing(1, "2026-11", "x@example.org")) == expected
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
@@ -323,15 +322,15 @@ def _outline_titles(outline) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang):
+def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, lang, labels):
     reader = _reader(books[lang])
     outline = _outline_titles(reader.outline)
     pages = _text(books[lang])
-    first = next(n for n, text in enumerate(pages) if label(lang, "book.contents") in text[:200])
+    first = next(n for n, text in enumerate(pages) if labels.get(lang, "book.contents") in text[:200])
     contents = _squeeze("".join(pages[first:first + 2]))  # it may run over to its verso
     titles = [c.meta(lang).title for c in handbook.concepts.values()]
-    titles += [label(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
-    titles += [label(lang, "glossary.title"), label(lang, "book.appendix")]
+    titles += [labels.get(lang, f"checklist.{c.id}") for c in build_checklists(handbook)]
+    titles += [labels.get(lang, "glossary.title"), labels.get(lang, "book.appendix")]
     for title in titles:
         assert title in outline, title
         # with its page number after the leader dots
@@ -339,20 +338,20 @@ def test_contents_and_outline_list_every_concept_and_checklist(books, handbook, 
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_the_guides_are_in_the_book_with_the_emendations(books, handbook, lang):
+def test_the_guides_are_in_the_book_with_the_emendations(books, handbook, lang, labels):
     outline = _outline_titles(_reader(books[lang]).outline)
     assert handbook.guides
     for guide_id in handbook.guides:
         assert handbook.guide_page(guide_id, lang).meta.title in outline, guide_id
     text = _squeeze("".join(_text(books[lang])))
-    assert _squeeze(label(lang, "emendations.original")) in text  # the emendations' table
+    assert _squeeze(labels.get(lang, "emendations.original")) in text  # the emendations' table
 
 
-def test_every_point_of_the_source_is_in_the_thai_book(books, handbook):
+def test_every_point_of_the_source_is_in_the_thai_book(books, handbook, labels):
     pages = _text(books["th"])
     # Running headers and page numbers cut a point that runs over a page break: leave them out.
     headers = {_squeeze(c.meta("th").title) for c in handbook.concepts.values()}
-    headers |= {_squeeze(label("th", f"section.{k}")) for k in ("definition", "element", "type", "practice")}
+    headers |= {_squeeze(labels.get("th", f"section.{k}")) for k in ("definition", "element", "type", "practice")}
     headers |= {a + b for a in headers for b in headers}
     body = []
     for text in pages:
@@ -384,14 +383,14 @@ def test_no_placeholder_or_placeholder_address_is_printed(books, lang):
     ("en", ["First edition", "2026", "How to cite this handbook", "CC BY 4.0", "Corrections",
             "Preface", "How to use this book"]),
 ])
-def test_the_front_matter_has_an_imprint_preface_and_contents_on_a_recto(books, lang, words):
+def test_the_front_matter_has_an_imprint_preface_and_contents_on_a_recto(books, lang, words, labels):
     pages = _text(books[lang])
     front = " ".join(pages[1:3])
     for word in words:
         assert word in front, word
     assert "2569" in pages[1] if lang == "th" else "2026" in pages[1]
     # Cover (1), imprint on its back (2), preface (3), and the contents on a right-hand page.
-    contents = next(n for n, text in enumerate(pages, 1) if label(lang, "book.contents") in text.splitlines()[0:3])
+    contents = next(n for n, text in enumerate(pages, 1) if labels.get(lang, "book.contents") in text.splitlines()[0:3])
     assert contents % 2 == 1 and contents > 3
 
 
@@ -408,17 +407,17 @@ def _poppler_pages(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books, lang):
+def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books, lang, labels):
     pages = _poppler_pages(books[lang])
-    titles = {c.id: label(lang, f"checklist.{c.id}") for c in build_checklists(load_handbook(ROOT / "docs"))}
-    spread = _squeeze(label(lang, "book.spread"))
+    titles = {c.id: labels.get(lang, f"checklist.{c.id}") for c in build_checklists(load_handbook(ROOT / "docs"))}
+    spread = _squeeze(labels.get(lang, "book.spread"))
     marked = _text(books[lang])  # pypdf keeps Thai tone marks in place (see pdftext.py)
-    appendix = next(n for n, text in enumerate(pages) if label(lang, "book.appendix") in text.splitlines()[:2])
+    appendix = next(n for n, text in enumerate(pages) if labels.get(lang, "book.appendix") in text.splitlines()[:2])
     starts = {}
     for checklist_id, title in titles.items():
         # Its title as the page's heading: in the first lines, under the running head.
         found = [n for n, text in enumerate(pages) if n > appendix and title in text.splitlines()[:4]
-                 and _squeeze(label(lang, "print.network")) in _squeeze(text)]
+                 and _squeeze(labels.get(lang, "print.network")) in _squeeze(text)]
         assert found, checklist_id
         starts[checklist_id] = found[0]
         assert not any(other in pages[found[0]] for other in titles.values() if other != title
@@ -435,7 +434,7 @@ def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(documents, lang):
+def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(documents, lang, labels):
     document = documents[lang]
     for checklist in build_checklists(load_handbook(ROOT / "docs")):
         part = document[document.index(f'id="checklist-{checklist.id}"'):]
@@ -445,7 +444,7 @@ def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(docume
         assert part.count('class="rule"') == 3 * len(checklist.sections)
         words = re.sub(r"<[^>]+>", "", part)  # tags: the book's Thai setting
         if checklist.result == "type":
-            assert label(lang, "book.result.type") in words
+            assert labels.get(lang, "book.result.type") in words
         elif len(checklist.sections) > 1:
             assert 'class="total"' in part
         assert "ติ๊ก" not in words  # paper: a pen marks ✓, nothing is clicked
@@ -468,8 +467,8 @@ def test_no_thai_line_begins_with_mai_yamok_or_a_mark_and_no_compound_is_split(b
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_a_page_reference_is_never_split(books, lang):
-    word = label(lang, "book.page")
+def test_a_page_reference_is_never_split(books, lang, labels):
+    word = labels.get(lang, "book.page")
     lines = [line.rstrip() for text in _text(books[lang]) for line in text.splitlines()]
     assert not [line for line in lines if line.endswith(f"({word}") or line.endswith(f"({word}\u00a0")]
 
@@ -484,9 +483,9 @@ def test_sara_am_and_its_tone_marks_survive_text_extraction(books):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_references_carry_page_numbers(books, lang):
+def test_references_carry_page_numbers(books, lang, labels):
     text = "".join(_text(books[lang]))
-    word = label(lang, "book.page")
+    word = labels.get(lang, "book.page")
     refs = re.findall(rf"\({re.escape(word)}[ \u00a0](\d+)\)", text)
     assert len(refs) > 20
     assert all(0 < int(n) <= len(_reader(books[lang]).pages) for n in refs)
@@ -496,11 +495,12 @@ def test_references_carry_page_numbers(books, lang):
     ("th", ["index.html", "checklists/index.html"]),
     ("en", ["en/index.html", "en/checklists/index.html"]),
 ])
-def test_home_and_checklists_link_the_book_with_its_real_pages_and_size(site, offline_site, books, lang, pages):
+def test_home_and_checklists_link_the_book_with_its_real_pages_and_size(site, offline_site, books, lang, pages, labels):
     pdf = books[lang]
     book = Book(lang, pdf, len(_reader(pdf).pages), pdf.stat().st_size)
     for page in pages:
-        expected = render_book_link(book, page.replace(".html", ".md") if lang == "th" else page.removeprefix("en/").replace(".html", ".md"))
+        src_uri = page.replace(".html", ".md") if lang == "th" else page.removeprefix("en/").replace(".html", ".md")
+        expected = render_book_link(book, src_uri, labels=labels)
         text = expected[1:expected.index("]")]
         html = (site / page).read_text(encoding="utf-8")
         links = re.findall(r'<a[^>]*href="([^"]*\.pdf)"[^>]*>([^<]*)</a>', html)

@@ -10,12 +10,9 @@ frame was refused on file://.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from handbook.labels import label
-from handbook.loader import load_handbook_cached
 from tests.browser import block_external, serve
 from tests.search_harness import open_search, search
 
@@ -117,18 +114,17 @@ def test_real_pages_report_no_violation(browser, watched):
     assert console == []
 
 
-def test_the_installed_app_reports_no_violation(browser, watched):
+def test_the_installed_app_reports_no_violation(browser, watched, labels):
     """With the service worker in charge (pages from its cache), offline too."""
     _, base = browser
     context, console = watched(service_workers="allow")
     external: list[str] = []
     block_external(context, (base,), external)
     page = context.new_page()
-    load_handbook_cached(Path(__file__).resolve().parents[1] / "docs")  # the labels in use
     page.goto(base + "en/")
     # Saved for offline reading (the footer says so), then every page comes from the worker.
     page.wait_for_function("t => ((document.querySelector('.hb-offline__status') || {}).textContent || '')"
-                           ".includes(t)", arg=label("en", "offline.ready", language="English"), timeout=60_000)
+                           ".includes(t)", arg=labels.get("en", "offline.ready", language="English"), timeout=60_000)
     assert violations(page) == []
     context.set_offline(True)
     for url in ("en/elements/common-vision/", "en/checklists/health-check/"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from handbook.findings import HandbookError
-from handbook.loader import load_handbook, page_url
+from handbook.loader import load_handbook
+from handbook.model.urls import page_url
 from tests.fixtures import replace_in, write_handbook
 
 
@@ -121,7 +122,7 @@ def test_all_errors_reported_at_once(tmp_path):
     ],
 )
 def test_page_url(src_uri, url):
-    assert page_url(src_uri) == url
+    assert page_url(src_uri, "th") == url
 
 
 def test_content_model_does_not_import_mkdocs():

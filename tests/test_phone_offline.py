@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from handbook.labels import label
 from handbook.pwa import precache_list, write_offline_files
 from tests.browser import block_external, serve
 from tests.search_harness import open_search, search
@@ -22,15 +21,6 @@ from tests.search_harness import open_search, search
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
 SAVE_TIMEOUT = 60_000  # ms; only a broken worker takes this long
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _labels():
-    """The handbook's words (`label()`), also when this module runs alone."""
-    from handbook.loader import load_handbook
-    from tests.conftest import ROOT
-
-    load_handbook(ROOT / "docs")
 
 
 def precache(site: Path) -> dict:
@@ -66,11 +56,11 @@ def phone(chromium, served):
     context.close()
 
 
-def wait_saved(page, lang: str, text_key: str = "offline.ready", named: str | None = None) -> None:
+def wait_saved(page, labels, lang: str, text_key: str = "offline.ready", named: str | None = None) -> None:
     names = {"th": {"th": "ไทย", "en": "อังกฤษ"}, "en": {"th": "Thai", "en": "English"}}[lang]
     page.wait_for_function(
         "t => ((document.querySelector('.hb-offline__status') || {}).textContent || '').includes(t)",
-        arg=label(lang, text_key, language=names[named or lang]), timeout=SAVE_TIMEOUT)
+        arg=labels.get(lang, text_key, language=names[named or lang]), timeout=SAVE_TIMEOUT)
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [("th", "วิสัยทัศน์", "elements/common-vision/"),
@@ -78,12 +68,12 @@ def wait_saved(page, lang: str, text_key: str = "offline.ready", named: str | No
                                                          # typo tolerance works offline too
                                                          ("th", "ปฎิสัมพันธ์", "elements/interaction/"),
                                                          ("en", "perceptoin", "en/elements/common-perception/")])
-def test_after_one_visit_every_page_and_search_work_offline(phone, served, lang, query, expected):
+def test_after_one_visit_every_page_and_search_work_offline(phone, served, labels, lang, query, expected):
     context, page, base, errors = phone
     copy, _ = served
     home = base if lang == "th" else base + "en/"
     page.goto(home)
-    wait_saved(page, lang)
+    wait_saved(page, labels, lang)
     # The status is announced politely, in the page's language.
     assert page.get_attribute(".hb-offline__status", "role") == "status"
     context.set_offline(True)
@@ -97,15 +87,15 @@ def test_after_one_visit_every_page_and_search_work_offline(phone, served, lang,
     assert errors == [], errors
 
 
-def test_the_other_language_is_saved_on_request(phone, served):
+def test_the_other_language_is_saved_on_request(phone, served, labels):
     context, page, base, errors = phone
     page.goto(base + "glossary/")
-    wait_saved(page, "th")
+    wait_saved(page, labels, "th")
     button = page.locator(".hb-offline__other")
     assert button.is_visible()
     assert "ภาษาอังกฤษ" in button.inner_text() and ("KB" in button.inner_text() or "MB" in button.inner_text())
     button.click()
-    wait_saved(page, "th", "offline.other_ready", named="en")
+    wait_saved(page, labels, "th", "offline.other_ready", named="en")
     context.set_offline(True)
     page.goto(base + "en/practice/maintenance/")
     assert page.inner_text("article h1").strip()
@@ -113,16 +103,16 @@ def test_the_other_language_is_saved_on_request(phone, served):
     assert errors == [], errors
 
 
-def test_an_unsaved_page_offline_leads_to_a_saved_home(phone, served):
+def test_an_unsaved_page_offline_leads_to_a_saved_home(phone, served, labels):
     context, page, base, errors = phone
     page.goto(base + "en/")
-    wait_saved(page, "en")
+    wait_saved(page, labels, "en")
     context.set_offline(True)
     page.goto(base + "no-such-page/")
     assert page.url in (base, base + "en/")
 
 
-def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path):
+def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path, labels):
     """After a rebuild the reader is told, and after a reload every page is of the new build.
     (tests/test_phone_updates.py runs ten updates in a row with navigations during each.)"""
     copy = tmp_path / "site"
@@ -133,9 +123,9 @@ def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path):
         block_external(context, (base,), external)
         page = context.new_page()
         page.goto(base)
-        wait_saved(page, "th")
+        wait_saved(page, labels, "th")
         page.goto(base + "elements/")
-        wait_saved(page, "th")  # this page has asked for the status, and the worker for the list,
+        wait_saved(page, labels, "th")  # this page has asked for the status, and the worker for the list,
         page.wait_for_timeout(1000)  # before the new build is published
         before = page.inner_text("article h1")
         assert not before.endswith("NEW-BUILD")
@@ -154,7 +144,7 @@ def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path):
         page.goto(base + "elements/")
         page.wait_for_function(
             "t => (document.querySelector('.hb-offline__status') || {}).textContent.startsWith(t)",
-            arg=label("th", "offline.updated"), timeout=SAVE_TIMEOUT)
+            arg=labels.get("th", "offline.updated"), timeout=SAVE_TIMEOUT)
         assert page.locator(".hb-offline__reload").is_visible()
         page.reload()
         assert page.inner_text("article h1").endswith("NEW-BUILD")
@@ -211,7 +201,7 @@ def test_concept_map_labels_are_readable_on_a_phone(phone):
         assert smallest >= 12, (url, smallest)
 
 
-def test_the_checklist_toolbar_is_compact_and_nothing_covers_it(phone):
+def test_the_checklist_toolbar_is_compact_and_nothing_covers_it(phone, labels):
     context, page, base, errors = phone
     page.goto(base + "checklists/health-check/")
     toolbar = page.locator(".hb-toolbar")
@@ -227,7 +217,7 @@ def test_the_checklist_toolbar_is_compact_and_nothing_covers_it(phone):
         assert covering, x
     # Each button's name is the label it shows (WCAG 2.5.3, label in name).
     for action in ("print", "share", "clear"):
-        button = page.locator(".hb-toolbar").get_by_role("button", name=label("th", f"toolbar.{action}.short"), exact=True)
+        button = page.locator(".hb-toolbar").get_by_role("button", name=labels.get("th", f"toolbar.{action}.short"), exact=True)
         assert button.is_visible() and button.get_attribute("data-action") == action
 
 

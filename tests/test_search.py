@@ -12,7 +12,6 @@ import json
 import pytest
 from playwright.sync_api import sync_playwright
 
-from handbook.labels import label
 from handbook.loader import load_handbook
 from handbook.search import concept_names, name_token, point_words, segment_thai, split_index
 from tests.browser import block_external, launch, serve
@@ -180,8 +179,8 @@ def test_correctly_spelled_queries_are_never_corrected(results, lang):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_a_corrected_query_says_so_in_the_readers_language(results, lang):
-    before, _, after = label(lang, "search.corrected").partition("{query}")
+def test_a_corrected_query_says_so_in_the_readers_language(results, labels, lang):
+    before, _, after = labels.get(lang, "search.corrected").partition("{query}")
     lines = [line for *_, line in results[lang]["typo"] if line]
     # Most typos are corrected; the others already had an exact hit (a stem, an inner word).
     assert len(lines) >= len(results[lang]["typo"]) // 2
