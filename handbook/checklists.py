@@ -16,8 +16,8 @@ from markupsafe import Markup
 from handbook.findings import Finding, HandbookError
 from handbook.labels import label
 from handbook.loader import Concept, Handbook, concept_src_uri
+from handbook.mdtext import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.project import STRUCTURE_FILE, ChecklistSpec, Result, structure_line
-from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.templating import render_fragment, render_front_matter
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from handbook.labels import label
 from handbook.loader import Handbook, concept_src_uri
-from handbook.render import cell, relative_link
+from handbook.mdtext import cell, relative_link
 from handbook.templating import render_fragment, render_front_matter
 
 GLOSSARY_SRC = "{lang}/glossary.md"

@@ -351,7 +351,7 @@ def render_shown_in(lang: str, markdown: str) -> str:
 
 def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
     """The generated translation status page, in `lang`, covering every translation language."""
-    from handbook.render import cell, relative_link
+    from handbook.mdtext import cell, relative_link
 
     def words(key: str, **values: object) -> str:
         return label(lang, f"status.{key}", **values)
