@@ -35,13 +35,13 @@ from handbook.pagechecks import (
     orphaned_tick_findings,
     translation_findings,
 )
+from handbook.parity import parity_findings, untranslated_findings
 from handbook.project import load_project
 from handbook.render import find_marker_errors
 from handbook.reserved import reserved_findings
 from handbook.sources import page_paths, source_findings
 from handbook.sync import SyncRefused, sync
 from handbook.ticks import next_step_findings, renamed_checklist_findings
-from handbook.translation import parity_findings, untranslated_findings
 
 
 def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:

@@ -18,7 +18,8 @@ from handbook.lint import invisible_problem
 from handbook.loader import Handbook, Page, describe_field, split_front_matter
 from handbook.sanitize import markdown_findings, text_problem
 from handbook.schema import ConceptFrontMatter
-from handbook.translation import changed_ids_since, changes_since, translation_status
+from handbook.translation import translation_status
+from handbook.translation_diff import changed_ids_since, changes_since
 from handbook.yamlsafe import FrontMatterError, parse_front_matter
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.loader import read_page
+from handbook.parity import untranslated_reason
 from handbook.project import load_project, use_project
-from handbook.translation import original_of, set_source_hash, source_hash, untranslated_reason
+from handbook.translation import original_of, set_source_hash, source_hash
 
 
 class SyncRefused(Exception):
