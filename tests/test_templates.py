@@ -253,3 +253,19 @@ def test_generated_front_matter_is_written_by_one_helper():
         source = path.read_text(encoding="utf-8")
         assert "render_front_matter(" in source, path
         assert not re.search(r"""["']title: """, source), path
+
+
+def test_no_other_module_writes_yaml_or_a_front_matter_fence():
+    # One writer of YAML for the whole code base: a second `yaml.dump` or a hand-written
+    # `---\ntitle: …` would quote titles its own way again.
+    found = []
+    for path in python_modules():
+        rel = path.relative_to(ROOT).as_posix()
+        source = path.read_text(encoding="utf-8")
+        if rel == "handbook/templating.py":  # the one writer (render_front_matter)
+            continue
+        if re.search(r"\byaml\.(?:safe_)?dump(?:_all)?\(", source):
+            found.append(f"{rel}: yaml dump")
+        found += [f"{rel}:{line}: {text[:40]!r}" for line, text in string_literals(source)
+                  if re.match(r"---\r?\n\S", text) or re.search(r"(?m)^title: ", text)]
+    assert not found, found
