@@ -22,6 +22,10 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from markupsafe import Markup
+
+from handbook.templating import render_fragment
+
 NOBREAK_FILE = "editorial/nobreak-th.txt"
 #: A vocabulary word longer than this may be broken (a narrow table cell must still hold it).
 LONGEST_KEPT = 18
@@ -128,17 +132,17 @@ def _set_run(run: str, *, words: Words, breaks: Breaks, keep: list[str], last: b
         at += len(word)
     spans = _spans(run, words=run_words, breaks=possible, keep=keep, last=last,
                    local_words=_local_words)
-    out, at = [], 0
+    if not spans:
+        return run
+    # The run is the page's HTML already (entities and all): its pieces go through as markup.
+    pieces, at = [], 0
     for start, end in spans:
-        out.append(run[at:start])
-        if start:
-            out.append("<wbr>")
-        out.append(f'<span class="nobr">{run[start:end]}</span>')
-        if end < len(run):
-            out.append("<wbr>")
+        pieces.append({"text": Markup(run[at:start]), "kept": False})
+        pieces.append({"text": Markup(run[start:end]), "kept": True,
+                       "break_before": bool(start), "break_after": end < len(run)})
         at = end
-    out.append(run[at:])
-    return "".join(out)
+    pieces.append({"text": Markup(run[at:]), "kept": False})
+    return render_fragment("book-thai-run.html", pieces=pieces)
 
 
 def set_thai_lines(document: str, *, keep: Iterable[str], words: Words, breaks: Breaks = pango_breaks) -> str:

@@ -16,8 +16,8 @@ from markupsafe import Markup
 from handbook.findings import Finding, HandbookError
 from handbook.labels import Labels
 from handbook.loader import Concept, Handbook
+from handbook.mdtext import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.project import STRUCTURE_FILE, ChecklistSpec, Result, structure_line
-from handbook.render import BOOK_PLACEHOLDER, inline, relative_link
 from handbook.templating import render_fragment, render_front_matter
 
 

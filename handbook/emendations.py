@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from handbook.findings import Finding, HandbookError
 from handbook.loader import Handbook, Page
-from handbook.render import cell, relative_link
+from handbook.mdtext import cell, relative_link
 from handbook.schema import MAX_TEXT_CHARS, SLUG_PATTERN, ConceptFrontMatter
 from handbook.templating import render_fragment
 from handbook.yamlsafe import FrontMatterError, parse_front_matter

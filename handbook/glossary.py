@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from handbook.loader import Handbook
-from handbook.render import cell, relative_link
+from handbook.mdtext import cell, relative_link
 from handbook.templating import render_fragment, render_front_matter
 
 GLOSSARY_SRC = "{lang}/glossary.md"

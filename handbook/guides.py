@@ -11,7 +11,7 @@ from __future__ import annotations
 from handbook.checklists import build_checklists, render_checklist_list
 from handbook.emendations import render_emendations
 from handbook.loader import Handbook, Page
-from handbook.render import Renderer
+from handbook.mdtext import Renderer
 
 
 def render_checklist_links(handbook: Handbook, page: Page, lang: str) -> str:

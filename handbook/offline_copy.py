@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from handbook.outputs.csp import IFRAME_WORKER_SHIM, source_hash
+from handbook.templating import render_fragment
 
 #: Files of the web build the copy leaves out (by name): the service worker, the web app
 #: manifests, the sitemaps Material's language links read (from a file, fetch is refused).
@@ -131,7 +132,7 @@ def rewrite_page(html: str, *, rel_path: str, polyfills: list[str], site_path: s
         html = _absolute_to_relative(html, to_root=to_root or "./", site_path=site_path)
     html = _URL_ATTR.sub(
         lambda m: m[1] + rewrite_url(m[2], to_root=to_root or "./", site_path=site_path) + m[3], html)
-    scripts = "".join(f'    <script src="{to_root}{src}"></script>\n' for src in polyfills)
+    scripts = render_fragment("offline-scripts.html", sources=[to_root + src for src in polyfills])
     head_end = html.find("</head>")
     html = html[:head_end] + scripts + html[head_end:] if scripts and head_end >= 0 else html
     if shim_source is not None and "Content-Security-Policy" in html:

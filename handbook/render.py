@@ -9,15 +9,14 @@ Links are written as relative `.md` links so that MkDocs checks them (`--strict`
 
 from __future__ import annotations
 
-import html
-import posixpath
 import re
-from collections.abc import Callable
 
 from markupsafe import Markup
 
 from handbook.findings import Finding, HandbookError
+from handbook.guides import GUIDE_MARKERS
 from handbook.loader import Concept, Handbook, Page
+from handbook.mdtext import BOOK_PLACEHOLDER, Renderer, cell, inline, relative_link
 from handbook.schema import ConceptFrontMatter, GuideFrontMatter
 from handbook.templating import render_fragment
 
@@ -29,30 +28,8 @@ MARKER_RE = re.compile(r"<!--\s*handbook:([A-Za-z0-9_-]*)\s*-->")
 # ---------------------------------------------------------------------------------------------
 
 
-def relative_link(from_src_uri: str, to_src_uri: str) -> str:
-    """A Markdown link target from one source page to another (both relative to docs_dir)."""
-    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri))
-
-
 def concept_link(handbook: Handbook, page: Page, concept: Concept, lang: str) -> str:
     return relative_link(page.src_uri, handbook.concept_src_uri(concept.id, concept.kind, lang))
-
-
-# ---------------------------------------------------------------------------------------------
-# Front-matter text into Markdown: escaped, so that it can only ever be text (Markdown emphasis
-# and links still work; `&`, `<` and `>` are shown as written). The validators refuse HTML in
-# front matter already (handbook.sanitize.text_problem); this is the second line.
-# ---------------------------------------------------------------------------------------------
-
-
-def inline(text: str) -> str:
-    """Front-matter text for a Markdown line or an HTML element's content."""
-    return html.escape(" ".join(text.split()), quote=False)
-
-
-def cell(text: str) -> str:
-    """Front-matter text for a Markdown table cell."""
-    return inline(text).replace("|", "\\|")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,17 +182,10 @@ def render_concept_map_placeholder(handbook: Handbook, page: Page, lang: str) ->
     return CONCEPT_MAP_PLACEHOLDER
 
 
-#: Where the link to the printed book goes; `hooks/book.py` writes it once the book is typeset
-#: (its pages and size are known only then). Not a marker: `handbook:` would be read as one.
-BOOK_PLACEHOLDER = render_fragment("book-placeholder.md")
-
-
 def render_book_placeholder(handbook: Handbook, page: Page, lang: str) -> str:
     """Where the link to the whole handbook as a PDF goes (`hooks/book.py`)."""
     return BOOK_PLACEHOLDER
 
-
-Renderer = Callable[[Handbook, Page, str], str]
 
 CONCEPT_MARKERS: dict[str, Renderer] = {
     "points": render_points,
@@ -237,9 +207,6 @@ def markers_for(page: Page) -> dict[str, Renderer]:
     if isinstance(page.meta, ConceptFrontMatter):
         return CONCEPT_MARKERS
     if isinstance(page.meta, GuideFrontMatter):
-        # Imported here: the guides' renderers build checklists, which import this module.
-        from handbook.guides import GUIDE_MARKERS
-
         return GUIDE_MARKERS
     return OVERVIEW_MARKERS
 

@@ -9,26 +9,25 @@ When the Thai page changes, its hash no longer matches and the translation is *o
 translator has caught up, `make sync-translation PAGE=docs/en/...` records the new hash (and
 touches nothing else in the file). A page with no translation at all is *missing*; the English
 site then shows the Thai page with a notice.
+
+Here: the hash, each page's status, the sync of the hash, the notices and the status page.
+Beside it: `handbook.parity` (a translation's structure against its original, and whether it is
+translated at all) and `handbook.translation_diff` (what changed in the original since, from git).
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from markupsafe import Markup
 
-from handbook.findings import Finding
-from handbook.history import git, repo_path
 from handbook.loader import Handbook, Page
 from handbook.newfile import new_file_url
 from handbook.project import Project
-from handbook.schema import ConceptFrontMatter
 from handbook.templating import render_fragment, render_front_matter
 
 Status = Literal["translated", "outdated", "missing"]
@@ -69,205 +68,6 @@ def translation_status(handbook: Handbook, lang: str) -> list[PageStatus]:
         status: Status = "translated" if recorded == current else "outdated"
         statuses.append(PageStatus(original.src_uri, lang, status, translated.meta.title, recorded, current))
     return statuses
-
-
-# ---------------------------------------------------------------------------------------------
-# Parity: a translation has the same structure as its original
-# ---------------------------------------------------------------------------------------------
-
-
-def parity_findings(handbook: Handbook) -> list[Finding]:
-    findings = []
-    for concept in handbook.concepts.values():
-        original = concept.pages[handbook.default_language]
-        for lang in handbook.languages:
-            if lang == handbook.default_language or lang not in concept.pages:
-                continue
-            findings += _compare(original, concept.pages[lang])
-    return findings
-
-
-def _script(char: str) -> str:
-    """The script of a letter by its Unicode name: THAI, LATIN, LAO…"""
-    return unicodedata.name(char, "?").split(" ")[0]
-
-
-def dominant_script(text: str) -> tuple[str | None, float]:
-    """The script most letters of `text` are in, and its share of the letters."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = _script(char)
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None, 0.0
-    script = max(counts, key=counts.get)
-    return script, counts[script] / sum(counts.values())
-
-
-def _texts(page: Page) -> list[str]:
-    meta = page.meta
-    texts = [meta.title, meta.summary]
-    if isinstance(meta, ConceptFrontMatter):
-        texts += [p.text for p in meta.points] + [i.text for i in meta.checklist]
-    return texts
-
-
-def untranslated_findings(handbook: Handbook) -> list[Finding]:
-    """A warning for a "translation" that is mostly the original: its texts copied unchanged, or
-    mostly written in the original's script where the language has words of its own in another
-    script (labels/<lang>.yml). Copying the original and syncing its hash must not count as
-    translated on the status page without anyone noticing."""
-    original_lang = handbook.default_language
-    labels = handbook.project.labels
-    findings = []
-    for page in handbook.pages.values():
-        if page.lang == original_lang:
-            continue
-        original = handbook.pages.get(f"{original_lang}/{page.src_uri.split('/', 1)[1]}")
-        if original is None:
-            continue
-        reason = untranslated_reason(page, original, labels.words.get(page.lang, {}))
-        if reason is None:
-            continue
-        findings.append(Finding(page.display_path, page.line_of("title"),
-                                f"not translated yet? {reason} ({original.display_path}); translate "
-                                "it, or delete the file so that readers see the original with a notice",
-                                "warning"))
-    return findings
-
-
-def untranslated_reason(page: Page, original: Page, own_words: dict[str, str]) -> str | None:
-    """Why `page` is still mostly its original (None when it is not): most of its texts copied
-    unchanged, or most of its letters in the original's script where the language's own words
-    (`own_words`, its labels) are in another script."""
-    mine, theirs = _texts(page), _texts(original)
-    same = sum(a.strip() == b.strip() for a, b in zip(mine, theirs, strict=False))
-    source_script, _ = dominant_script(" ".join(theirs))
-    language_script, _ = dominant_script(" ".join(own_words.values())) if own_words else (None, 0.0)
-    text = " ".join(mine)
-    letters = [c for c in text if c.isalpha()]
-    share = (sum(_script(c) == source_script for c in letters) / len(letters)) if letters else 0.0
-    if same * 2 >= len(theirs):
-        return f"{same} of its {len(theirs)} texts are the original's, unchanged"
-    if language_script and language_script != source_script and share > 0.5:
-        return f"{round(100 * share)}% of its letters are in the original's script"
-    return None
-
-
-def _compare(original: Page, translated: Page) -> list[Finding]:
-    a, b = original.meta, translated.meta
-    assert isinstance(a, ConceptFrontMatter) and isinstance(b, ConceptFrontMatter)
-    out = []
-    # The editors' lead is translated like the points: present in one language, in every one.
-    if a.lead and not b.lead:
-        out.append(Finding(translated.display_path, translated.line_of("summary"),
-                           f"field 'lead': missing; the original has a lead to translate "
-                           f"(original: {original.display_path})"))
-    elif b.lead and not a.lead:
-        out.append(Finding(translated.display_path, translated.line_of("lead"),
-                           f"field 'lead': the original has no lead; add it there first "
-                           f"(original: {original.display_path})"))
-
-    def differ(field_name: str, mine, theirs, hint: str) -> None:
-        if mine != theirs:
-            out.append(Finding(translated.display_path, translated.line_of(field_name),
-                               f"field '{field_name}': {hint} (original: {original.display_path})"))
-
-    differ("kind", b.kind, a.kind, f"must be '{a.kind}' as in the original")
-    differ("order", b.order, a.order, f"must be {a.order} as in the original")
-    # A translation may add (or word) the term in its own language; the others are the original's.
-    differ("terms", {k: v for k, v in b.terms.items() if k != translated.lang},
-           {k: v for k, v in a.terms.items() if k != translated.lang},
-           "the terms must be the same in every language (a translation may add its own)")
-    differ("related", sorted(b.related), sorted(a.related), f"must list {sorted(a.related)}")
-    for field_name in ("points", "checklist"):
-        mine = [i.id for i in getattr(b, field_name)]
-        theirs = [i.id for i in getattr(a, field_name)]
-        if mine != theirs:
-            missing = [i for i in theirs if i not in mine]
-            extra = [i for i in mine if i not in theirs]
-            detail = []
-            if missing:
-                detail.append(f"missing {missing}")
-            if extra:
-                detail.append(f"not in the original {extra}")
-            if not detail:
-                detail.append(f"order differs; the original has {theirs}")
-            differ(field_name, mine, theirs, "ids must match the original: " + ", ".join(detail))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# What changed in the original: find the version the translation was made from in git history
-# ---------------------------------------------------------------------------------------------
-
-
-def _recorded_version(original: Path, recorded: str) -> str | None:
-    """The text of the original at the revision whose hash is `recorded`, from git history."""
-    found = repo_path(original)
-    if found is None:
-        return None
-    root, relative = found
-    commits = (git(["log", "--format=%H", "--", relative], cwd=root) or "").split()
-    for commit in commits:
-        old = git(["show", f"{commit}:{relative}"], cwd=root)
-        if old is not None and source_hash(old) == recorded:
-            return old
-    return None
-
-
-def changes_since(original: Path, recorded: str, *, max_lines: int = 12) -> list[str]:
-    """A short diff of the original since the revision `recorded`; [] if it cannot be found."""
-    old = _recorded_version(original, recorded)
-    if old is None:
-        return []
-    new = original.read_text(encoding="utf-8")
-    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-    lines = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
-    return lines[:max_lines] + ([f"… {len(lines) - max_lines} more lines"] if len(lines) > max_lines else [])
-
-
-def changed_ids(old_text: str, new_text: str) -> list[str]:
-    """What a translator must look at: the fields, points and items whose original text changed,
-    was added or removed ("point 2 (id regular-activities) changed")."""
-    from handbook.loader import split_front_matter
-    from handbook.yamlsafe import FrontMatterError, parse_front_matter
-
-    def fields(text: str) -> dict | None:
-        split = split_front_matter(text)
-        if split is None:
-            return None
-        try:
-            data, _ = parse_front_matter(split[0], first_line=2)
-        except FrontMatterError:
-            return None
-        return data if isinstance(data, dict) else None
-
-    old, new = fields(old_text), fields(new_text)
-    if old is None or new is None:
-        return []
-    out = []
-    for name in ("title", "summary", "lead", "synonyms"):
-        if old.get(name) != new.get(name):
-            out.append(name)
-    for name, word in (("points", "point"), ("checklist", "item")):
-        before = {i.get("id"): i.get("text") for i in old.get(name) or [] if isinstance(i, dict)}
-        for number, item in enumerate(new.get(name) or [], start=1):
-            if not isinstance(item, dict):
-                continue
-            if item.get("id") not in before:
-                out.append(f"{word} {number} (id {item.get('id')}) added")
-            elif before[item.get("id")] != item.get("text"):
-                out.append(f"{word} {number} (id {item.get('id')}) changed")
-        now = {i.get("id") for i in new.get(name) or [] if isinstance(i, dict)}
-        out += [f"{word} id {old_id} removed" for old_id in before if old_id not in now]
-    return out
-
-
-def changed_ids_since(original: Path, recorded: str) -> list[str]:
-    old = _recorded_version(original, recorded)
-    return changed_ids(old, original.read_text(encoding="utf-8")) if old is not None else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,6 +114,7 @@ def original_of(translated: Path, docs_dir: Path, *, default_language: str) -> P
 
 STATUS_SRC = "{lang}/translation-status.md"
 
+
 def language_name(project: Project, lang: str, code: str) -> str:
     """The name of language `code` in `lang`'s words ("language.<code>"), else its own name."""
     labels = project.labels
@@ -345,7 +146,7 @@ def render_shown_in(lang: str, markdown: str) -> str:
 
 def render_status_page(handbook: Handbook, lang: str, edit_base: str) -> str:
     """The generated translation status page, in `lang`, covering every translation language."""
-    from handbook.render import cell, relative_link
+    from handbook.mdtext import cell, relative_link
 
     def words(key: str, **values: object) -> str:
         return handbook.labels.get(lang, f"status.{key}", **values)

@@ -8,9 +8,10 @@ import subprocess
 import pytest
 import yaml
 
-from handbook.check import collect_findings, sync
+from handbook.check import collect_findings
 from handbook.copies import copied_labels
 from handbook.project import load_project
+from handbook.sync import SyncRefused, sync
 from tests.fixtures import ROOT, replace_in, write_handbook
 
 
@@ -42,7 +43,7 @@ def test_sync_refuses_a_page_that_is_still_the_original_unless_forced(tmp_path):
     docs = write_handbook(tmp_path)
     page = docs / "en" / "elements" / "alpha.md"
     page.write_text((docs / "th/elements/alpha.md").read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(SystemExit) as refused:
+    with pytest.raises(SyncRefused) as refused:
         sync(page, docs)
     assert str(refused.value) == (
         "docs/en/elements/alpha.md:5: error: not synced: this page is still mostly the original "

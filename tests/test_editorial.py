@@ -15,9 +15,9 @@ from handbook.emendations import emendation_findings, read_emendations
 from handbook.loader import load_handbook
 from handbook.manifest import build_manifest
 from handbook.navigation import build_nav
+from handbook.parity import parity_findings
 from handbook.project import load_project
 from handbook.spelling import spelling_findings, unknown_words
-from handbook.translation import parity_findings
 from tests.conftest import ROOT
 from tests.fixtures import replace_in, write_handbook
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.translation import changed_ids
+from handbook.translation_diff import changed_ids
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.fixtures import copy_project, replace_in
 

@@ -26,6 +26,7 @@ from handbook.labels import Labels
 from handbook.loader import Concept, Handbook, Page
 from handbook.render import MARKER_RE, expand_markers
 from handbook.sanitize import sanitize
+from handbook.templating import render_fragment
 from handbook.thai import words as thai_words
 
 # ---------------------------------------------------------------------------------------------
@@ -258,12 +259,12 @@ def mark_editors_once(document: str, lang: str, mark: str, *, labels: Labels) ->
     for text in {html.escape(label_words), str(markupsafe.escape(label_words))}:
         document = document.replace(f" {text}", f" {mark}")  # "บทนำ (…)" -> "บทนำ ◆"
         bare = text.strip("()")  # a box whose whole title is the label
-        document = document.replace(f'<p class="admonition-title">{bare}</p>',
-                                    f'<p class="admonition-title">{mark}</p>')
+        document = document.replace(render_fragment("admonition-title.html", title=markupsafe.Markup(bare)),
+                                    render_fragment("admonition-title.html", title=markupsafe.Markup(mark)))
     for code in {lang, labels.default}:  # an untranslated page's disclaimer too
         disclaimer = labels.get(code, "questions.intro")
         for text in {html.escape(disclaimer), str(markupsafe.escape(disclaimer)), disclaimer}:
-            document = document.replace(f"<p>{text}</p>", "")
+            document = document.replace(render_fragment("paragraph.html", text=markupsafe.Markup(text)), "")
     return document
 
 

@@ -8,7 +8,7 @@ else in a published page fails the build (`handbook.outputs.census`).
 
 from __future__ import annotations
 
-from handbook.sanitize import GENERATED_TAGS, GLOBAL_ATTRIBUTES, LINK_SCHEMES, TAG_ATTRIBUTES
+from handbook.htmlpolicy import GENERATED_TAGS, GLOBAL_ATTRIBUTES, LINK_SCHEMES, TAG_ATTRIBUTES
 from handbook.sources import SVG_ELEMENTS as SOURCE_SVG_ELEMENTS
 
 # ---------------------------------------------------------------------------------------------
