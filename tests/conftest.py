@@ -66,7 +66,7 @@ def site(tmp_path_factory) -> Path:
     (`make test`) the controller builds it once for every worker (tests/site_harness.py)."""
     prebuilt = os.environ.get("HANDBOOK_SITE")
     if prebuilt:
-        return Path(prebuilt)
+        return Path(prebuilt).resolve()
     shared = os.environ.get(SHARED_BUILD)
     if shared:
         from tests.site_harness import wait_for
@@ -98,7 +98,7 @@ def offline_site(site, tmp_path_factory) -> Path:
 
     work = tmp_path_factory.mktemp("offline")
     # HANDBOOK_OFFLINE_SITE: the copy `make build` derived from HANDBOOK_SITE's pages.
-    derived = Path(os.environ.get("HANDBOOK_OFFLINE_SITE") or site.parent / "offline-site")
+    derived = Path(os.environ.get("HANDBOOK_OFFLINE_SITE") or site.parent / "offline-site").resolve()
     if not derived.is_dir():  # HANDBOOK_SITE: a site built elsewhere; build one with its copy
         from tests.browser import PUBLISHED_URL
 
