@@ -146,28 +146,40 @@ BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test
                     "test_workflow", "test_caches"}
 
 
-#: Under pytest-xdist (`make test`), the modules that build projects of their own go first (the
-#: session's site is being built meanwhile), then those that read the site, the pure rules last
-#: (they fill the gaps at the end).
+#: Under pytest-xdist (`make test`) the modules go in this order: those that build projects of
+#: their own, then the pure rules (while the session's site is being built, so that no worker
+#: waits for it), then the modules that read the site, the longest first (measured: each holds
+#: a worker for minutes on a busy machine), so that the last ones are short.
 OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
+LONGEST_SITE_MODULES = ("test_offline_a11y", "test_phone_offline", "test_book", "test_search",
+                        "test_saved_ticks_browser", "test_checklists_browser", "test_csp_browser")
 
 
 def _module_name(item) -> str:
     return item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
 
 
+def _xdist_order(items) -> None:
+    needs_site = {_module_name(item) for item in items
+                  if set(getattr(item, "fixturenames", ())) & (BUILD_FIXTURES | BROWSER_FIXTURES)}
+
+    def rank(item) -> tuple[int, int]:
+        module = _module_name(item)
+        if module in OWN_BUILDS_FIRST:
+            return (0, 0)
+        if module not in needs_site:
+            return (1, 0)
+        if module in LONGEST_SITE_MODULES:
+            return (2, LONGEST_SITE_MODULES.index(module))
+        return (3, 0)
+
+    items.sort(key=rank)  # stable: the order within a module stays
+
+
 def pytest_collection_modifyitems(config, items):
     """`build` and `browser` marks from what a test uses, so `make test-fast` can leave them out."""
     if hasattr(config, "workerinput"):
-        def rank(item):
-            if _module_name(item) in OWN_BUILDS_FIRST:
-                return 0
-            return 1 if set(getattr(item, "fixturenames", ())) & (BUILD_FIXTURES | BROWSER_FIXTURES) else 2
-
-        first = {}
-        for item in items:  # a module's rank: its heaviest test's
-            first[_module_name(item)] = min(first.get(_module_name(item), 2), rank(item))
-        items.sort(key=lambda item: first[_module_name(item)])  # stable: the order within a rank
+        _xdist_order(items)
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
