@@ -72,12 +72,17 @@ book: $(STAMP_BUILD) pango
 serve: $(STAMP_BUILD)
 	$(BIN)/mkdocs serve --livereload
 
+# Both cores (pytest-xdist): the controller builds the site once in the background while the
+# workers start on the tests that need no site; a test module runs whole on one worker (its
+# module fixtures: builds, a browser, once). HANDBOOK_SITE=dir reuses a site built before
+# (with HANDBOOK_OFFLINE_SITE, its offline copy; HANDBOOK_TEST_SITE_URL, the address it names).
+TEST_WORKERS ?= 2
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The pure rules alone: no build, no browser (tests marked in tests/conftest.py), in seconds.
 test-fast: $(STAMP_TEST)
-	$(BIN)/python -m pytest -m "not build and not browser" -q
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not build and not browser" -q
 
 # The same tests on ProperDocs 1.6.7, the MkDocs 1.x fork (README, "A way off the platform"), in a
 # virtualenv of its own where no `mkdocs` distribution is installed.

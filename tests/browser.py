@@ -51,7 +51,8 @@ def launch(playwright):
 
 #: The address the test builds are published at (`HANDBOOK_SITE_URL`, tests/conftest.py): pages name
 #: it in absolute hreflang links; served on loopback they must not ask it for anything.
-PUBLISHED_URL = "https://handbook.example.org/"
+#: HANDBOOK_TEST_SITE_URL: the address a site given as HANDBOOK_SITE was built with (CI).
+PUBLISHED_URL = os.environ.get("HANDBOOK_TEST_SITE_URL") or "https://handbook.example.org/"
 
 
 def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[str]) -> None:

@@ -34,11 +34,18 @@ def build_warnings(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if "WARNING" in line and line.strip() not in noise]
 
 
+#: Set by the xdist controller for its workers: the folder of the session's shared build.
+SHARED_BUILD = "HANDBOOK_TEST_SHARED_BUILD"
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None, *,
-                     offline_dir: Path | None = None) -> subprocess.CompletedProcess:
+                     offline_dir: Path | None = None, books: bool = False) -> subprocess.CompletedProcess:
     # Never with --quiet: it hides warnings from MkDocs' strict-mode counter, so a build with
     # warnings would pass. `offline_dir`: the offline copy is derived there too (hooks/offline.py).
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # `books`: typeset the PDF books too; only the session's site does (tests/test_book.py reads
+    # them): a copy with a page changed would typeset both books anew, minutes on a busy machine.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({} if books else {"HANDBOOK_BOOK": "off"}),
+           **(extra_env or {})}
     if offline_dir is not None:
         env["HANDBOOK_OFFLINE_DIR"] = str(offline_dir)
     return subprocess.run(
@@ -53,17 +60,28 @@ def run_mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = Non
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once per test session with `mkdocs build --strict` (which also
-    derives the offline copy beside it, as `make build` does: see `offline_site`)."""
+    derives the offline copy beside it, as `make build` does: see `offline_site`).
+
+    `HANDBOOK_SITE`: a site built elsewhere (CI: the one `make build` wrote). Under pytest-xdist
+    (`make test`) the controller builds it once for every worker (tests/site_harness.py)."""
     prebuilt = os.environ.get("HANDBOOK_SITE")
     if prebuilt:
-        return Path(prebuilt)
+        return Path(prebuilt).resolve()
+    shared = os.environ.get(SHARED_BUILD)
+    if shared:
+        from tests.site_harness import wait_for
+
+        site_dir, result = wait_for(Path(shared))
+        assert result["returncode"] == 0, result["stderr"]
+        assert not build_warnings(result["stderr"]), result["stderr"]
+        return site_dir
     from tests.browser import PUBLISHED_URL
 
     site_dir = tmp_path_factory.mktemp("built") / "site"
     # As published (the Pages workflow gives the address); browser tests serve it elsewhere.
     # make build's offline copy is derived from the same build's pages.
     result = run_mkdocs_build(ROOT, site_dir, {"HANDBOOK_SITE_URL": PUBLISHED_URL},
-                              offline_dir=site_dir.parent / "offline-site")
+                              offline_dir=site_dir.parent / "offline-site", books=True)
     assert result.returncode == 0, result.stderr
     # --strict turns warnings into errors; also fail on any warning line that slipped through.
     assert not build_warnings(result.stderr), result.stderr
@@ -79,12 +97,13 @@ def offline_site(site, tmp_path_factory) -> Path:
     from handbook.offline import make_zip
 
     work = tmp_path_factory.mktemp("offline")
-    derived = site.parent / "offline-site"
+    # HANDBOOK_OFFLINE_SITE: the copy `make build` derived from HANDBOOK_SITE's pages.
+    derived = Path(os.environ.get("HANDBOOK_OFFLINE_SITE") or site.parent / "offline-site").resolve()
     if not derived.is_dir():  # HANDBOOK_SITE: a site built elsewhere; build one with its copy
         from tests.browser import PUBLISHED_URL
 
         result = run_mkdocs_build(ROOT, work / "site", {"HANDBOOK_SITE_URL": PUBLISHED_URL},
-                                  offline_dir=work / "offline-site")
+                                  offline_dir=work / "offline-site", books=True)
         assert result.returncode == 0, result.stderr
         assert not build_warnings(result.stderr), result.stderr
         derived = work / "offline-site"
@@ -126,16 +145,49 @@ def labels():
     return load_project(ROOT).labels
 
 
-#: Fixtures that mean a test needs the built site, or headless Chromium.
-BUILD_FIXTURES = {"site", "offline_site"}
+#: Fixtures that mean a test needs the built site (or builds of its own: `builds`,
+#: tests/test_phone_updates.py; `garden`, `with_lao`, tests/test_generator.py), or headless Chromium.
+BUILD_FIXTURES = {"site", "offline_site", "builds", "garden", "with_lao"}
 BROWSER_FIXTURES = {"chromium", "browser"}
 #: Test modules that run real builds of copied projects themselves (subprocesses).
 BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test_translation",
                     "test_workflow", "test_caches"}
 
 
+#: Under pytest-xdist (`make test`) the modules go in this order: those that build projects of
+#: their own, then the pure rules (while the session's site is being built, so that no worker
+#: waits for it), then the modules that read the site, the longest first (measured: each holds
+#: a worker for minutes on a busy machine), so that the last ones are short.
+OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
+LONGEST_SITE_MODULES = ("test_offline_a11y", "test_phone_offline", "test_book", "test_search",
+                        "test_saved_ticks_browser", "test_checklists_browser", "test_csp_browser")
+
+
+def _module_name(item) -> str:
+    return item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+
+
+def _xdist_order(items) -> None:
+    needs_site = {_module_name(item) for item in items
+                  if set(getattr(item, "fixturenames", ())) & (BUILD_FIXTURES | BROWSER_FIXTURES)}
+
+    def rank(item) -> tuple[int, int]:
+        module = _module_name(item)
+        if module in OWN_BUILDS_FIRST:
+            return (0, 0)
+        if module not in needs_site:
+            return (1, 0)
+        if module in LONGEST_SITE_MODULES:
+            return (2, LONGEST_SITE_MODULES.index(module))
+        return (3, 0)
+
+    items.sort(key=rank)  # stable: the order within a module stays
+
+
 def pytest_collection_modifyitems(config, items):
     """`build` and `browser` marks from what a test uses, so `make test-fast` can leave them out."""
+    if hasattr(config, "workerinput"):
+        _xdist_order(items)
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
@@ -146,11 +198,17 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    """Every build the tests run keeps its caches in a folder of the test session's own.
+    """Every build the tests run keeps its caches in a folder of the test session's own, and
+    under pytest-xdist the controller starts the session's one site build for every worker."""
+    _isolate_caches()
+    _start_shared_build(config)
 
-    A cache test then sees what this session wrote, never what an earlier build left in the
+
+def _isolate_caches() -> None:
+    """A cache test then sees what this session wrote, never what an earlier build left in the
     user's `~/.cache`. Typeset books are keyed by everything they depend on, so the user's
     are copied in (a hit is right by construction) and the suite does not typeset them again.
+    (Workers inherit the controller's folder through the environment.)
     """
     if os.environ.get("HANDBOOK_TEST_CACHE"):
         return
@@ -167,9 +225,46 @@ def pytest_configure(config):
     os.environ["XDG_CACHE_HOME"] = str(isolated)
 
 
+_SHARED = pytest.StashKey[tuple]()
+
+
+def _start_shared_build(config) -> None:
+    """`-n N` (pytest-xdist): build the site once, in the background, before the workers start;
+    each worker's `site` fixture waits for it (tests/site_harness.py). Not for a prebuilt site,
+    not when the build tests are deselected, not in a worker."""
+    if (hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None)
+            or os.environ.get("HANDBOOK_SITE") or os.environ.get(SHARED_BUILD)):
+        return
+    markexpr = getattr(config.option, "markexpr", "") or ""
+    if "not build" in markexpr.replace("  ", " "):
+        return
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="handbook-test-site-"))
+    log = (out / "build.log").open("w", encoding="utf-8")
+    # A session of its own: stopped with its mkdocs if the test session ends first.
+    process = subprocess.Popen([sys.executable, "-m", "tests.site_harness", str(out)], cwd=ROOT,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    os.environ[SHARED_BUILD] = str(out)
+    config.stash[_SHARED] = (process, out, log)
+
+
 def pytest_unconfigure(config):
+    shared = config.stash.get(_SHARED, None)
+    if shared:
+        import shutil
+
+        process, out, log = shared
+        if process.poll() is None:  # the session ended first (-x, an interrupt)
+            import signal
+
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=60)
+        log.close()
+        os.environ.pop(SHARED_BUILD, None)
+        shutil.rmtree(out, ignore_errors=True)
     isolated = os.environ.get("HANDBOOK_TEST_CACHE", "")
-    if isolated and Path(isolated).name.startswith("handbook-test-cache-"):
+    if isolated and Path(isolated).name.startswith("handbook-test-cache-") and not hasattr(config, "workerinput"):
         import shutil
 
         shutil.rmtree(isolated, ignore_errors=True)

@@ -127,7 +127,10 @@ print(json.dumps([status, heavy]))
 
 
 def test_a_book_step_with_nothing_changed_imports_nothing_for_the_book(site, tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    from tests.browser import PUBLISHED_URL
+
+    # The address the session's site (and so its books) was built with: the books print it.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HANDBOOK_SITE_URL": PUBLISHED_URL}
     # The first makes dist/ (from the cache the site's build filled), the second finds it fresh.
     first = subprocess.run([sys.executable, "-c", CHECK_IMPORTS, "--out", str(tmp_path)],
                            cwd=ROOT, env=env, capture_output=True, text=True)

@@ -87,6 +87,7 @@ def test_a_byte_order_mark_and_an_unclosed_front_matter_are_named(tmp_path):
     assert "not closed" in read_page(docs / EN_PAGE, docs)[0].message
 
 
+@pytest.mark.build
 def test_the_front_matter_attack_is_refused_by_the_build(tmp_path):
     """The only real build here: the gate stops the issue's exact page before publishing."""
     project = copy_project(tmp_path / "handbook")
