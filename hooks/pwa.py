@@ -66,9 +66,13 @@ def _site_root(folder: str) -> str:
 
 
 def on_template_context(context, *, template_name: str, config: MkDocsConfig):
-    # 404.html is served at any address: MkDocs gives it an absolute base_url (the site's path).
-    base = (context.get("base_url") or ".").rstrip("/") or ""
-    root = posixpath.normpath(f"{base}/{_root_prefix(config, config.theme['language'])}") if base else "/"
+    base = context.get("base_url") or "."
+    if base.startswith("/"):
+        # 404.html is served at any address: MkDocs gives it an absolute base_url, the path of the
+        # site's root (site_url's: "/hb/" for a GitHub Pages project site) in every language.
+        context["hb_root"] = base if base.endswith("/") else base + "/"
+        return context
+    root = posixpath.normpath(f"{base.rstrip('/')}/{_root_prefix(config, config.theme['language'])}")
     context["hb_root"] = root if root.endswith("/") else root + "/"
     return context
 
