@@ -1,0 +1,61 @@
+/*
+ * Material's real search worker (as installed), run under Node with the handbook's override of
+ * `lunr/wordcut.js`, as a browser runs it: a worker global with importScripts, postMessage and
+ * message events. Used by tests/test_search_words.py and bench (search profiling).
+ *
+ *   node tests/search_worker.js MATERIAL_JS_DIR OVERRIDES_JS_DIR INDEX_JSON < queries.json
+ *
+ * queries.json: a JSON list of queries. Prints JSON: {messages: [...]} where messages are what
+ * the worker posted (the answer to setup, then one per query), and `ms` per query.
+ */
+"use strict"
+const fs = require("fs")
+const path = require("path")
+const vm = require("vm")
+
+const [materialDir, overridesDir, indexPath] = process.argv.slice(2)
+const queries = JSON.parse(fs.readFileSync(0, "utf8"))
+const index = JSON.parse(fs.readFileSync(indexPath, "utf8"))
+const workerDir = path.join(materialDir, "workers")
+const workerFile = fs.readdirSync(workerDir).find(name => /^search\..*\.min\.js$/.test(name))
+
+const posted = []
+const listeners = []
+const sandbox = {
+  console, Intl, structuredClone, setTimeout, clearTimeout, TextEncoder, TextDecoder,
+  performance,
+  addEventListener: (type, fn) => { if (type === "message") listeners.push(fn) },
+  postMessage: message => posted.push(JSON.parse(JSON.stringify(message))),
+  importScripts: (...urls) => {
+    for (const url of urls) {
+      /* Relative to the worker (assets/javascripts/workers/): ../lunr/… */
+      const relative = path.posix.normalize(path.posix.join("workers", url))
+      const ours = path.join(overridesDir, relative)
+      const file = fs.existsSync(ours) ? ours : path.join(materialDir, relative)
+      vm.runInContext(fs.readFileSync(file, "utf8"), sandbox, { filename: file })
+    }
+  },
+}
+sandbox.self = sandbox
+vm.createContext(sandbox)
+vm.runInContext(fs.readFileSync(path.join(workerDir, workerFile), "utf8"), sandbox,
+  { filename: workerFile })
+
+async function send(data) {
+  const before = posted.length
+  for (const fn of listeners) await fn({ data })
+  /* Material answers asynchronously (a generator stepped by promises) */
+  for (let i = 0; i < 1000 && posted.length === before; i++) await new Promise(r => setImmediate(r))
+  return posted[posted.length - 1]
+}
+
+(async () => {
+  await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
+  const ms = []
+  for (const query of queries) {
+    const start = performance.now()
+    await send({ type: 2, data: query })
+    ms.push(performance.now() - start)
+  }
+  process.stdout.write(JSON.stringify({ messages: posted, ms }))
+})()
