@@ -196,13 +196,15 @@ def split_index(
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
     # Hidden fields (never shown in results): the inner words of compounds, and the concept's
-    # names on its own page, word by word and whole.
+    # names on its own page, word by word and whole. `hidden` (lunr ignores it) tells the worker
+    # (lunr/wordcut.js) to drop them from a document once it is indexed: neither highlighted nor
+    # sent to the page with every result.
     config["fields"] = {
         **config.get("fields", {}),
-        "words": {"boost": 0.5},
-        "compounds": {"boost": 1.0},
-        "names": {"boost": NAMES_BOOST},
-        "exact": {"boost": EXACT_BOOST},
+        "words": {"boost": 0.5, "hidden": True},
+        "compounds": {"boost": 1.0, "hidden": True},
+        "names": {"boost": NAMES_BOOST, "hidden": True},
+        "exact": {"boost": EXACT_BOOST, "hidden": True},
     }
     by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):

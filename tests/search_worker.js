@@ -5,8 +5,9 @@
  *
  *   node tests/search_worker.js MATERIAL_JS_DIR OVERRIDES_JS_DIR INDEX_JSON < queries.json
  *
- * queries.json: a JSON list of queries. Prints JSON: {messages: [...]} where messages are what
- * the worker posted (the answer to setup, then one per query), and `ms` per query.
+ * queries.json: a JSON list of queries. Prints JSON: {messages, ms, cpu, stages}: what the worker
+ * posted (the answer to setup, then one per query); per query the wall and CPU milliseconds and
+ * the CPU milliseconds of its stages (lexing, lunr, message).
  */
 "use strict"
 const fs = require("fs")
@@ -21,11 +22,17 @@ const workerFile = fs.readdirSync(workerDir).find(name => /^search\..*\.min\.js$
 
 const posted = []
 const listeners = []
+const stages = { lexing: 0, lunr: 0, message: 0 }
 const sandbox = {
   console, Intl, structuredClone, setTimeout, clearTimeout, TextEncoder, TextDecoder,
   performance,
   addEventListener: (type, fn) => { if (type === "message") listeners.push(fn) },
-  postMessage: message => posted.push(JSON.parse(JSON.stringify(message))),
+  /* A worker's message is copied to the page (structured clone): timed as the `message` stage */
+  postMessage: message => {
+    const start = cpu()
+    posted.push(structuredClone(message))
+    stages.message += cpu() - start
+  },
   importScripts: (...urls) => {
     for (const url of urls) {
       /* Relative to the worker (assets/javascripts/workers/): ../lunr/… */
@@ -49,13 +56,36 @@ async function send(data) {
   return posted[posted.length - 1]
 }
 
+/* CPU milliseconds of this process (steadier than wall time on a busy machine) */
+function cpu() { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
+
+/* Time spent in `object[name]` (re-entrant calls counted once) into stages[stage] */
+function timed(object, name, stages, stage) {
+  const original = object[name]
+  let depth = 0
+  object[name] = function () {
+    if (depth++) try { return original.apply(this, arguments) } finally { depth-- }
+    const start = cpu()
+    try { return original.apply(this, arguments) } finally { depth--; stages[stage] += cpu() - start }
+  }
+}
+
 (async () => {
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
-  const ms = []
+  /* Stages of each answer: the query's words (lexing, with the handbook's expansion), lunr's
+     search (with the adapter's), the result message copied out; the rest is Material's
+     post-processing (highlighting, grouping) */
+  const lunr = sandbox.lunr
+  timed(lunr.QueryLexer.prototype, "run", stages, "lexing")
+  timed(lunr.Index.prototype, "search", stages, "lunr")
+  const ms = [], cpuMs = [], stageMs = []
   for (const query of queries) {
-    const start = performance.now()
+    const start = performance.now(), startCpu = cpu()
+    for (const key in stages) stages[key] = 0
     await send({ type: 2, data: query })
     ms.push(performance.now() - start)
+    cpuMs.push(cpu() - startCpu)
+    stageMs.push(Object.assign({}, stages))
   }
-  process.stdout.write(JSON.stringify({ messages: posted, ms }))
+  process.stdout.write(JSON.stringify({ messages: posted, ms, cpu: cpuMs, stages: stageMs }))
 })()

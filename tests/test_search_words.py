@@ -190,8 +190,8 @@ def test_the_library_knows_nothing_of_lunr_material_or_the_worker():
 #: A tiny index as hooks/search.py writes one (Thai cut with U+200B, a whole-names field).
 INDEX = {
     "config": {"lang": ["en", "th"], "separator": "[\\s\\u200b\\-]+", "pipeline": ["stemmer", "stopWordFilter"],
-               "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "names": {"boost": 5000},
-                          "exact": {"boost": 20000}}},
+               "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "names": {"boost": 5000, "hidden": True},
+                          "exact": {"boost": 20000, "hidden": True}}},
     "docs": [
         {"location": "elements/network/", "title": "เครือข่าย", "text": f"เครือข่าย{ZW}คือ{ZW}การ{ZW}เชื่อมโยง",
          "names": "เครือข่าย · network", "exact": "เครือข่ายq networkq"},
@@ -226,6 +226,20 @@ def test_material_worker_answers_with_the_adapters_additions(tmp_path):
     assert typo["data"]["items"][0][0]["location"] == "elements/sustainable/"
     assert english["data"]["hbCorrection"] == "interaction"
     assert english["data"]["items"][0][0]["location"] == "en/elements/interaction/"
+    # Hidden fields are searched (the typo found the page by its names) but never sent
+    sent = [item for answer in (thai, typo, english) for group in answer["data"]["items"] for item in group]
+    assert sent and not any("names" in item or "exact" in item for item in sent)
+    assert all(item["text"] for item in sent)
+
+
+def test_the_index_marks_its_hidden_fields():
+    from handbook.search import split_index
+
+    merged = {"config": {"lang": ["th"], "separator": "[\\s]+", "fields": {"title": {"boost": 1000}}},
+              "docs": [{"location": "elements/x/", "title": "x", "text": "x"}]}
+    fields = split_index(merged, ("th",))["th"]["config"]["fields"]
+    assert {name for name, spec in fields.items() if spec.get("hidden")} == {"words", "compounds", "names", "exact"}
+    assert not fields["title"].get("hidden")
 
 
 def shipped(pattern: str) -> str:

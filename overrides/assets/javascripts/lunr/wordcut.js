@@ -50,16 +50,16 @@
 
   function stem(word) { return lunr.stemmer(new lunr.Token(word)).toString() }
 
-  var docs = []            /* the documents being added to the index */
+  var docs = []            /* documents added before the library arrived */
   var built = null         /* the index's terms and documents, once built */
   var vocabulary = null    /* the library's vocabulary of them */
   function words() {
     var lib = library()
     if (!vocabulary && lib) {
-      var pageWords = new Set()
+      var found = built ? built.pageWords : new Set()
       var added = built ? built.docs : []
-      for (var i = 0; i < added.length; i++) lib.collectPageWords(added[i], pageWords, ["location", EXACT_FIELD])
-      vocabulary = lib.vocabulary(built ? built.terms : [], pageWords, stem)
+      for (var i = 0; i < added.length; i++) lib.collectPageWords(added[i], found, ["location", EXACT_FIELD])
+      vocabulary = lib.vocabulary(built ? built.terms : [], found, stem)
       if (built) built.docs = []
     }
     return vocabulary
@@ -71,11 +71,22 @@
     cut: function (text) { return words() ? words().cut(text).join("|") : text }
   }
 
-  /* The English words of every page as written: the index holds only their stems */
+  /*
+   * As documents are added: the English words of every page as written (the index holds only
+   * their stems) are collected, and the hidden fields (`hidden` in the index's config,
+   * handbook/search.py) dropped once indexed. Material keeps the same objects to answer with:
+   * at 50× the content they were most of each answer, highlighted in the worker, copied to the
+   * page and never shown.
+   */
+  var pageWords = new Set()
   var add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc) {
-    docs.push(doc)
-    return add.apply(this, arguments)
+    if (library()) library().collectPageWords(doc, pageWords, ["location", EXACT_FIELD])
+    else docs.push(Object.assign({}, doc))  /* the library arrives later (file://) */
+    var result = add.apply(this, arguments)
+    for (var field in this._fields)
+      if (this._fields[field] && this._fields[field].hidden) delete doc[field]
+    return result
   }
 
   /* A term found only in the whole names is left out of the vocabulary */
@@ -92,9 +103,11 @@
       terms: Object.keys(index.invertedIndex).filter(function (term) {
         return !wholeNameOnly(index.invertedIndex[term])
       }),
-      docs: docs
+      docs: docs,
+      pageWords: pageWords
     }
     docs = []
+    pageWords = new Set()
     vocabulary = null
     words()
     return index
