@@ -291,14 +291,17 @@ def search_speed(browser, base: str) -> dict:
 
 
 def search_scale(work: Path, browser) -> dict:
-    """Keystroke-to-results and index size at each scale, ours and vanilla (sites of section 2)."""
+    """Keystroke-to-results and index size at each scale, ours and vanilla (sites of section 2),
+    and where the time goes inside the worker (`bench/search_worker.py`)."""
+    from bench.search_worker import worker_stages
+
     rows = []
     for scale in SCALES:
         row: dict = {"scale": scale}
         for name, site in (("ours", work / f"site-{scale}x"), ("vanilla", work / f"site-vanilla-{scale}x")):
             with serve(site) as base:
                 row[name] = {"median_ms": search_speed(browser, base), "index_bytes": index_bytes(site),
-                             "docs": index_docs(site)}
+                             "docs": index_docs(site), "worker": worker_stages(site)}
         rows.append(row)
     fit = {}
     for name in ("ours", "vanilla"):
@@ -845,10 +848,17 @@ def render_search(q: dict, methods: dict | None) -> list[str]:
             "one token), so it scores far fewer sections. The typo matching itself works on the "
             "index's vocabulary, which copies do not grow: a few milliseconds for the slowest Thai "
             "corrections. The timings include the machine's other work (2 shared cores).",
+            *render_worker_stages(scale["rows"]),
         ]
     if methods:
         lines += ["", *render_typo_methods(methods)]
     return lines + [""]
+
+
+def render_worker_stages(rows: list[dict]) -> list[str]:
+    from bench.search_worker import render
+
+    return render(rows)
 
 
 def render_typo_methods(m: dict) -> list[str]:
