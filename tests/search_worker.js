@@ -53,6 +53,7 @@ async function send(data) {
   for (const fn of listeners) await fn({ data })
   /* Material answers asynchronously (a generator stepped by promises) */
   for (let i = 0; i < 1000 && posted.length === before; i++) await new Promise(r => setImmediate(r))
+  if (posted.length === before) throw new Error(`the worker did not answer ${JSON.stringify(data).slice(0, 80)}`)
   return posted[posted.length - 1]
 }
 
