@@ -5,7 +5,7 @@ line's comment), every method proposes the index's words it would search for ins
 how often the intended word is among them and how many words each proposes. Methods:
 
 - fold + edit distance: a Python model of what the worker does
-  (`overrides/assets/javascripts/lunr/wordcut.js`, same letters and costs): fold both sides
+  (`overrides/assets/javascripts/lunr/handbook-words.js`, same letters and costs): fold both sides
   (no tone marks or signs, the letter ์ silences dropped, letters of one sound merged), then the
   nearest folds by an edit distance in which the commonest slips cost half;
 - PyThaiNLP's Thai soundex keys (lk82, udom83, metasound): the words whose key equals the typo's.
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.search_queries import THAI_TYPOS  # noqa: E402
 
-# ---- the worker's matcher, modelled (keep in step with wordcut.js) ----------------------------
+# ---- the worker's matcher, modelled (keep in step with handbook-words.js) ----------------------------
 
 SAME_SOUND = {
     letter: group[0]

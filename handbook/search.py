@@ -4,7 +4,7 @@ Material's search worker splits text only on its `separator` regex, so a Thai ru
 spaces) becomes one giant token. Like Material's own Chinese path (jieba + U+200B), we cut every
 Thai run into words with PyThaiNLP's newmm and join them with U+200B, which we add to the
 separator. The worker then cuts typed queries with the index's own vocabulary
-(`overrides/assets/javascripts/lunr/wordcut.js`), so index and query agree.
+(`overrides/assets/javascripts/lunr/handbook-words.js`), so index and query agree.
 
 mkdocs-static-i18n merges every language into one index; we split it again so that a Thai reader
 searches Thai pages and an English reader English pages.
@@ -14,7 +14,7 @@ Every name the handbook gives a concept — its title, its terms in both languag
 concept's own page, boosted above titles: a concept's page ranks first for its own names, above
 overviews, checklists and the home page that mention them too.
 
-Typos are forgiven in the worker, not here (`overrides/assets/javascripts/lunr/wordcut.js`): it
+Typos are forgiven in the worker, not here (`overrides/assets/javascripts/lunr/handbook-words.js`): it
 matches query words against the index's own vocabulary, so the index needs no extra keys.
 """
 
@@ -192,13 +192,15 @@ def split_index(
     config = dict(index.get("config", {}))
     config["separator"] = SEPARATOR
     # Hidden fields (never shown in results): the inner words of compounds, and the concept's
-    # names on its own page, word by word and whole.
+    # names on its own page, word by word and whole. `hidden` (lunr ignores it) tells the worker
+    # (lunr/wordcut.js) to drop them from a document once it is indexed: neither highlighted nor
+    # sent to the page with every result.
     config["fields"] = {
         **config.get("fields", {}),
-        "words": {"boost": 0.5},
-        "compounds": {"boost": 1.0},
-        "names": {"boost": NAMES_BOOST},
-        "exact": {"boost": EXACT_BOOST},
+        "words": {"boost": 0.5, "hidden": True},
+        "compounds": {"boost": 1.0, "hidden": True},
+        "names": {"boost": NAMES_BOOST, "hidden": True},
+        "exact": {"boost": EXACT_BOOST, "hidden": True},
     }
     by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
