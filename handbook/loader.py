@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from handbook.findings import Finding, HandbookError
 from handbook.limits import page_limit_findings
 from handbook.messages import message as translated
-from handbook.project import Project, active_project, load_project, project_files, use_project
+from handbook.project import Project, active_project, load_project, use_project
 from handbook.schema import (
     MKDOCS_META_KEYS,
     RESERVED_IDS,
@@ -517,41 +517,6 @@ def _suggest(word: str, known) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-# ---------------------------------------------------------------------------------------------
-# Cache: hooks of several concerns ask for the handbook once per build and per language;
-# `mkdocs serve` rebuilds in the same process. Re-read only when a source file changed.
-# ---------------------------------------------------------------------------------------------
-
-_CACHE: dict[Path, tuple[tuple, Handbook]] = {}
-
-
-def _fingerprint(docs_dir: Path) -> tuple:
-    stats = []
-    for path in project_files(docs_dir.parent):
-        if path.is_file():
-            stat = path.stat()
-            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    for lang in sorted(p.name for p in docs_dir.iterdir() if p.is_dir()) if docs_dir.is_dir() else []:
-        for path in page_paths(docs_dir, lang):
-            stat = path.stat()
-            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
-
-
-def load_handbook_cached(docs_dir: Path | str, project: Project | None = None) -> Handbook:
-    """`load_handbook()`, re-read only when a page or data file was added, removed or changed
-    (`project`, when the caller has read it already, is not read again)."""
-    docs_dir = Path(docs_dir).resolve()
-    fingerprint = _fingerprint(docs_dir)
-    cached = _CACHE.get(docs_dir)
-    if cached and cached[0] == fingerprint:
-        use_project(cached[1].project)
-        return cached[1]
-    handbook = load_handbook(docs_dir, project)
-    _CACHE[docs_dir] = (fingerprint, handbook)
-    return handbook
-
-
 def _url_folder(url: str) -> str:
     """The folder a site-root-relative page URL's links are relative to."""
     return url if url.endswith("/") else posixpath.dirname(url)
@@ -569,13 +534,3 @@ def resolve_url(from_url: str, href: str) -> str:
     """The site-root-relative URL a relative link on page `from_url` points to ('' for the root)."""
     target = posixpath.normpath(posixpath.join(_url_folder(from_url), href.split("#")[0]))
     return "" if target == "." else target
-
-
-def current_handbook(docs_dir: Path | str) -> Handbook:
-    """The handbook as last loaded, without re-checking the files.
-
-    For per-page events: a build validates the sources once (`load_handbook_cached` in
-    `on_files`); checking every file again for every page would make a build quadratic.
-    """
-    cached = _CACHE.get(Path(docs_dir).resolve())
-    return cached[1] if cached else load_handbook_cached(docs_dir)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from handbook.labels import label
-from handbook.loader import load_handbook_cached
+from handbook.loader import load_handbook
 from tests.browser import block_external, serve
 from tests.search_harness import open_search, search
 
@@ -124,7 +124,7 @@ def test_the_installed_app_reports_no_violation(browser, watched):
     external: list[str] = []
     block_external(context, (base,), external)
     page = context.new_page()
-    load_handbook_cached(Path(__file__).resolve().parents[1] / "docs")  # the labels in use
+    load_handbook(Path(__file__).resolve().parents[1] / "docs")  # the labels in use
     page.goto(base + "en/")
     # Saved for offline reading (the footer says so), then every page comes from the worker.
     page.wait_for_function("t => ((document.querySelector('.hb-offline__status') || {}).textContent || '')"
