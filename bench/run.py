@@ -782,7 +782,7 @@ def render_updates(u: dict, date: str) -> list[str]:
         lines.append(f"| {title} | {ours['requests']} ({ours.get('not_modified', 0)}) | {kib(ours['bytes'])} | "
                      + (f"{kib(changed['bytes'])} ({changed['files']}) |" if changed else "– |"))
     slow = u.get("slow_4g") or {}
-    lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes'])}. "
+    lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes']) if 'list_bytes' in u else '–'}. "
               "The target: an update downloads at most the changed files + the list + 64 KiB. Through a slow-4G "
               "link made by the server (562.5 ms a response, 1.44 Mbps shared by every request: the service "
               "worker's downloads are slowed too, which throttling in the browser does not do), the first save "

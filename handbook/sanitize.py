@@ -186,6 +186,8 @@ class _Tokens(HTMLParser):
 
 
 def _tokens(text: str) -> list[tuple[int, int, str, list | None]]:
+    if "<" not in text:
+        return []  # every token recorded (a tag, a declaration, an instruction) opens with '<'
     parser = _Tokens()
     parser.feed(text)
     parser.close()

@@ -25,7 +25,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+
+class SettingsError(ValueError):
+    """Bad settings: one `path:line: error: …` line each (hooks/build.py stops the build with them)."""
+
 
 DEFAULT_PAGE_SECONDS = 60.0
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -54,7 +57,7 @@ def _line_of(config_file: str | None, key: str) -> int:
 
 
 def parse_settings(extra: Mapping, environ: Mapping[str, str], *, config_file: str | None = None) -> Settings:
-    """The settings from mkdocs.yml's `extra` and the environment; PluginError naming every
+    """The settings from mkdocs.yml's `extra` and the environment; SettingsError naming every
     bad value (`mkdocs.yml:LINE: error: …`, `HANDBOOK_X: error: …`)."""
     errors: list[str] = []
     where = os.path.relpath(config_file) if config_file else "mkdocs.yml"
@@ -101,7 +104,7 @@ def parse_settings(extra: Mapping, environ: Mapping[str, str], *, config_file: s
                       f"take as a number above 0 (default {DEFAULT_PAGE_SECONDS:.0f})")
         seconds = DEFAULT_PAGE_SECONDS
     if errors:
-        raise PluginError("\n".join(errors))
+        raise SettingsError("\n".join(errors))
     return Settings(
         published_url=published,
         theme_color=colours["theme_color"],

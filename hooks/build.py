@@ -10,15 +10,20 @@ drops it. The order of every hook's events is written down in `handbook/events.p
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook import buildstate
 from handbook.events import priority
+from handbook.settings import SettingsError
 
 
 @event_priority(priority("build", "on_config"))
 def on_config(config: MkDocsConfig) -> None:
-    buildstate.start(config)
+    try:
+        buildstate.start(config)
+    except SettingsError as err:
+        raise PluginError(str(err)) from None
 
 
 @event_priority(priority("build", "on_post_build"))

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from handbook import buildstate
 from handbook.events import ORDER, priority
-from handbook.settings import DEFAULT_PAGE_SECONDS, Settings, parse_settings
+from handbook.settings import DEFAULT_PAGE_SECONDS, Settings, SettingsError, parse_settings
 from tests.conftest import ROOT
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +242,13 @@ def test_bad_values_name_their_line(tmp_path, monkeypatch, yaml, environ, expect
     (tmp_path / "mkdocs.yml").write_text(yaml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     extra = pyyaml.safe_load(yaml)["extra"]
-    with pytest.raises(PluginError) as raised:
+    with pytest.raises(SettingsError) as raised:
         parse_settings(extra, environ, config_file=str(tmp_path / "mkdocs.yml"))
     assert str(raised.value).startswith(expected), str(raised.value)
+
+
+def test_a_bad_setting_stops_the_build_with_its_line(monkeypatch):
+    monkeypatch.setenv("HANDBOOK_PAGE_SECONDS", "0")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"^HANDBOOK_PAGE_SECONDS=0: error: "):
+        config.hooks["hooks/build.py"].on_config(config)
