@@ -93,7 +93,8 @@ def start(config) -> Build:
     if existing is not None and building_languages(config):
         return existing
     root = Path(config.config_file_path).parent
-    build = Build(settings=read_settings(config), root=root, docs_dir=Path(config.docs_dir).resolve(),
+    docs_dir = Path(getattr(config, "docs_dir", None) or root / "docs").resolve()
+    build = Build(settings=read_settings(config), root=root, docs_dir=docs_dir,
                   serve=bool(getattr(config, SERVING, False)))
     setattr(config, ATTRIBUTE, build)
     return build
