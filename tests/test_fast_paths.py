@@ -33,7 +33,7 @@ def lint_reference(path: str, text: str):
     yield from lint.hard_wrap_findings(path, text)
 
 
-PIECES = ["ก", "่", "้", "ั", "ิ", "ุ", "ํา", "ำ", " ", "\n", "\t", "a", "\u200b", "\u202e", "\x00",
+PIECES = ["[", "](", "javascript:", "}", "ก", "่", "้", "ั", "ิ", "ุ", "ํา", "ำ", " ", "\n", "\t", "a", "\u200b", "\u202e", "\x00",
           "\u2028", "\x85", "<", "&", "{", "```\n", "ไทย", "text "]
 
 
@@ -58,6 +58,17 @@ def test_no_tokenizer_without_a_tag_opening(text):
     parser.feed(text)
     parser.close()
     assert sanitize._tokens(text) == parser.found == []
+
+
+MARKDOWN = ["plain", "[a](javascript:x)", "![i](data:x)", "<b>x</b>", "{: onclick=x }", "x{y}", "[r]: javascript:x",
+            "<javascript:x>", "`[a](javascript:x)`", "```\n<script>\n```\n", "a & b", "ไทย [ลิงก์](../x/)"]
+
+
+def test_markdown_checks_skip_only_text_without_markup():
+    texts = [*MARKDOWN, *real_texts(), *hostile_texts()]
+    for text in texts:
+        assert sanitize.markdown_findings(text) == sanitize._markdown_findings(text, tags=sanitize.SOURCE_TAGS), repr(text)
+    assert sanitize.markdown_findings("[a](javascript:x)")  # the shortcut lets a finding through
 
 
 def check_events_reference(front: str, first_line: int) -> None:
