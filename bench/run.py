@@ -793,7 +793,7 @@ def render_updates(u: dict, date: str) -> list[str]:
                      f"{kib(prev['bytes']) if prev else '–'} | "
                      + (f"{kib(changed['bytes'])} ({changed['files']}) |" if changed else "– |"))
     slow = u.get("slow_4g") or {}
-    lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes'])}. "
+    lines += ["", f"The worker (sw.js) is {kib(u['worker_bytes'])}, its list of files {kib(u['list_bytes']) if 'list_bytes' in u else '–'}. "
               "The target: an update downloads at most the changed files + the list + 64 KiB. Through a slow-4G "
               "link made by the server (562.5 ms a response, 1.44 Mbps shared by every request: the service "
               "worker's downloads are slowed too, which throttling in the browser does not do), the first save "

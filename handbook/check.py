@@ -26,7 +26,7 @@ from handbook.emendations import emendation_findings
 from handbook.findings import Finding, HandbookError
 from handbook.generated import generated_pages, generated_targets, reserved_path_findings
 from handbook.lint import lint_text
-from handbook.loader import display_path, load_handbook_cached
+from handbook.loader import Handbook, display_path, load_handbook
 from handbook.pagechecks import (
     dictionary_findings,
     html_findings,
@@ -50,10 +50,16 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     `warnings=False` skips the checks that can only warn (they read git history): the build's
     gate needs only the errors.
     """
+    return check_handbook(docs_dir, warnings=warnings)[0]
+
+
+def check_handbook(docs_dir: Path, *, warnings: bool = True) -> tuple[list[Finding], Handbook | None]:
+    """(every finding, the handbook it loaded or None): the build's gate keeps the handbook it
+    checked, so that no page is read twice."""
     try:
         project = load_project(Path(docs_dir).resolve().parent)
     except HandbookError as err:
-        return err.findings  # without its languages and sections, the pages cannot be judged
+        return err.findings, None  # without its languages and sections, the pages cannot be judged
     findings: list[Finding] = list(project.findings) if warnings else []
     findings += source_findings(docs_dir, project.languages)
     findings += reserved_path_findings(docs_dir, project.languages)
@@ -67,9 +73,9 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += lint_text(display_path(path, docs_dir), text)
 
     try:
-        handbook = load_handbook_cached(docs_dir, project)  # the build reads it again: once is enough
+        handbook = load_handbook(docs_dir, project)
     except HandbookError as err:
-        return findings + err.findings
+        return findings + err.findings, None
     # Item ids must be unique within each checklist; a checklist must draw from real concepts.
     try:
         checklists = build_checklists(handbook)
@@ -94,7 +100,7 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
         findings += original_script_findings(handbook)
         findings += unused_item_findings(handbook)
         findings += dictionary_findings(docs_dir)
-    return findings
+    return findings, handbook
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,14 +23,14 @@ from handbook.model.pages import (
     split_front_matter,
 )
 from handbook.model.urls import relative_url, resolve_url
-from handbook.project import Project, load_project, project_files
+from handbook.project import Project, load_project
 from handbook.sources import display_path, page_paths
 
 #: Importable from here, where the hooks and the checks have always found them.
 __all__ = [
     "ITEM_WORDS", "MAX_PAGE_BYTES", "MKDOCS_FRONT_MATTER", "Concept", "Handbook", "Page",
-    "ambiguous_front_matter", "current_handbook", "describe_field", "display_path", "load_handbook",
-    "load_handbook_cached", "read_page", "relative_url", "resolve_url", "split_front_matter",
+    "ambiguous_front_matter", "describe_field", "display_path", "load_handbook", "read_page",
+    "relative_url", "resolve_url", "split_front_matter",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -63,48 +63,3 @@ def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handb
         raise HandbookError([f for f in findings if f.level == "error"])
     return Handbook(docs_dir=docs_dir, concepts=concepts, overviews=overviews, pages=pages,
                     project=project, guides=guides)
-
-
-# ---------------------------------------------------------------------------------------------
-# Cache: hooks of several concerns ask for the handbook once per build and per language;
-# `mkdocs serve` rebuilds in the same process. Re-read only when a source file changed.
-# ---------------------------------------------------------------------------------------------
-
-_CACHE: dict[Path, tuple[tuple, Handbook]] = {}
-
-
-def _fingerprint(docs_dir: Path) -> tuple:
-    stats = []
-    for path in project_files(docs_dir.parent):
-        if path.is_file():
-            stat = path.stat()
-            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    for lang in sorted(p.name for p in docs_dir.iterdir() if p.is_dir()) if docs_dir.is_dir() else []:
-        for path in page_paths(docs_dir, lang):
-            stat = path.stat()
-            stats.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
-
-
-def load_handbook_cached(docs_dir: Path | str, project: Project | None = None) -> Handbook:
-    """`load_handbook()`, re-read only when a page or data file was added, removed or changed
-    (`project`, when the caller has read it already, is not read again)."""
-    docs_dir = Path(docs_dir).resolve()
-    fingerprint = _fingerprint(docs_dir)
-    cached = _CACHE.get(docs_dir)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    handbook = load_handbook(docs_dir, project)
-    _CACHE[docs_dir] = (fingerprint, handbook)
-    return handbook
-
-
-def current_handbook(docs_dir: Path | str) -> Handbook:
-    """The handbook as last loaded, without re-checking the files.
-
-    For per-page events: a build validates the sources once (`load_handbook_cached` in
-    `on_files`); checking every file again for every page would make a build quadratic.
-    """
-    cached = _CACHE.get(Path(docs_dir).resolve())
-    return cached[1] if cached else load_handbook_cached(docs_dir)
-

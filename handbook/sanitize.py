@@ -74,6 +74,8 @@ class _Tokens(HTMLParser):
 
 
 def _tokens(text: str) -> list[tuple[int, int, str, list | None]]:
+    if "<" not in text:
+        return []  # every token recorded (a tag, a declaration, an instruction) opens with '<'
     parser = _Tokens()
     parser.feed(text)
     parser.close()
@@ -111,8 +113,19 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+#: What every construct `markdown_findings` judges opens with: a link '[', a tag or autolink '<', an
+#: attribute list '{'. A text without any (most front-matter values) has nothing to judge.
+_MARKUP_OPENING = re.compile(r"[\[<{]")
+
+
 def markdown_findings(text: str, *, tags: frozenset[str] = SOURCE_TAGS) -> list[tuple[int, int, str]]:
     """(line, column, message) for the HTML and the Markdown links of a Markdown text."""
+    if not _MARKUP_OPENING.search(text):
+        return []
+    return _markdown_findings(text, tags=tags)
+
+
+def _markdown_findings(text: str, *, tags: frozenset[str]) -> list[tuple[int, int, str]]:
     text = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, text))
     found: list[tuple[int, int, str]] = []
 

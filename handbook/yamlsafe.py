@@ -92,26 +92,37 @@ def line_at(lines: Lines, loc: tuple) -> int:
 def _check_events(front: str, first_line: int) -> None:
     """Refuse aliases, anchors, tags, excessive depth and size, reading events one by one."""
     depth = 0
+    # Compared by exact type (the parser makes only these classes): this loop runs once per YAML
+    # value of every page, so each event costs a few comparisons and no attribute lookups.
     for count, event in enumerate(yaml.parse(front, Loader=_SAFE_LOADER)):
-        line = event.start_mark.line + first_line
+        kind = type(event)
         if count > MAX_NODES:
-            raise FrontMatterError(line, f"front matter has more than {MAX_NODES} values")
-        if isinstance(event, yaml.AliasEvent):
-            raise FrontMatterError(line, f"YAML alias '*{event.anchor}' is not allowed in front "
-                                         "matter; write the value out")
-        if getattr(event, "anchor", None):
-            raise FrontMatterError(line, f"YAML anchor '&{event.anchor}' is not allowed in front "
-                                         "matter; write the value out")
-        if getattr(event, "tag", None) is not None and not _implicit(event):
-            raise FrontMatterError(line, f"YAML tag '{event.tag}' is not allowed in front matter; "
-                                         "values are plain text, numbers, lists and mappings")
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise FrontMatterError(line, f"front matter is nested more than {MAX_DEPTH} levels "
-                                             "deep")
-        elif isinstance(event, yaml.CollectionEndEvent):
+            raise FrontMatterError(_line(event, first_line), f"front matter has more than {MAX_NODES} values")
+        if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+            if event.anchor:
+                raise FrontMatterError(_line(event, first_line), f"YAML anchor '&{event.anchor}' is not allowed "
+                                       "in front matter; write the value out")
+            if event.tag is not None and not _implicit(event):
+                raise FrontMatterError(_line(event, first_line), f"YAML tag '{event.tag}' is not allowed in "
+                                       "front matter; values are plain text, numbers, lists and mappings")
+            if kind is not _SCALAR:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(_line(event, first_line), f"front matter is nested more than "
+                                           f"{MAX_DEPTH} levels deep")
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             depth -= 1
+        elif kind is yaml.AliasEvent:
+            raise FrontMatterError(_line(event, first_line), f"YAML alias '*{event.anchor}' is not allowed in "
+                                   "front matter; write the value out")
+
+
+_SCALAR, _MAPPING_START, _SEQUENCE_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
+def _line(event: yaml.Event, first_line: int) -> int:
+    return event.start_mark.line + first_line
 
 
 def _implicit(event: yaml.Event) -> bool:

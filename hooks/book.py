@@ -13,7 +13,6 @@ the site's build apart from the book's.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,68 +21,55 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.book import (
-    Book,
     book_cache_dir,
     book_src_uri,
     current_edition,
     make_book,
     render_book_link,
 )
+from handbook.events import priority
 from handbook.findings import HandbookError
-from handbook.loader import current_handbook
 from handbook.render import BOOK_PLACEHOLDER
 
 log = logging.getLogger("mkdocs.hooks.book")
 
-# mkdocs-static-i18n builds every language in one process: the book of each, by language.
-_BOOKS: dict[str, Book] = {}
-_STATE = {"serve": False}
-
-
-def _off() -> bool:
-    return os.environ.get("HANDBOOK_BOOK", "").lower() == "off"
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _STATE["serve"] = command == "serve"
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _BOOKS.clear()  # `mkdocs serve` rebuilds in the same process
-
 
 # After mkdocs-static-i18n (-100) has picked the language's files (as hooks/generated_pages.py).
-@event_priority(-105)
+@event_priority(priority("book", "on_files"))
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if _off():
+    build = buildstate.of(config)
+    if not build.settings.book:
         return files
     lang = config.theme["language"]
     docs_dir = Path(config.docs_dir)
     cache = book_cache_dir(Path(config.config_file_path).parent)
     try:
-        edition = current_edition(docs_dir, config.extra.get("published_url") or config.site_url or "")
-        book = make_book(current_handbook(docs_dir), lang, edition, cache, reuse_any=_STATE["serve"])
+        edition = current_edition(docs_dir, build.settings.published_url or config.site_url or "")
+        book = make_book(build.content(), lang, edition, cache, reuse_any=build.serve)
     except HandbookError as err:
         raise PluginError(str(err)) from None
     file = File.generated(config, book_src_uri(lang), abs_src_path=str(book.path))
-    if lang == current_handbook(docs_dir).default_language:
+    if lang == build.content().default_language:
         file.dest_uri = file.dest_uri.removeprefix(f"{lang}/")
     files.append(file)
-    _BOOKS[lang] = book
+    # mkdocs-static-i18n builds every language in one process: the book of each, by language.
+    build.books[lang] = book
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if BOOK_PLACEHOLDER not in markdown:
         return None
-    if _off():
+    build = buildstate.of(config)
+    if not build.settings.book:
         log.info("HANDBOOK_BOOK=off: no link to the book on %s", page.file.src_uri)
         return markdown.replace(BOOK_PLACEHOLDER, "")
-    book = _BOOKS.get(config.theme["language"])
+    book = build.books.get(config.theme["language"])
     if book is None:
         raise PluginError(f"{page.file.src_uri}: error: the page links to the book, "
                           "but no book was made for its language")
     home = page.file.src_uri.endswith("/index.md") and page.file.src_uri.count("/") == 1
     return markdown.replace(BOOK_PLACEHOLDER, render_book_link(book, page.file.src_uri, button=home,
-                                                                labels=current_handbook(config.docs_dir).labels))
+                                                                labels=build.content().labels))

@@ -6,13 +6,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.conceptmap import render_concept_maps
-from handbook.loader import current_handbook, relative_url
+from handbook.loader import relative_url
 from handbook.render import CONCEPT_MAP_PLACEHOLDER as PLACEHOLDER
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     if PLACEHOLDER not in html:
         # A page that asked for the map must get it: a placeholder changed on the way (by the
         # sanitizer, say) would otherwise drop the map silently.

@@ -10,14 +10,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.findings import HandbookError
-from handbook.loader import Handbook, current_handbook, load_handbook_cached
+from handbook.loader import Handbook
 from handbook.render import expand_markers
 
 
 def load(config: MkDocsConfig) -> Handbook:
     try:
-        return load_handbook_cached(config.docs_dir)
+        return buildstate.handbook(config)
     except HandbookError as err:
         raise PluginError(str(err)) from None
 
@@ -30,7 +31,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     source = handbook.pages.get(page.file.src_uri)
     if source is None:
         return None

@@ -9,11 +9,10 @@ rebuilds without reloading this module.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.crosslinks import (
     CrossLinkExtension,
     build_matcher,
@@ -22,46 +21,43 @@ from handbook.crosslinks import (
     render_related,
 )
 from handbook.glossary import GLOSSARY_SRC
-from handbook.loader import current_handbook, relative_url, resolve_url
+from handbook.loader import relative_url, resolve_url
 from handbook.translation import STATUS_SRC
 
 # Reference pages link to every concept; listing them under "mentioned in" everywhere says nothing.
 REFERENCE_PAGES = (GLOSSARY_SRC, STATUS_SRC)
 
-# lang -> concept id -> {page url: page title}
-_MENTIONS: dict[str, dict[str, dict[str, str]]] = {}
-# lang -> what every page of one build shares (computed once per build, not once per page)
-_CONTEXT: dict[str, tuple] = {}
+def _linker(config: MkDocsConfig):
+    """The tree processor's callback: links the page of `config`'s build being rendered now."""
 
+    def link(root, raw_html) -> None:
+        build = getattr(config, buildstate.ATTRIBUTE, None)
+        page = build.rendering if build is not None else None
+        if page is None:
+            return  # a Markdown conversion that is not one of our pages
+        handbook, _, matcher, urls, _ = _context(config)
+        _, own = _source(handbook, page)
+        link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
+                  url_for=lambda cid: relative_url(page.url, urls[cid]))
 
-# The page Python-Markdown is rendering now (set just before MkDocs renders it).
-_RENDERING: dict[str, object] = {}
-
-
-def _link(root, raw_html) -> None:
-    page, config = _RENDERING.get("page"), _RENDERING.get("config")
-    if page is None:
-        return  # a Markdown conversion that is not one of our pages
-    handbook, _, matcher, urls, _ = _context(config)
-    _, own = _source(handbook, page)
-    link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
-              url_for=lambda cid: relative_url(page.url, urls[cid]))
+    return link
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, CrossLinkExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(CrossLinkExtension(_link))
+        config.markdown_extensions.append(CrossLinkExtension(_linker(config)))
     return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
-    _RENDERING.update(page=page, config=config)
+    buildstate.of(config).rendering = page  # the page Python-Markdown renders next
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     lang = config.theme["language"]
-    _MENTIONS[lang] = defaultdict(dict)
-    _CONTEXT.pop(lang, None)
+    build = buildstate.of(config)
+    build.mentions.pop(lang, None)
+    build.crosslinks.pop(lang, None)
 
 
 def _source(handbook, page: Page):
@@ -73,19 +69,21 @@ def _source(handbook, page: Page):
 def _context(config: MkDocsConfig):
     """(handbook, lang, matcher, concept id -> url, url -> concept id) for this build."""
     lang = config.theme["language"]
-    if lang not in _CONTEXT:
-        handbook = current_handbook(config.docs_dir)
+    build = buildstate.of(config)
+    if lang not in build.crosslinks:
+        handbook = build.content()
         urls = {
             cid: handbook.concept_url(c, lang, directory_urls=config.use_directory_urls)
             for cid, c in handbook.concepts.items()
         }
         by_url = {url: cid for cid, url in urls.items()}
-        _CONTEXT[lang] = (handbook, lang, build_matcher(handbook, lang), urls, by_url)
-    return _CONTEXT[lang]
+        build.crosslinks[lang] = (handbook, lang, build_matcher(handbook, lang), urls, by_url)
+    return build.crosslinks[lang]
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    _RENDERING.clear()
+    build = buildstate.of(config)
+    build.rendering = None
     handbook, lang, _, _, by_url = _context(config)
     _, own = _source(handbook, page)
     # Backlinks count every link to a concept page, written or made above.
@@ -96,7 +94,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
         for candidate in (target, target + "/"):
             cid = by_url.get(candidate)
             if cid and cid != own:
-                _MENTIONS[lang][cid][page.url] = page.title
+                build.mentions_of(lang)[cid][page.url] = page.title
     return html
 
 
@@ -109,7 +107,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     for cid in source.meta.related:
         meta = handbook.concepts[cid].meta(lang)
         related.append((meta.title, relative_url(page.url, urls[cid]), meta.summary))
-    mentions = _MENTIONS.get(lang, {}).get(own, {})
+    mentions = buildstate.of(config).mentions.get(lang, {}).get(own, {})
     mentioned_in = [(title, relative_url(page.url, url)) for url, title in sorted(mentions.items())]
     labels = {key: handbook.labels.get(lang, key) for key in ("related", "mentioned")}
     page.content += render_related(related, mentioned_in, labels=labels)

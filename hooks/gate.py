@@ -9,12 +9,11 @@ Checks, all from the content model (`handbook.check`, `handbook.sanitize`):
   policy before anything else sees it; if Ammonia had to remove anything the build stops and
   says what, at the source page and line that wrote it, so nothing is dropped silently and
   nothing unsafe is published;
-- no page costs the build more than PAGE_SECONDS.
+- no page costs the build more than HANDBOOK_PAGE_SECONDS (`handbook.settings`).
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -25,51 +24,36 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.check import collect_findings
-from handbook.findings import Finding, HandbookError
-from handbook.loader import current_handbook
+from handbook import buildstate
+from handbook.check import check_handbook
+from handbook.events import priority
+from handbook.findings import HandbookError
 from handbook.locate import locate
 from handbook.sanitize import gate_output
 
-#: The most time one page may cost the build, from its Markdown to its finished HTML (a real page
-#: takes well under a second; the limits of `handbook.limits` keep any page far below this).
-PAGE_SECONDS = float(os.environ.get("HANDBOOK_PAGE_SECONDS", "60"))
-_STARTED: dict[str, float] = {}
-
-# docs dir -> (fingerprint of every file, errors): i18n runs this once per language, and
-# `mkdocs serve` on every rebuild; the sources are checked again only when a file changed.
-_CHECKED: dict[Path, tuple[tuple, list[Finding]]] = {}
-
-
-def _fingerprint(docs_dir: Path) -> tuple:
-    stats = []
-    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames) + dirnames:
-            stat = os.lstat(os.path.join(folder, name))
-            stats.append((folder, name, stat.st_mode, stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
-
 
 # First of all hooks: nothing reads a page before its sources passed.
-@event_priority(100)
+@event_priority(priority("gate", "on_files"))
 def on_files(files, *, config: MkDocsConfig) -> None:
-    docs_dir = Path(config.docs_dir).resolve()
-    fingerprint = _fingerprint(docs_dir)
-    cached = _CHECKED.get(docs_dir)
-    if cached is None or cached[0] != fingerprint:
-        errors = [f for f in collect_findings(docs_dir, warnings=False) if f.level == "error"]
-        cached = _CHECKED[docs_dir] = (fingerprint, errors)
-    if cached[1]:
-        raise PluginError(str(HandbookError(cached[1])))
+    # Once per build (mkdocs-static-i18n runs this for every language): the handbook the check
+    # loaded is the one every hook reads, so no page is read twice.
+    build = buildstate.of(config)
+    if build.errors is None:
+        findings, handbook = check_handbook(build.docs_dir, warnings=False)
+        build.errors = [f for f in findings if f.level == "error"]
+        if handbook is not None and not build.errors:
+            build.handbook = handbook
+    if build.errors:
+        raise PluginError(str(HandbookError(build.errors)))
 
 
 # One reading of a page: what MkDocs took for the front matter and the body is what `make check`
 # validated (the loader uses MkDocs' own split; this holds it to that at the build).
-@event_priority(100)
+@event_priority(priority("gate", "on_page_markdown"))
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
-    _start_page(page.file.src_uri)
-    source = current_handbook(config.docs_dir).pages.get(page.file.src_uri)
+    build = buildstate.of(config)
+    _start_page(build, page.file.src_uri)
+    source = build.content().pages.get(page.file.src_uri)
     if source is None:
         return
     unknown = sorted(set(page.meta) - set(type(source.meta).model_fields))
@@ -81,9 +65,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 
 # Before the other hooks read the page's HTML (cross-links, the concept map).
-@event_priority(100)
+@event_priority(priority("gate", "on_page_content"))
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    _pause_page(page.file.src_uri)  # Markdown has rendered the page
+    _pause_page(buildstate.of(config), page.file.src_uri)  # Markdown has rendered the page
     clean, problems = gate_output(html)
     if problems:
         raise PluginError("\n".join(f"{_where(page, config, problem)}: error: {problem}"
@@ -96,7 +80,7 @@ def _where(page: Page, config: MkDocsConfig, problem: str) -> str:
     found in the source), else the page itself."""
     if page.file.generated_by:
         # A generated page (a checklist) shows the concept pages' words: name the one it came from.
-        pages = current_handbook(config.docs_dir).pages.values()
+        pages = buildstate.handbook(config).pages.values()
         found = locate(problem, ((p.display_path, _read(p.path)) for p in pages))
         return (f"{found[0]}:{found[1]} (generated page {page.file.src_uri})" if found
                 else f"generated page {page.file.src_uri}")
@@ -116,24 +100,21 @@ def _read(path: Path) -> str:
 # (on_page_markdown → on_page_content), then fills every page's template (on_page_context →
 # on_post_page), with the whole site's work (the book, the navigation) between the two. Each
 # spell is timed and limited on its own; their sum is the page's cost.
-_SPENT: dict[str, float] = {}
+def _start_page(build: buildstate.Build, src_uri: str) -> None:
+    build.page_started[src_uri] = time.perf_counter()
+    _start_page_timer(src_uri, build.settings.page_seconds)
 
 
-def _start_page(src_uri: str) -> None:
-    _STARTED[src_uri] = time.perf_counter()
-    _start_page_timer(src_uri)
-
-
-def _pause_page(src_uri: str) -> None:
+def _pause_page(build: buildstate.Build, src_uri: str) -> None:
     _stop_page_timer()
-    started = _STARTED.pop(src_uri, None)
+    started = build.page_started.pop(src_uri, None)
     if started is not None:
-        _SPENT[src_uri] = _SPENT.get(src_uri, 0.0) + time.perf_counter() - started
+        build.page_spent[src_uri] = build.page_spent.get(src_uri, 0.0) + time.perf_counter() - started
 
 
-@event_priority(100)
+@event_priority(priority("gate", "on_page_context"))
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    _start_page(page.file.src_uri)
+    _start_page(buildstate.of(config), page.file.src_uri)
     return context
 
 
@@ -141,19 +122,19 @@ class PageTimeout(PluginError):
     pass
 
 
-def _start_page_timer(src_uri: str) -> None:
+def _start_page_timer(src_uri: str, seconds: float) -> None:
     """A real limit, not only a measure: an alarm stops a page that hangs (Python's regular
     expressions and Markdown's loops stop on it). Only in the main thread, where signals arrive."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return
 
     def stop(signum, frame):
-        raise PageTimeout(f"docs/{src_uri}: error: the page took more than {PAGE_SECONDS:.0f} s to "
-                          f"build; a page may take at most {PAGE_SECONDS:.0f} s "
+        raise PageTimeout(f"docs/{src_uri}: error: the page took more than {seconds:.0f} s to "
+                          f"build; a page may take at most {seconds:.0f} s "
                           "(HANDBOOK_PAGE_SECONDS): split it or remove what makes it slow")
 
     signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, PAGE_SECONDS)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
 def _stop_page_timer() -> None:
@@ -162,13 +143,15 @@ def _stop_page_timer() -> None:
 
 
 # Last of all hooks: the page is finished.
-@event_priority(-100)
+@event_priority(priority("gate", "on_post_page"))
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
-    _pause_page(page.file.src_uri)
-    spent = _SPENT.pop(page.file.src_uri, 0.0)
-    if spent > PAGE_SECONDS:
+    build = buildstate.of(config)
+    _pause_page(build, page.file.src_uri)
+    spent = build.page_spent.pop(page.file.src_uri, 0.0)
+    limit = build.settings.page_seconds
+    if spent > limit:
         raise PluginError(f"docs/{page.file.src_uri}: error: the page took {spent:.0f} s to build; "
-                          f"a page may take at most {PAGE_SECONDS:.0f} s (HANDBOOK_PAGE_SECONDS): "
+                          f"a page may take at most {limit:.0f} s (HANDBOOK_PAGE_SECONDS): "
                           "split it")
 
 

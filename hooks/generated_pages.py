@@ -8,16 +8,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from handbook import buildstate
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
+from handbook.events import priority
 from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
-from handbook.loader import current_handbook
 from handbook.translation import STATUS_SRC, render_status_page
 
 
 def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang: str) -> File:
     """A generated page placed as mkdocs-static-i18n places a page of the folder structure."""
-    project = current_handbook(config.docs_dir).project
+    project = buildstate.handbook(config).project
     lang, _, rest = src_uri.partition("/")
     files = {}
     for alt in project.languages:
@@ -36,10 +37,10 @@ def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang:
 
 # After mkdocs-static-i18n (-100) has picked the language's files, so ours are not re-read from
 # disk by it; before the navigation is built.
-@event_priority(-105)
+@event_priority(priority("generated_pages", "on_files"))
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     try:
         checklists = build_checklists(handbook)
     except HandbookError as err:
@@ -52,7 +53,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.append(generated_file(config, checklist.src_uri(lang), content, lang))
     glossary = GLOSSARY_SRC.format(lang=lang)
     generated.append(generated_file(config, glossary, render_glossary(handbook, lang), lang))
-    status = render_status_page(handbook, lang, config.extra.get("edit_base", ""))
+    status = render_status_page(handbook, lang, buildstate.of(config).settings.edit_base)
     generated.append(generated_file(config, STATUS_SRC.format(lang=lang), status, lang))
     for file in generated:
         files.append(file)

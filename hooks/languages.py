@@ -13,6 +13,8 @@ import json
 from jinja2 import ChoiceLoader, DictLoader, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 
+from handbook import buildstate
+
 FALLBACK = "en"
 
 
@@ -35,10 +37,8 @@ def on_env(env, *, config: MkDocsConfig, files):
 
 
 def _fallback(env, lang: str, config: MkDocsConfig) -> str:
-    from handbook.loader import current_handbook
-
     # Only a chain set in mkdocs.yml; without one, English as before (Material's own fallback).
-    for code in (*current_handbook(config.docs_dir).project.fallbacks.get(lang, ()), FALLBACK):
+    for code in (*buildstate.handbook(config).project.fallbacks.get(lang, ()), FALLBACK):
         try:
             env.loader.get_source(env, f"partials/languages/{code}.html")
             return code

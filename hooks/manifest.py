@@ -8,15 +8,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from handbook import buildstate
 from handbook.checklists import build_checklists, manifest_entries
-from handbook.loader import current_handbook
+from handbook.events import priority
 from handbook.manifest import build_manifest
 
 
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages.
-@event_priority(-200)
+@event_priority(priority("manifest", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     urls = config.use_directory_urls
     checklists = manifest_entries(build_checklists(handbook), directory_urls=urls)
     manifest = build_manifest(handbook, checklists, directory_urls=urls)

@@ -15,18 +15,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.loader import current_handbook
-
-_ROOT_PAGE: dict[str, str] = {}
+from handbook import buildstate
+from handbook.events import priority
 
 
 # Before hooks/pwa.py reads base_url.
-@event_priority(10)
+@event_priority(priority("notfound", "on_template_context"))
 def on_template_context(context, *, template_name: str, config: MkDocsConfig):
     if template_name == "404.html" and not config.use_directory_urls:
         # The offline copy: MkDocs gives the 404 page an absolute base ("/"), which from a file
         # is the root of the disk; relative paths keep it styled.
-        original = current_handbook(config.docs_dir).default_language
+        original = buildstate.handbook(config).default_language
         context["base_url"] = "." if config.theme["language"] == original else ".."
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and i18n is not None and getattr(i18n, "extra_alternate", None):
@@ -42,10 +41,10 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     if template_name != "404.html":
         return output
     lang = config.theme["language"]
-    if lang == current_handbook(config.docs_dir).default_language:
-        _ROOT_PAGE[config.site_dir] = output
+    if lang == buildstate.handbook(config).default_language:
+        buildstate.of(config).root_404 = output
         return output
     folder = Path(config.site_dir, lang)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "404.html").write_text(output, encoding="utf-8")
-    return _ROOT_PAGE.get(config.site_dir, output)
+    return buildstate.of(config).root_404 or output

@@ -8,7 +8,6 @@ written there once every language is built, from the site just written: no secon
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook import buildstate
+from handbook.events import priority
 from handbook.offline_copy import OfflineCopyError, derive_offline_copy
 from handbook.outputs.csp import published_origins
 
@@ -27,9 +28,10 @@ OFFLINE_DIR_ENV = "HANDBOOK_OFFLINE_DIR"
 
 # Last: after mkdocs-static-i18n (-100) built the other languages, the search indexes (-200),
 # the sitemaps and the service worker (-250), which the copy leaves out.
-@event_priority(-300)
+@event_priority(priority("offline", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
-    target = os.environ.get(OFFLINE_DIR_ENV, "")
+    settings = buildstate.of(config).settings
+    target = settings.offline_dir
     i18n = config.plugins.get("i18n")
     if not target or (i18n is not None and getattr(i18n, "building", False)):
         return
@@ -41,9 +43,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError(f"{OFFLINE_DIR_ENV}={target}: the offline copy needs a folder of its own, "
                           f"apart from the site ({config.site_dir})")
     started = time.perf_counter()
-    polyfills = [str(src) for src in config.extra.get("polyfills") or []]
+    polyfills = list(settings.polyfills)
     site_path = urlsplit(config.site_url or "/").path or "/"
-    origins = published_origins(config.site_url, config.extra.get("published_url"))
+    origins = published_origins(config.site_url, settings.published_url)
     try:
         count = derive_offline_copy(site, out, polyfills=polyfills, site_path=site_path, origins=origins)
     except OfflineCopyError as err:

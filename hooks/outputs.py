@@ -23,7 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.book import book_cache_dir
+from handbook.events import priority
 from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
 from handbook.outputs.pages import page_problems
@@ -35,51 +37,23 @@ from handbook.pwa import service_worker
 log = logging.getLogger("mkdocs.hooks.outputs")
 
 
-class _Build:
-    """One `mkdocs build` (every language): what the census needs to know about its pages."""
-
-    def __init__(self) -> None:
-        self.sources: dict[str, str] = {}  # published file -> its source page (docs/…)
-        self.judged: dict[str, str] = {}  # published file -> sha256 of the HTML judged clean
-        self.shims: dict[str, str | None] = {}
-        self.seconds = 0.0
-        self.pages = 0
-
-
-_STATE: dict[str, _Build] = {}
-_SERVE = {"on": False}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    # `mkdocs serve` adds a live-reload script to every page it sends (handbook/outputs/csp.py).
-    _SERVE["on"] = command == "serve"
-
-
 def _hosts(config: MkDocsConfig) -> frozenset[str]:
-    return published_hosts(config.site_url, config.extra.get("published_url"))
+    return published_hosts(config.site_url, buildstate.of(config).settings.published_url)
 
 
 def _origins(config: MkDocsConfig) -> tuple[str, ...]:
-    return published_origins(config.site_url, config.extra.get("published_url"))
+    return published_origins(config.site_url, buildstate.of(config).settings.published_url)
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _building_languages(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is not None and bool(getattr(i18n, "building", False))
+_building_languages = buildstate.building_languages
 
 
-def _build(config: MkDocsConfig) -> _Build:
-    return _STATE.setdefault(config.site_dir, _Build())
-
-
-def on_config(config: MkDocsConfig) -> None:
-    # mkdocs-static-i18n calls on_config again for each language it builds: keep the first's.
-    if not _building_languages(config):
-        _STATE[config.site_dir] = _Build()
+def _build(config: MkDocsConfig) -> buildstate.PageOutputs:
+    return buildstate.of(config).outputs
 
 
 def on_env(env, *, config: MkDocsConfig, files):
@@ -88,7 +62,7 @@ def on_env(env, *, config: MkDocsConfig, files):
     return env
 
 
-def _shim(config: MkDocsConfig, build: _Build, folder: str, src: str) -> str | None:
+def _shim(config: MkDocsConfig, build: buildstate.PageOutputs, folder: str, src: str) -> str | None:
     target = posixpath.normpath(posixpath.join(folder, src)) if not src.startswith("/") else src.lstrip("/")
     if target not in build.shims:
         path = Path(config.site_dir, target)
@@ -104,12 +78,12 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
     html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config),
-                                    live_reload=_SERVE["on"])
+                                    live_reload=buildstate.of(config).serve)
     # The census of the page as published, now that it is read (on_post_build checks that the
     # file was not changed since, and reads it again if it was). It names whatever kept the
     # policy from being made, too.
     found = page_problems(html, scan=scan, hosts=_hosts(config), origins=_origins(config),
-                          live_reload=_SERVE["on"], read_asset=lambda url: _shim(config, build, folder, url))
+                          live_reload=buildstate.of(config).serve, read_asset=lambda url: _shim(config, build, folder, url))
     if found:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
     if problems:
@@ -121,7 +95,7 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
 
 
 # Last of all page hooks (mkdocs-static-i18n's is -100): the policy is made from the final HTML.
-@event_priority(-1000)
+@event_priority(priority("outputs", "on_post_page"))
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     dest = page.file.dest_uri
     source = f"docs/{page.file.src_uri}" if not page.file.generated_by else f"generated page {page.file.src_uri}"
@@ -130,7 +104,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 # Before hooks/notfound.py keeps the original's 404 page and writes the other languages' own.
-@event_priority(50)
+@event_priority(priority("outputs", "on_post_template"))
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output
@@ -140,7 +114,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 
 # After everything that writes files (search indexes -200, service worker -250, caches -300).
-@event_priority(-1000)
+@event_priority(priority("outputs", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _building_languages(config):
         return
@@ -148,7 +122,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     text_cache = book_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
-                        live_reload=_SERVE["on"],
+                        live_reload=buildstate.of(config).serve,
                         worker=service_worker(),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
     found = census_site(Path(config.site_dir), census)

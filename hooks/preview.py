@@ -19,7 +19,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from handbook import buildstate
 from handbook.errorpage import error_lines, html_pages, render_error_page, write_error_pages
+from handbook.events import priority
 
 #: Besides docs/ and mkdocs.yml, what a save in should show in the preview (when it exists).
 WATCHED = ("labels", "overrides", "handbook.yml", "editorial", "handbook/templates", "handbook/static")
@@ -27,26 +29,20 @@ WATCHED = ("labels", "overrides", "handbook.yml", "editorial", "handbook/templat
 log = logging.getLogger("mkdocs.hooks.preview")
 
 
-class _Preview:
-    """Whether this process is `mkdocs serve` (hook modules live as long as the process)."""
-
-    serving = False
-
-
 def on_startup(*, command: str, dirty: bool) -> None:
     if command == "serve":
         import mkdocs.commands.serve as serve
 
-        _Preview.serving = True
-        # `serve`'s builder calls this module's `build` for the first build and every rebuild.
+        # `serve`'s builder calls this module's `build` for the first build and every rebuild;
+        # the wrapper marks each build's config as served (`handbook.buildstate.Build.serve`).
         if not getattr(serve.build, "handbook_error_page", False):
             serve.build = _build_or_error_page(serve.build)
 
 
 # After hooks/service_worker.py (-250) has written sw.js.
-@event_priority(-300)
+@event_priority(priority("preview", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _Preview.serving:
+    if buildstate.of(config).serve:
         for name in ("sw.js", "offline.json"):
             (Path(config.site_dir) / name).unlink(missing_ok=True)
 
@@ -71,6 +67,7 @@ class _Collect(logging.Handler):
 def _build_or_error_page(build):
     @functools.wraps(build)
     def build_or_error_page(config, *args, **kwargs):
+        setattr(config, buildstate.SERVING, True)
         pages = html_pages(Path(config.site_dir))
         collect = _Collect()
         logger = logging.getLogger("mkdocs")

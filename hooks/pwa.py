@@ -20,7 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.loader import current_handbook
+from handbook import buildstate
+from handbook.events import priority
 from handbook.pwa import AppInfo, web_manifest
 from handbook.translation import language_name
 
@@ -42,7 +43,7 @@ def _root_prefix(config: MkDocsConfig, lang: str) -> str:
 
 
 def _project(config: MkDocsConfig):
-    return current_handbook(config.docs_dir).project
+    return buildstate.handbook(config).project
 
 
 def on_env(env, *, config: MkDocsConfig, files):
@@ -85,7 +86,7 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
     folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
     context["hb_root"] = _site_root(folder)
     # The page's address on the published site (also from the offline copy's .html pages).
-    published = config.extra.get("published_url") or config.site_url or ""
+    published = buildstate.of(config).settings.published_url or config.site_url or ""
     online_path = page.url.removesuffix("index.html")
     if online_path.endswith(".html"):
         online_path = online_path.removesuffix(".html") + "/"
@@ -109,15 +110,15 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 
 def _write_manifest(config: MkDocsConfig) -> None:
     lang = config.theme["language"]
-    app = config.extra.get("app", {})
+    settings = buildstate.of(config).settings
     info = AppInfo(
         lang=lang,
         name=config.site_name,
         short_name=_project(config).labels.get(lang, "app.short_name"),
         description=config.site_description or "",
         start_url="./",
-        theme_color=app.get("theme_color", "#00695c"),
-        background_color=app.get("background_color", "#ffffff"),
+        theme_color=settings.theme_color,
+        background_color=settings.background_color,
     )
     prefix = _root_prefix(config, lang)
     icons = [{**icon, "src": prefix + icon["src"]} for icon in ICONS]
@@ -130,7 +131,7 @@ def _write_manifest(config: MkDocsConfig) -> None:
 
 # Before mkdocs-static-i18n (-100) builds the other languages from the first build's
 # on_post_build: each build writes its own language's manifest while its config is its own.
-@event_priority(0)
+@event_priority(priority("pwa", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _online(config):
         _write_manifest(config)

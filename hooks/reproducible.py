@@ -15,31 +15,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook import buildstate
 from handbook.book import current_edition
 
 
-class _Dates:
-    """The edition's date per docs folder, read once per language's build."""
-
-    def __init__(self) -> None:
-        self.by_docs: dict[str, str] = {}
-
-    def reset(self) -> None:
-        self.by_docs.clear()
-
-    def of(self, docs_dir: str) -> str:
-        if docs_dir not in self.by_docs:
-            self.by_docs[docs_dir] = current_edition(Path(docs_dir), "").date
-        return self.by_docs[docs_dir]
-
-
-DATES = _Dates()
-
-
-def on_config(config: MkDocsConfig) -> None:
-    DATES.reset()  # every language's build and every `mkdocs serve` rebuild reads it again
-
-
 def on_pre_page(page: Page, *, config: MkDocsConfig, files) -> Page:
-    page.update_date = DATES.of(config.docs_dir)
+    build = buildstate.of(config)
+    if build.edition_date is None:  # read once per build, for every language
+        build.edition_date = current_edition(Path(config.docs_dir), "").date
+    page.update_date = build.edition_date
     return page

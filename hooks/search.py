@@ -8,12 +8,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.loader import current_handbook
+from handbook import buildstate
+from handbook.events import priority
 from handbook.search import concept_names, point_words, split_index
 
 
 # After mkdocs-static-i18n (-100), which writes the merged index of all languages last.
-@event_priority(-200)
+@event_priority(priority("search", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
@@ -22,7 +23,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not merged_path.is_file():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     languages = handbook.languages
     urls = config.use_directory_urls
     names = {lang: concept_names(handbook, lang, directory_urls=urls) for lang in languages}

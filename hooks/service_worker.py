@@ -13,14 +13,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook.loader import current_handbook
+from handbook import buildstate
+from handbook.events import priority
 from handbook.pwa import precache_list, write_offline_files
 from handbook.sitemaps import page_sitemaps
 
 
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages, and after the
 # per-language search indexes (hooks/search.py, -200), which the worker saves too.
-@event_priority(-250)
+@event_priority(priority("service_worker", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if (i18n is not None and getattr(i18n, "building", False)) or not config.use_directory_urls:
@@ -36,7 +37,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # (mkdocs-static-i18n sets the search plugin's per language) and any configured.
     search = config.plugins.get("search")
     configured = tuple(search.config.lang or ()) if search is not None else ()
-    project = current_handbook(config.docs_dir).project
+    project = buildstate.handbook(config).project
     search_langs = tuple(dict.fromkeys((*project.languages, *configured)))
     precache = precache_list(site, project.languages, project.default_language, search_langs)
     write_offline_files(site, precache)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.loader import current_handbook
+from handbook import buildstate
 from handbook.render import relative_link
 from handbook.translation import STATUS_SRC, render_notice, render_shown_in, source_hash
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str | None:
     lang = config.theme["language"]
-    handbook = current_handbook(config.docs_dir)
+    handbook = buildstate.handbook(config)
     original_lang = handbook.default_language
     if lang == original_lang:
         return None

@@ -1,0 +1,117 @@
+"""One build's state: made when a build starts, carried on MkDocs' config, dropped when it ends.
+
+`mkdocs build` runs every language in one process (mkdocs-static-i18n builds the others from the
+first language's `on_post_build`, with the same config object), and `mkdocs serve` rebuilds in
+the same process with a fresh config. So what a build learns (the handbook it loaded, the books
+it made, the links between pages, the pages it judged) lives on one `Build`, made by the first
+language's `on_config` (`hooks/build.py`), reached by every hook through `of(config)`, and
+dropped after the last language's `on_post_build` or on an error. No hook module keeps a dict
+of its own between events: a new build, or a test that calls a hook with a fresh config, starts
+from nothing.
+
+The handbook's settings (`handbook.settings`) are read and validated once, here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.settings import Settings, read_settings
+
+#: The attribute of MkDocs' config object that carries the build (not a config option: MkDocs'
+#: schema never sees it, and a new config of `mkdocs serve`'s next rebuild has none).
+ATTRIBUTE = "handbook_build"
+#: Set on the config by `hooks/preview.py`'s wrapper of `mkdocs serve`'s build.
+SERVING = "handbook_serving"
+
+
+@dataclass
+class PageOutputs:
+    """What the output census needs to know about the pages (`hooks/outputs.py`)."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # published file -> its source page
+    judged: dict[str, str] = field(default_factory=dict)  # published file -> sha256 judged clean
+    shims: dict[str, str | None] = field(default_factory=dict)
+    seconds: float = 0.0
+    pages: int = 0
+
+
+@dataclass
+class Build:
+    """Everything one build (every language) knows beyond MkDocs' own objects."""
+
+    settings: Settings
+    root: Path
+    docs_dir: Path
+    serve: bool = False
+    #: The content model, loaded and validated once (`hooks/gate.py`, before any page).
+    handbook: Any = None
+    #: The errors `make check` finds, or None before the gate has looked.
+    errors: list | None = None
+    #: lang -> the printed book of that language (`hooks/book.py`).
+    books: dict[str, Any] = field(default_factory=dict)
+    #: lang -> concept id -> {page url: page title} (`hooks/crosslinks.py`).
+    mentions: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    #: lang -> what every page of the language shares (`hooks/crosslinks.py`).
+    crosslinks: dict[str, tuple] = field(default_factory=dict)
+    #: The page Python-Markdown is rendering now, or None.
+    rendering: Any = None
+    #: src_uri -> when its current spell began / seconds spent (`hooks/gate.py`).
+    page_started: dict[str, float] = field(default_factory=dict)
+    page_spent: dict[str, float] = field(default_factory=dict)
+    #: The original language's 404 page (`hooks/notfound.py`).
+    root_404: str | None = None
+    #: The date of the content's edition (`hooks/reproducible.py`), read once.
+    edition_date: str | None = None
+    outputs: PageOutputs = field(default_factory=PageOutputs)
+
+    def content(self):
+        """The handbook (loaded now if no hook has yet: a hook called on its own)."""
+        if self.handbook is None:
+            from handbook.loader import load_handbook
+
+            self.handbook = load_handbook(self.docs_dir)
+        return self.handbook
+
+    def mentions_of(self, lang: str) -> dict[str, dict[str, str]]:
+        return self.mentions.setdefault(lang, defaultdict(dict))
+
+
+def building_languages(config) -> bool:
+    """Whether this is one of mkdocs-static-i18n's nested builds of a further language."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def start(config) -> Build:
+    """A new build for `config` (the first language's `on_config`); a further language's build
+    keeps the one it has."""
+    existing = getattr(config, ATTRIBUTE, None)
+    if existing is not None and building_languages(config):
+        return existing
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(getattr(config, "docs_dir", None) or root / "docs").resolve()
+    build = Build(settings=read_settings(config), root=root, docs_dir=docs_dir,
+                  serve=bool(getattr(config, SERVING, False)))
+    setattr(config, ATTRIBUTE, build)
+    return build
+
+
+def of(config) -> Build:
+    """The build `config` belongs to (one is started if none was: a hook called on its own)."""
+    build = getattr(config, ATTRIBUTE, None)
+    return build if build is not None else start(config)
+
+
+def handbook(config):
+    """The content model of `config`'s build, loaded once per build."""
+    return of(config).content()
+
+
+def end(config) -> None:
+    """Drop the build (after the last language, or on an error)."""
+    if hasattr(config, ATTRIBUTE):
+        delattr(config, ATTRIBUTE)
