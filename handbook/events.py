@@ -7,7 +7,7 @@ take part: i18n picks a language's files in `on_files` at -100 and, in the first
 its own, every event again), then writes the merged search index and sitemap.
 
 Every hook with a priority other than 0 takes it from this table (`priority(hook, event)`);
-`tests/test_events.py` holds the hooks MkDocs loads to it, both ways.
+`tests/test_build_state.py` holds the hooks MkDocs loads to it, both ways.
 """
 
 from __future__ import annotations
