@@ -67,6 +67,8 @@ class Build:
     #: The date of the content's edition (`hooks/reproducible.py`), read once.
     edition_date: str | None = None
     outputs: PageOutputs = field(default_factory=PageOutputs)
+    #: lang -> the search plugin's documents of that language's build (`hooks/search_entries.py`).
+    search_docs: dict[str, list[dict]] = field(default_factory=dict)
 
     def content(self):
         """The handbook (loaded now if no hook has yet: a hook called on its own)."""
@@ -84,6 +86,14 @@ def building_languages(config) -> bool:
     """Whether this is one of mkdocs-static-i18n's nested builds of a further language."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def search_plugin(config):
+    """Material's search plugin, if it is on and has its index (else None)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not getattr(plugin.config, "enabled", True) or not hasattr(plugin, "search_index"):
+        return None
+    return plugin
 
 
 def start(config) -> Build:

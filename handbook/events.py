@@ -30,6 +30,7 @@ ORDER: tuple[tuple[str, int, str, str], ...] = (
     ("on_post_page", -100, "gate", "page timer stops; page limit"),
     ("on_post_page", -1000, "outputs", "page policy (CSP hashes) of the final HTML; page census"),
     ("on_post_build", 0, "pwa", "the language's web app manifest, before i18n builds the others"),
+    ("on_post_build", -90, "search_entries", "the language's search documents, before i18n merges them"),
     ("on_post_build", -200, "manifest", "after every language: concepts.json"),
     ("on_post_build", -200, "search", "after i18n's merged index: one index per language"),
     ("on_post_build", -250, "service_worker", "page sitemaps, sw.js and offline.json"),

@@ -6,8 +6,9 @@ Thai run into words with PyThaiNLP's newmm and join them with U+200B, which we a
 separator. The worker then cuts typed queries with the index's own vocabulary
 (`overrides/assets/javascripts/lunr/handbook-words.js`), so index and query agree.
 
-mkdocs-static-i18n merges every language into one index; we split it again so that a Thai reader
-searches Thai pages and an English reader English pages.
+mkdocs-static-i18n merges every language into one index; we give each language its own instead,
+from the search plugin's documents of that language's build, so that a Thai reader searches Thai
+pages and an English reader English pages.
 
 Every name the handbook gives a concept — its title, its terms in both languages, its synonyms
 (the glossary's entries, whose page is not indexed) — goes into a hidden `names` field of the
@@ -176,11 +177,44 @@ def split_index(
     extra_words: dict[str, dict[str, list[str]]] | None = None,
     lowered: tuple[str, ...] = (),
 ) -> dict[str, dict]:
-    """One search index per language from mkdocs-static-i18n's merged one.
+    """One search index per language from a merged one (every language's documents, a
+    non-default language's under `<lang>/`), as mkdocs-static-i18n merges them; see
+    `language_index`, which the build uses with each language's own documents."""
+    by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        lang = next(
+            (lng for lng in languages[1:] if location.startswith(f"{lng}/")),
+            languages[0],
+        )
+        by_lang[lang].append(doc)
+    names = names or {}
+    extra_words = extra_words or {}
+    return {
+        lang: language_index(
+            index.get("config", {}), docs, lang, default_language=languages[0],
+            names=names.get(lang), extra_words=extra_words.get(lang), lowered=lowered,
+        )
+        for lang, docs in by_lang.items()
+    }
+
+
+def language_index(
+    search_config: dict,
+    docs: list[dict],
+    lang: str,
+    *,
+    default_language: str,
+    names: dict[str, list[str]] | None = None,
+    extra_words: dict[str, list[str]] | None = None,
+    lowered: tuple[str, ...] = (),
+) -> dict:
+    """One language's search index from the search plugin's `config` and that language's
+    documents (Material's entries; a non-default language's locations start with `<lang>/`).
 
     Locations of a non-default language are rebased to that language's folder (`en/x/` → `x/`),
     because each language's pages load the index relative to their own base (`<lang>/`).
-    `names` ({lang: {location: names}}, see `concept_names`) fill the hidden `names` field of
+    `names` ({location: names}, see `concept_names`) fill the hidden `names` field of
     those pages (the page itself, not its sections); `extra_words` (same shape, see
     `point_words`) join their hidden `words` field. Pages whose location starts with one of
     `lowered` (the guides' folder) rank below the concept pages that use the same words
@@ -189,7 +223,7 @@ def split_index(
     """
     names = names or {}
     extra_words = extra_words or {}
-    config = dict(index.get("config", {}))
+    config = dict(search_config)
     config["separator"] = SEPARATOR
     # Hidden fields (never shown in results): the inner words of compounds, and the concept's
     # names on its own page, word by word and whole. `hidden` (lunr ignores it) tells the worker
@@ -202,17 +236,13 @@ def split_index(
         "names": {"boost": NAMES_BOOST, "hidden": True},
         "exact": {"boost": EXACT_BOOST, "hidden": True},
     }
-    by_lang: dict[str, list[dict]] = {lang: [] for lang in languages}
-    for doc in index.get("docs", []):
-        location = doc.get("location", "")
-        lang = next(
-            (lng for lng in languages[1:] if location.startswith(f"{lng}/")),
-            languages[0],
-        )
+    prefix = "" if lang == default_language else f"{lang}/"
+    out: list[dict] = []
+    for doc in docs:
         doc = dict(doc)
-        if lang != languages[0]:
-            doc["location"] = location[len(lang) + 1 :]
-        own = names.get(lang, {}).get(doc["location"])
+        if prefix and doc["location"].startswith(prefix):
+            doc["location"] = doc["location"][len(prefix) :]
+        own = names.get(doc["location"])
         if own:
             # Escaped as Material escapes its own fields: the search script reads them as HTML.
             doc["names"] = html.escape(" · ".join(own), quote=False)
@@ -221,7 +251,7 @@ def split_index(
             if isinstance(doc.get(field), str):
                 doc[field] = segment_spaceless(segment_thai(doc[field]))
         inner = inner_words(" ".join(doc.get(field, "") for field in ("title", "text", "names")))
-        inner += extra_words.get(lang, {}).get(doc["location"], [])
+        inner += extra_words.get(doc["location"], [])
         # A field of their own: the other fields' lengths, and so every other query's ranking,
         # stay as they were.
         compounds = joined_compounds(" ".join(doc.get(field, "") for field in ("title", "text")))
@@ -231,8 +261,8 @@ def split_index(
             doc["words"] = " ".join(inner)
         if lowered and doc["location"].startswith(lowered):
             doc["boost"] = GUIDE_BOOST
-        by_lang[lang].append(doc)
-    return {lang: {"config": config, "docs": docs} for lang, docs in by_lang.items()}
+        out.append(doc)
+    return {"config": config, "docs": out}
 
 
 #: An English compound written with a hyphen ("one-way", "top-down"); not inside a tag.
