@@ -62,3 +62,19 @@ def test_a_nested_language_build_writes_no_index(tmp_path):
     _built(config, "en", [{"location": "en/x/", "title": "X", "text": ""}])
     config.hooks["hooks/search.py"].on_post_build(config=config)
     assert not list(tmp_path.rglob("search_index.json"))
+
+
+def test_an_untranslated_pages_sections_stay_in_the_readers_index(tmp_path):
+    """mkdocs-static-i18n drops from its merged index a section of `en/x/` whose title and text
+    equal the original's (a page shown in the original: only its notice differs). The reader's
+    own index keeps every section of every page of the reader's language."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    config.plugins["material/search"].on_config(config)
+    section = {"title": "Why", "text": "<p>because</p>"}
+    _built(config, "th", [{"location": "guides/x/", "title": "X", "text": ""},
+                          {"location": "guides/x/#why", **section}])
+    _built(config, "en", [{"location": "en/guides/x/", "title": "X", "text": "<p>Not translated yet.</p>"},
+                          {"location": "en/guides/x/#why", **section}])
+    config.hooks["hooks/search.py"].on_post_build(config=config)
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in en["docs"]] == ["guides/x/", "guides/x/#why"]
