@@ -78,3 +78,17 @@ def test_an_untranslated_pages_sections_stay_in_the_readers_index(tmp_path):
     config.hooks["hooks/search.py"].on_post_build(config=config)
     en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert [d["location"] for d in en["docs"]] == ["guides/x/", "guides/x/#why"]
+
+
+def test_documents_of_another_language_stay_out(tmp_path):
+    """Under `mkdocs serve --dirty` Material carries the last round's merged documents into the
+    next build: each index still holds its own language's documents only."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    config.plugins["material/search"].on_config(config)
+    th, en = {"location": "guides/x/", "title": "X", "text": ""}, {"location": "en/guides/x/", "title": "X", "text": ""}
+    _built(config, "th", [th, en])
+    _built(config, "en", [th, en])
+    config.hooks["hooks/search.py"].on_post_build(config=config)
+    for folder in ("", "en"):
+        index = json.loads((tmp_path / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert [d["location"] for d in index["docs"]] == ["guides/x/"], folder
