@@ -8,7 +8,8 @@ build's pages already link relatively, so the copy is the same files with:
 - the 404 pages' absolute paths (MkDocs writes them from the site's root) made relative;
 - what only a published site needs left out: the web app manifest and its icon, the service
   worker's status box (`.hb-offline`, so assets/javascripts/offline.js registers nothing), the
-  canonical, hreflang and link-preview tags (absolute addresses), `sw.js` and `offline.json`, the sitemaps;
+  canonical, hreflang and link-preview tags (absolute addresses), `sw.js` and `offline.json`,
+  the sitemaps, the theme's source maps;
 - Material's file:// helpers added: the `extra.polyfills` scripts in the head (iframe-worker runs
   the search worker from a file) and `search/search_index.js` beside each `search_index.json`
   (from a file Material loads the index as a script).
@@ -33,6 +34,9 @@ from handbook.templating import render_fragment
 #: Files of the web build the copy leaves out (by name): the service worker, the web app
 #: manifests, the sitemaps Material's language links read (from a file, fetch is refused).
 ONLINE_ONLY_FILES = frozenset({"sw.js", "offline.json", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"})
+#: Suffixes the copy leaves out: compressed sitemaps, and the theme's source maps (developer
+#: tools only; 1.2 MB of a 6 MB copy, which a reader downloads as a zip).
+ONLINE_ONLY_SUFFIXES = (".gz", ".map")
 
 #: Head tags that name the published site or install the app (main.html writes each on a line).
 _ONLINE_TAGS = re.compile(
@@ -188,7 +192,7 @@ def derive_offline_copy(site: Path, target: Path, *, polyfills: list[str], site_
     shim = shim_files[0].read_text(encoding="utf-8") if shim_files and shim_files[0].is_file() else None
     count = 0
     for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.name in ONLINE_ONLY_FILES or path.suffix == ".gz":
+        if not path.is_file() or path.name in ONLINE_ONLY_FILES or path.suffix in ONLINE_ONLY_SUFFIXES:
             continue
         rel = path.relative_to(site).as_posix()
         out = target / rel

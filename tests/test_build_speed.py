@@ -100,7 +100,8 @@ def test_make_build_builds_the_site_once():
 def test_the_offline_copy_is_every_page_of_the_site_and_nothing_online(site, offline_site):
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert pages == sorted(p.relative_to(offline_site).as_posix() for p in offline_site.rglob("*.html"))
-    assert not [p for p in offline_site.rglob("*") if p.name in ("sw.js", "manifest.webmanifest", "sitemap.xml")]
+    assert not [p for p in offline_site.rglob("*")
+                if p.name in ("sw.js", "offline.json", "manifest.webmanifest", "sitemap.xml") or p.suffix == ".map"]
     for lang in ("", "en/"):
         assert (offline_site / lang / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
         index = json.loads((offline_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
