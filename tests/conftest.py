@@ -203,6 +203,12 @@ def pytest_configure(config):
     under pytest-xdist the controller starts the session's one site build for every worker."""
     _isolate_caches()
     _start_shared_build(config)
+    # `--dist loadfile` hands out modules in the order the workers collected them (the order
+    # `_xdist_order` gives), not reordered by their number of tests (xdist's default, which sent
+    # test_site's and test_outputs' hundred tests first, to wait for the site: 70 s of the two
+    # workers' time).
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def _isolate_caches() -> None:
