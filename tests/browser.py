@@ -67,3 +67,35 @@ def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[st
             route.abort()
 
     context.route("**/*", route)
+
+
+def network_settler(page, quiet_ms: int = 200, timeout_ms: int = 30_000):
+    """A `settle()` for `page`: it returns once none of the page's requests is open and none has
+    started or ended for `quiet_ms`. Playwright's "networkidle" is the same condition with a fixed
+    500 ms of quiet; a page here opens its last request (the search worker's scripts, each asked
+    for as the one before has loaded) within milliseconds of the one before, so a whole-site pass
+    waits less per page. Attach it before the first `goto`."""
+    import time
+
+    open_requests: set = set()
+    last = [time.monotonic()]
+
+    def opened(request):
+        open_requests.add(request)
+        last[0] = time.monotonic()
+
+    def closed(request):
+        open_requests.discard(request)
+        last[0] = time.monotonic()
+
+    page.on("request", opened)
+    page.on("requestfinished", closed)
+    page.on("requestfailed", closed)
+
+    def settle() -> None:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while open_requests or time.monotonic() - last[0] < quiet_ms / 1000:
+            assert time.monotonic() < deadline, f"requests still open: {sorted(r.url for r in open_requests)}"
+            page.wait_for_timeout(25)
+
+    return settle

@@ -159,8 +159,9 @@ BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test
 #: waits for it), then the modules that read the site, the longest first (measured: each holds
 #: a worker for minutes on a busy machine), so that the last ones are short.
 OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
-LONGEST_SITE_MODULES = ("test_offline_a11y", "test_phone_offline", "test_book", "test_search",
-                        "test_saved_ticks_browser", "test_checklists_browser", "test_csp_browser")
+LONGEST_SITE_MODULES = ("test_search", "test_saved_ticks_browser", "test_phone_offline",
+                        "test_checklists_browser", "test_every_page_browser", "test_phone_every_page",
+                        "test_offline_a11y", "test_csp_browser", "test_book")
 
 
 def _module_name(item) -> str:
@@ -202,6 +203,12 @@ def pytest_configure(config):
     under pytest-xdist the controller starts the session's one site build for every worker."""
     _isolate_caches()
     _start_shared_build(config)
+    # `--dist loadfile` hands out modules in the order the workers collected them (the order
+    # `_xdist_order` gives), not reordered by their number of tests (xdist's default, which sent
+    # test_site's and test_outputs' hundred tests first, to wait for the site: 70 s of the two
+    # workers' time).
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def _isolate_caches() -> None:

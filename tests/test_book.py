@@ -6,6 +6,7 @@ them (hooks/book.py puts them in `downloads/` beside each language's pages).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -276,16 +277,19 @@ def books(site) -> dict[str, Path]:
     return paths
 
 
+@functools.cache  # read-only: one parse per book for the module
 def _reader(path: Path):
     from pypdf import PdfReader
 
     return PdfReader(path)
 
 
-def _text(path: Path) -> list[str]:
+@functools.cache
+def _text(path: Path) -> tuple[str, ...]:
     """Each page's text as pypdf extracts it from the PDF's text layer (poppler's `-layout`
-    mode puts a tone mark raised by GPOS on a line of its own)."""
-    return [page.extract_text() for page in _reader(path).pages]
+    mode puts a tone mark raised by GPOS on a line of its own). Extracted once per book for the
+    module's tests (seconds per book; the session's books are not written again)."""
+    return tuple(page.extract_text() for page in _reader(path).pages)
 
 
 def _squeeze(text: str) -> str:

@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,14 @@ from bs4 import BeautifulSoup
 
 from handbook.translation_diff import changed_ids
 from tests.conftest import ROOT, run_mkdocs_build
-from tests.fixtures import copy_project, replace_in
+from tests.fixtures import copy_project, replace_in, run_check
 
 GARDEN = Path(__file__).with_name("garden")
 LANGUAGES_BLOCK = re.compile(r"^      languages:\n(?:        .*\n|          .*\n)+", re.MULTILINE)
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handbook.check", "--docs", str(project / "docs")],
-                          cwd=project, capture_output=True, text=True, timeout=300)
+    return run_check("--docs", str(project / "docs"), cwd=project)
 
 
 def soup(path: Path) -> BeautifulSoup:

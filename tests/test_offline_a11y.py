@@ -1,4 +1,6 @@
-"""Offline copy from file:// with the network cut; accessibility (axe-core) of every page."""
+"""Offline copy from file:// with the network cut; every page's language links and 375 px.
+
+(The browser pass over every page, axe-core and outside requests: tests/test_every_page_browser.py.)"""
 
 from __future__ import annotations
 
@@ -6,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import PUBLISHED_URL, block_external, serve
+from tests.browser import PUBLISHED_URL, serve
 from tests.search_harness import correction_line, open_search, search
-
-AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -91,49 +91,6 @@ def test_offline_checklist_tick_survives_reload(offline_site, offline_page):
 
 def all_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
-
-
-@pytest.fixture(scope="module")
-def every_page(site, chromium) -> dict[str, list[str]]:
-    """One visit of every page (desktop), recording what the tests below assert on: requests to
-    another host, requests that failed or were answered >= 400, and axe-core's serious and critical
-    violations, run once the page is idle."""
-    with serve(site) as base:
-        # axe-core is the test's own inline script: the page policy (CSP) would refuse it. With
-        # the policy bypassed, a request it would have stopped reaches the recorder below instead.
-        context = chromium.new_context(bypass_csp=True)
-        outside: list[str] = []
-        # The site names its published address (absolute hreflang links); served here, no page
-        # asks it for anything (assets/javascripts/address.js): every other host is recorded.
-        block_external(context, (base,), outside)
-        failed: list[str] = []
-        context.on("requestfailed", lambda r: failed.append(r.url))
-        page = context.new_page()
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-        problems: list[str] = []
-        for rel in all_pages(site):
-            page.goto(base + rel)
-            page.wait_for_load_state("networkidle")
-            page.add_script_tag(content=AXE)
-            violations = page.evaluate(
-                "async () => (await axe.run()).violations"
-                ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                ".map(v => v.id + ' ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-            )
-            problems += [f"{rel}: {v}" for v in violations]
-        context.close()
-    return {"outside": outside, "failed": failed, "axe": problems}
-
-
-def test_no_page_requests_another_host(every_page):
-    assert every_page["outside"] == []
-    # Material probes `<alternate page>/sitemap.xml` for every hreflang link: each is there, and
-    # every other request succeeds too.
-    assert every_page["failed"] == []
-
-
-def test_axe_finds_no_serious_violations(every_page):
-    assert every_page["axe"] == []
 
 
 def test_lang_and_hreflang_alternates(site):

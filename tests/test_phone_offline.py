@@ -166,34 +166,6 @@ def all_pages(site: Path) -> list[str]:
     return [url.removeprefix("./") for lang in data for url in pages_of(site, lang)]
 
 
-def test_no_page_is_wider_than_a_phone_and_none_logs_an_error(phone, served):
-    """375 px: nothing scrolls sideways, the page or any box inside the article; no console error
-    (Material's sitemap requests included) on any page."""
-    context, page, base, errors = phone
-    copy, _ = served
-    wide = []
-    for url in all_pages(copy):
-        page.goto(base + url)
-        page.wait_for_load_state("networkidle")
-        found = page.evaluate("""() => {
-            const out = []
-            if (document.documentElement.scrollWidth > window.innerWidth) out.push('page ' + document.documentElement.scrollWidth)
-            for (const el of document.querySelectorAll('article *')) {
-                const style = getComputedStyle(el)
-                if (style.display === 'none' || !el.getClientRects().length) continue
-                if (el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.md-typeset__scrollwrap, pre'))
-                    out.push(el.tagName + '.' + el.className)
-                if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
-                    out.push('scrolls: ' + el.tagName + '.' + el.className)
-            }
-            return out.slice(0, 3)
-        }""")
-        if found:
-            wide.append((url, found))
-    assert wide == []
-    assert errors == [], errors[:5]
-
-
 def test_concept_map_labels_are_readable_on_a_phone(phone):
     context, page, base, errors = phone
     for url in ("", "en/", "elements/", "en/elements/"):

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from handbook.pwa import precache_list, write_offline_files
-from tests.browser import PUBLISHED_URL, block_external, serve
+from tests.browser import PUBLISHED_URL, block_external, network_settler, serve
 from tests.fixtures import copy_project
 from tests.updates_harness import (
     PHONE,
@@ -137,13 +137,14 @@ def test_a_site_served_from_another_address_asks_no_other_origin(site, chromium)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         asked: list[str] = []
         page.on("request", lambda r: asked.append(r.url))
+        settle = network_settler(page)
         for path in ("", "elements/common-vision/", "en/", "en/types/", "glossary/"):
             page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            settle()
         assert any(url.endswith("/elements/common-vision/sitemap.xml") for url in asked), asked
         # The language link still leads to the same page in the other language.
         page.goto(base + "elements/common-vision/")
-        page.wait_for_load_state("networkidle")
+        settle()
         page.locator('.md-select__link[hreflang="en"]').first.dispatch_event("click")
         page.wait_for_url(base + "en/elements/common-vision/")
         context.close()

@@ -12,14 +12,24 @@ from handbook.check import collect_findings
 from handbook.lint import lint_text
 from handbook.loader import load_handbook
 from handbook.translation import set_source_hash, source_hash, translation_status
-from tests.fixtures import replace_in, write_handbook
+from tests.fixtures import replace_in, run_check, write_handbook
 
 
 def check(docs, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "handbook.check", "--docs", str(docs), *args],
-        capture_output=True, text=True,
-    )
+    return run_check("--docs", str(docs), *args)
+
+
+def test_the_command_line_entry_point_gives_what_main_gives(tmp_path):
+    """`python -m handbook.check` (what `make check` runs) prints and exits as its `main` does,
+    which the other tests here call in-process."""
+    docs = write_handbook(tmp_path, ("alpha",))
+    replace_in(docs / "th/elements/alpha.md", "kind: element", "kind: [")
+    for args in ((), ("--json",)):
+        command = subprocess.run([sys.executable, "-m", "handbook.check", "--docs", str(docs), *args],
+                                 capture_output=True, text=True)
+        in_process = check(docs, *args)
+        assert command.returncode == in_process.returncode == 1, command.stderr
+        assert command.stdout == in_process.stdout and "alpha.md" in command.stdout
 
 
 def sync_all(docs) -> None:
