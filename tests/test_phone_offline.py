@@ -6,25 +6,16 @@ context, so the service worker runs).
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
-from handbook.pwa import precache_list, write_offline_files
 from tests.browser import block_external, serve
 from tests.search_harness import open_search, search
+from tests.updates_harness import PHONE, new_build_in_place, precache
 
-PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
 SAVE_TIMEOUT = 60_000  # ms; only a broken worker takes this long
-
-
-def precache(site: Path) -> dict:
-    return json.loads((site / "offline.json").read_text(encoding="utf-8"))
 
 
 def pages_of(site: Path, lang: str) -> list[str]:
@@ -136,13 +127,7 @@ def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path, labe
         assert not before.endswith("NEW-BUILD")
 
         # A new build: two pages change, and so does the worker's list.
-        for path in ("index.html", "elements/index.html"):
-            html = (copy / path).read_text(encoding="utf-8")
-            (copy / path).write_text(html.replace("</h1>", " NEW-BUILD</h1>", 1), encoding="utf-8")
-        data = precache_list(copy, ("th", "en"), "th", ("th", "en"))
-        write_offline_files(copy, data)
-        stamp = time.time() + 2  # newer by the second, as HTTP revalidation counts
-        os.utime(copy / "offline.json", (stamp, stamp))
+        data = new_build_in_place(copy, "NEW-BUILD")
 
         # The next page the reader opens asks the worker for the status, and the worker looks for
         # a new build then: the new list, its changed files saved, the new build takes over.

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from handbook.pwa import precache_list, write_offline_files
 from tests.browser import PUBLISHED_URL, block_external, network_settler, serve
 from tests.fixtures import copy_project
 from tests.updates_harness import (
     PHONE,
     UPDATE,
     changed_bytes,
+    new_build_in_place,
     precache,
     publish,
     serve_counting,
@@ -202,15 +202,7 @@ def test_after_a_one_sentence_edit_an_update_downloads_what_changed(phone, build
 
 def _new_build(served: Path, n: int) -> str:
     """A new build in place: two pages changed, and the worker's list; its version."""
-    stamp = time.time() + 2 + n
-    for path in ("index.html", "elements/index.html"):
-        html = (served / path).read_text(encoding="utf-8")
-        (served / path).write_text(html.replace("</h1>", f" BUILD-{n}</h1>", 1), encoding="utf-8")
-        os.utime(served / path, (stamp, stamp))
-    data = precache_list(served, ("th", "en"), "th", ("th", "en"))
-    write_offline_files(served, data)
-    os.utime(served / "offline.json", (stamp, stamp))
-    return data["version"]
+    return new_build_in_place(served, f"BUILD-{n}", later=n)["version"]
 
 
 def _wait_install_started(page, version: str) -> None:

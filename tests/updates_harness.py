@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.pwa import precache_list, write_offline_files
 from tests.browser import QuietHandler, serve
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True,
@@ -130,6 +131,21 @@ def publish(build: Path, served: Path) -> None:
             path.unlink()
     shutil.copyfile(build / "offline.json", served / "offline.json")
     os.utime(served / "offline.json", (stamp, stamp))
+
+
+def new_build_in_place(site: Path, mark: str, *, later: float = 0) -> dict:
+    """A new build written over `site`: the home page's and the elements page's h1 end with
+    `mark`, and the worker's list is written again; every file it changes is newer by the second
+    (+ `later`) than before, as HTTP revalidation counts. The new list."""
+    stamp = time.time() + 2 + later
+    for path in ("index.html", "elements/index.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        (site / path).write_text(html.replace("</h1>", f" {mark}</h1>", 1), encoding="utf-8")
+        os.utime(site / path, (stamp, stamp))
+    data = precache_list(site, ("th", "en"), "th", ("th", "en"))
+    write_offline_files(site, data)
+    os.utime(site / "offline.json", (stamp, stamp))
+    return data
 
 
 def wait_saved(page, timeout: int = SAVE_TIMEOUT) -> None:
