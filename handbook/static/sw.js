@@ -12,8 +12,8 @@
  *
  * - One cache per language and build: "handbook-<lang>-<version>". A cache is used only once its
  *   marker entry is written, after every file of the list: a page is never served from a
- *   half-saved cache, and never a mix of two builds. The marker holds the cache's list (url →
- *   content hash).
+ *   half-saved cache, and never a mix of two builds. (The files' hashes are in the build's
+ *   list, kept as "current" below; the marker only says the cache is whole.)
  * - Which build the reader has: the "current" entry of the cache "handbook-meta" (the list of
  *   that build). Requests are answered from the current build's complete caches.
  * - Updates pay for what changed (as Workbox's revisioned precache does): when a page asks for
@@ -203,9 +203,7 @@ function fill(list, lang, earlier) {
       }
       return next()
     }).then(function () {
-      var marker = {}
-      files.forEach(function (f) { marker[absolute(f[0])] = f[1] })
-      return cache.put(markerUrl(lang), new Response(JSON.stringify({ version: list.version, files: marker }),
+      return cache.put(markerUrl(lang), new Response(JSON.stringify({ version: list.version }),
         { headers: { "Content-Type": "application/json" } }))
     })
   })
