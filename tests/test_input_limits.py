@@ -305,13 +305,14 @@ def test_an_item_renamed_on_a_moved_page_is_not_silent(tmp_path):
     ("th/assets/images/icon-192.png", b"\x89PNG", "the site's own"),
     ("en/assets/images/og-image.png", b"\x89PNG", "the site's own"),
     ("th/sw.js", b"x", "the site's own"),
+    ("th/offline.json", b'{"format": 1}', "the site's own"),
     ("th/search/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "the site's own"),
     ("th/downloads/x.png", b"\x89PNG", "the site's own"),
     ("th/en/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "language code 'en'"),
     ("th/glossary/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "same address"),
     ("th/elements/alpha/index.md", b"---\noverview: home\ntitle: x\nsummary: y\n---\n", "same address"),
     ("th/elements/Pic.png", b"\x89PNG", None),
-], ids=["icon", "og-image", "sw", "search", "downloads", "language-folder", "glossary-folder",
+], ids=["icon", "og-image", "sw", "offline-list", "search", "downloads", "language-folder", "glossary-folder",
         "page-folder", "case"])
 def test_reserved_and_clashing_paths_are_refused(tmp_path, relative, content, expected):
     docs = write_handbook(tmp_path)
