@@ -51,6 +51,8 @@ class Build:
     handbook: Any = None
     #: The errors `make check` finds, or None before the gate has looked.
     errors: list | None = None
+    #: lang -> src_uri -> the Markdown of that language's generated pages (`hooks/generated_pages.py`).
+    generated: dict[str, dict[str, str]] = field(default_factory=dict)
     #: lang -> the printed book of that language (`hooks/book.py`).
     books: dict[str, Any] = field(default_factory=dict)
     #: lang -> concept id -> {page url: page title} (`hooks/crosslinks.py`).

@@ -19,9 +19,10 @@ I18N = -100
 ORDER: tuple[tuple[str, int, str, str], ...] = (
     ("on_config", 1000, "build", "make the build's state (first language only), settings validated"),
     ("on_files", 100, "gate", "every error `make check` finds stops the build; the handbook is loaded once"),
-    ("on_files", -105, "generated_pages", "after i18n picked the language's files: checklists, glossary, status"),
+    ("on_files", -95, "generated_pages", "checklists, glossary, status: pages of every language, before i18n picks"),
     ("on_files", -105, "book", "the language's printed book among the files"),
     ("on_files", -110, "navigation", "the navigation from the content model"),
+    ("on_pre_page", 100, "generated_pages", "a generated page's text, before MkDocs reads the page"),
     ("on_page_markdown", 100, "gate", "page timer starts; front matter as make check read it"),
     ("on_page_content", 100, "gate", "the page's HTML sanitized before anything reads it"),
     ("on_page_context", 100, "gate", "page timer starts again (template spell)"),

@@ -1,5 +1,13 @@
 """MkDocs adapter: add the generated pages to the build: the checklists (`handbook.checklists`),
-the glossary (`handbook.glossary`) and the translation status (`handbook.translation`)."""
+the glossary (`handbook.glossary`) and the translation status (`handbook.translation`).
+
+Each generated page is given to MkDocs as a page of the docs folder in every language
+(`th/checklists/…md`, `en/checklists/…md`) before mkdocs-static-i18n picks the language's files,
+so that i18n places it, finds its other languages and lists it in the sitemap exactly as it does
+for a page written by hand; nothing of i18n's own is set here. i18n makes new `File` objects for
+the pages it keeps, so a page's text is handed over when MkDocs is about to read it
+(`on_pre_page`), through MkDocs' public `File.content_string`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from handbook import buildstate
 from handbook.checklists import build_checklists, render_checklist, render_checklists_index
@@ -15,51 +24,44 @@ from handbook.findings import HandbookError
 from handbook.glossary import GLOSSARY_SRC, render_glossary
 from handbook.translation import STATUS_SRC, render_status_page
 
-
-def generated_file(config: MkDocsConfig, src_uri: str, content: str, build_lang: str) -> File:
-    """A generated page placed as mkdocs-static-i18n places a page of the folder structure."""
-    project = buildstate.handbook(config).project
-    lang, _, rest = src_uri.partition("/")
-    files = {}
-    for alt in project.languages:
-        file = File.generated(config, f"{alt}/{rest}", content=content if alt == lang else "")
-        if alt == project.default_language:
-            file.dest_uri = file.dest_uri.removeprefix(f"{alt}/")
-        files[alt] = file
-    for alt, file in files.items():
-        # The attributes mkdocs-static-i18n gives its own files (language switcher, sitemap).
-        file.locale = file.localization = alt
-        file.locale_alternate_of = build_lang
-        file.norm_src_uri = rest
-        file.alternates = files
-    return files[lang]
+#: What MkDocs shows as the maker of a generated page (`File.generated_by`).
+MAKER = "hooks/generated_pages"
 
 
-# After mkdocs-static-i18n (-100) has picked the language's files, so ours are not re-read from
-# disk by it; before the navigation is built.
-@event_priority(priority("generated_pages", "on_files"))
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    lang = config.theme["language"]
+def generated_pages(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """{src_uri in `lang`'s folder: Markdown} of every generated page of the language."""
     handbook = buildstate.handbook(config)
     try:
         checklists = build_checklists(handbook)
     except HandbookError as err:
         raise PluginError(str(err)) from None
-    generated = [
-        generated_file(config, f"{lang}/checklists/index.md", render_checklists_index(checklists, lang, labels=handbook.labels), lang)
-    ]
+    pages = {f"{lang}/checklists/index.md": render_checklists_index(checklists, lang, labels=handbook.labels)}
     for checklist in checklists:
-        content = render_checklist(checklist, lang)
-        generated.append(generated_file(config, checklist.src_uri(lang), content, lang))
-    glossary = GLOSSARY_SRC.format(lang=lang)
-    generated.append(generated_file(config, glossary, render_glossary(handbook, lang), lang))
-    status = render_status_page(handbook, lang, buildstate.of(config).settings.edit_base)
-    generated.append(generated_file(config, STATUS_SRC.format(lang=lang), status, lang))
-    for file in generated:
-        files.append(file)
-    # mkdocs-static-i18n writes sitemap.xml (with hreflang alternates) from the pages it saw in its
-    # own on_files; add ours so that the sitemap lists every page.
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
-        i18n.i18n_files_per_language.setdefault(lang, []).extend(generated)
+        pages[checklist.src_uri(lang)] = render_checklist(checklist, lang)
+    pages[GLOSSARY_SRC.format(lang=lang)] = render_glossary(handbook, lang)
+    pages[STATUS_SRC.format(lang=lang)] = render_status_page(handbook, lang, buildstate.of(config).settings.edit_base)
+    return pages
+
+
+# Before mkdocs-static-i18n (-100) picks the language's files: the generated pages are among the
+# docs folder's pages, in every language, when it does.
+@event_priority(priority("generated_pages", "on_files"))
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    lang = config.theme["language"]
+    pages = generated_pages(config, lang)
+    buildstate.of(config).generated[lang] = pages
+    for src_uri in pages:
+        rest = src_uri.partition("/")[2]
+        for alt in buildstate.handbook(config).project.languages:
+            files.append(File(f"{alt}/{rest}", config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+# Before MkDocs reads the page's source (and before every other hook sees the page).
+@event_priority(priority("generated_pages", "on_pre_page"))
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    content = buildstate.of(config).generated.get(config.theme["language"], {}).get(page.file.src_uri)
+    if content is not None:
+        page.file.content_string = content
+        page.file.generated_by = MAKER
+    return page

@@ -252,3 +252,33 @@ def test_a_bad_setting_stops_the_build_with_its_line(monkeypatch):
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     with pytest.raises(PluginError, match=r"^HANDBOOK_PAGE_SECONDS=0: error: "):
         config.hooks["hooks/build.py"].on_config(config)
+
+
+# ---------------------------------------------------------------------------------------------
+# Only mkdocs-static-i18n's configuration and public behaviour, never its private attributes
+# ---------------------------------------------------------------------------------------------
+
+#: What mkdocs-static-i18n sets on its own files and keeps on itself (`reconfigure.py`,
+#: `folder.py`): a new release may rename any of them. The hooks read i18n's config and its
+#: `building` flag only, and give it their generated pages as docs pages (hooks/generated_pages.py).
+I18N_PRIVATE = {"locale", "localization", "locale_alternate_of", "norm_src_uri", "alternates",
+                "i18n_files_per_language", "current_language", "i18n_configs"}
+
+
+def i18n_private_uses(source: str) -> list[tuple[int, str]]:
+    """(line, attribute) of every read or write of one of i18n's private attributes."""
+    return sorted((node.lineno, node.attr) for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Attribute) and node.attr in I18N_PRIVATE)
+
+
+def test_i18n_private_scan_finds_what_it_looks_for():
+    old = "file.locale = file.localization = alt\ni18n.i18n_files_per_language.setdefault(lang, [])\n"
+    assert [attr for _, attr in i18n_private_uses(old)] == ["locale", "localization", "i18n_files_per_language"]
+    assert i18n_private_uses("config.theme['language']\nfile.content_string = text\n") == []
+
+
+def test_no_hook_or_module_touches_i18n_private_attributes():
+    found = {p.relative_to(ROOT).as_posix(): uses for folder in ("hooks", "handbook")
+             for p in sorted((ROOT / folder).rglob("*.py"))
+             if (uses := i18n_private_uses(p.read_text(encoding="utf-8")))}
+    assert found == {}
