@@ -47,6 +47,8 @@ class Build:
     root: Path
     docs_dir: Path
     serve: bool = False
+    #: The languages as MkDocs' config holds them (mkdocs-static-i18n's validated entries).
+    languages: Any = None
     #: The content model, loaded and validated once (`hooks/gate.py`, before any page).
     handbook: Any = None
     #: The errors `make check` finds, or None before the gate has looked.
@@ -76,12 +78,25 @@ class Build:
         """The handbook (loaded now if no hook has yet: a hook called on its own)."""
         if self.handbook is None:
             from handbook.loader import load_handbook
+            from handbook.project import load_project
 
-            self.handbook = load_handbook(self.docs_dir)
+            self.handbook = load_handbook(self.docs_dir, load_project(self.root, self.languages))
         return self.handbook
 
     def mentions_of(self, lang: str) -> dict[str, dict[str, str]]:
         return self.mentions.setdefault(lang, defaultdict(dict))
+
+
+def site_languages(config):
+    """mkdocs.yml's languages as MkDocs loaded and mkdocs-static-i18n validated them (no second
+    reading of mkdocs.yml)."""
+    from handbook.model.siteconfig import SiteLanguages
+
+    i18n = config.plugins.get("i18n")
+    entries = tuple(dict(entry) for entry in i18n.config.languages) if i18n is not None else ()
+    path = getattr(config, "config_file_path", None)
+    text = Path(path).read_text(encoding="utf-8") if path and Path(path).is_file() else None
+    return SiteLanguages(entries, str(config.theme["language"] or "en") if not entries else "en", text)
 
 
 def building_languages(config) -> bool:
@@ -107,7 +122,7 @@ def start(config) -> Build:
     root = Path(config.config_file_path).parent
     docs_dir = Path(getattr(config, "docs_dir", None) or root / "docs").resolve()
     build = Build(settings=read_settings(config), root=root, docs_dir=docs_dir,
-                  serve=bool(getattr(config, SERVING, False)))
+                  serve=bool(getattr(config, SERVING, False)), languages=site_languages(config))
     setattr(config, ATTRIBUTE, build)
     return build
 

@@ -36,7 +36,7 @@ from handbook.pagechecks import (
     translation_findings,
 )
 from handbook.parity import parity_findings, untranslated_findings
-from handbook.project import load_project
+from handbook.project import SiteLanguages, load_project
 from handbook.render import find_marker_errors
 from handbook.reserved import reserved_findings
 from handbook.sources import page_paths, source_findings
@@ -53,11 +53,12 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     return check_handbook(docs_dir, warnings=warnings)[0]
 
 
-def check_handbook(docs_dir: Path, *, warnings: bool = True) -> tuple[list[Finding], Handbook | None]:
+def check_handbook(docs_dir: Path, *, warnings: bool = True,
+                   site: SiteLanguages | None = None) -> tuple[list[Finding], Handbook | None]:
     """(every finding, the handbook it loaded or None): the build's gate keeps the handbook it
-    checked, so that no page is read twice."""
+    checked, so that no page is read twice. `site`: the languages from MkDocs' config (a build)."""
     try:
-        project = load_project(Path(docs_dir).resolve().parent)
+        project = load_project(Path(docs_dir).resolve().parent, site)
     except HandbookError as err:
         return err.findings, None  # without its languages and sections, the pages cannot be judged
     findings: list[Finding] = list(project.findings) if warnings else []

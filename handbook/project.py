@@ -22,7 +22,16 @@ from pathlib import Path
 from handbook.findings import Finding, HandbookError
 from handbook.labels import Labels, load_labels
 from handbook.model import urls
-from handbook.model.siteconfig import CONFIG_FILE, config_data, read_fallbacks, read_languages
+from handbook.model.siteconfig import (
+    CONFIG_FILE,
+    SiteLanguages,
+    config_data,
+    declared_languages,
+    fallbacks_of,
+    languages_of,
+    read_fallbacks,
+    read_languages,
+)
 from handbook.model.structure import (
     STRUCTURE_FILE,
     ChecklistSpec,
@@ -40,7 +49,7 @@ LABELS_DIR = "labels"
 #: Importable from here, where the generators and the checks have always found them.
 __all__ = [
     "CONFIG_FILE", "LABELS_DIR", "STRUCTURE_FILE", "ChecklistSpec", "ConceptMapSpec", "Project",
-    "Result", "SectionSpec", "Structure", "config_data", "load_project", "project_files",
+    "Result", "SectionSpec", "SiteLanguages", "Structure", "config_data", "load_project", "project_files",
     "read_fallbacks", "read_languages", "read_structure", "required_labels", "structure_line",
 ]
 
@@ -98,12 +107,16 @@ class Project:
         return urls.page_url(src_uri, self.default_language, directory_urls=directory_urls)
 
 
-def load_project(root: Path | str) -> Project:
-    """Read the handbook's languages, structure and labels from `root`; raise `HandbookError`."""
+def load_project(root: Path | str, site: SiteLanguages | None = None) -> Project:
+    """Read the handbook's languages, structure and labels from `root`; raise `HandbookError`.
+
+    `site`: the languages as MkDocs' config holds them (a build: `handbook.buildstate`); without
+    it they are read from `root`'s mkdocs.yml."""
     root = Path(root).resolve()
     findings: list[Finding] = []
-    languages, names = read_languages(root / CONFIG_FILE, findings)
-    fallbacks = read_fallbacks(root / CONFIG_FILE, languages, findings)
+    site = site if site is not None else declared_languages(root / CONFIG_FILE, findings)
+    languages, names = languages_of(site, findings)
+    fallbacks = fallbacks_of(site, languages, findings)
     structure = read_structure(root / STRUCTURE_FILE, findings)
     labels = load_labels(root / LABELS_DIR, languages, findings, display_root=root)
     labels = replace(labels, chains={lang: tuple(dict.fromkeys((lang, *fallbacks.get(lang, ()), languages[0])))

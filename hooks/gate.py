@@ -39,7 +39,7 @@ def on_files(files, *, config: MkDocsConfig) -> None:
     # loaded is the one every hook reads, so no page is read twice.
     build = buildstate.of(config)
     if build.errors is None:
-        findings, handbook = check_handbook(build.docs_dir, warnings=False)
+        findings, handbook = check_handbook(build.docs_dir, warnings=False, site=build.languages)
         build.errors = [f for f in findings if f.level == "error"]
         if handbook is not None and not build.errors:
             build.handbook = handbook

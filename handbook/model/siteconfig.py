@@ -4,6 +4,8 @@ language's fallback chain, with findings that name the line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -41,31 +43,56 @@ def config_data(config_file: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The languages mkdocs-static-i18n builds, the default first, and their names."""
+@dataclass(frozen=True)
+class SiteLanguages:
+    """What mkdocs.yml declares about languages: mkdocs-static-i18n's entries (as mappings) and
+    the theme's language (the one language when there is no i18n list).
+
+    A build takes them from MkDocs' own config (`handbook.buildstate`: the i18n plugin's validated
+    config); `make check` and the other commands read them from mkdocs.yml with `config_data`,
+    in 9 ms where MkDocs' `load_config` takes 0.31 s (it imports every plugin and hook). A test
+    holds the two readings equal (tests/test_siteconfig.py)."""
+
+    entries: tuple[dict, ...]
+    theme_language: str = "en"
+    #: mkdocs.yml's text, for the line of a finding (None: line 1).
+    text: str | None = None
+
+
+def declared_languages(config_file: Path, findings: list[Finding]) -> SiteLanguages | None:
+    """mkdocs.yml's languages as `config_data` reads them (None, with a finding, if unreadable)."""
     display = config_file.name
     try:
-        config = config_data(config_file)
+        text = config_file.read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_ConfigLoader) or {}  # noqa: S506 (safe loader)
     except FileNotFoundError:
         findings.append(Finding(display, 1, "no mkdocs.yml beside docs/: the languages are read from it"))
-        return ("en",), {"en": "English"}
+        return None
     except yaml.YAMLError as err:
         line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else 1
         findings.append(Finding(display, line, f"not valid YAML: {getattr(err, 'problem', err)}"))
-        return ("en",), {"en": "English"}
-    entries = []
+        return None
+    config = config if isinstance(config, dict) else {}
+    entries: list = []
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             entries = plugin["i18n"].get("languages") or []
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    if not entries:  # one language: the theme's
-        lang = str(theme.get("language") or "en")
-        return (lang,), {lang: lang}
+    return SiteLanguages(tuple(entries), str(theme.get("language") or "en"), text)
+
+
+def languages_of(site: SiteLanguages | None, findings: list[Finding],
+                 display: str = CONFIG_FILE) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The languages mkdocs-static-i18n builds, the default first, and their names."""
+    if site is None:
+        return ("en",), {"en": "English"}
+    if not site.entries:  # one language: the theme's
+        return (site.theme_language,), {site.theme_language: site.theme_language}
     codes: list[str] = []
     names: dict[str, str] = {}
     default = None
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("locale"), str):
+    for entry in site.entries:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("locale"), str):
             findings.append(Finding(display, 1, "i18n: every language needs a 'locale'"))
             continue
         code = entry["locale"]
@@ -82,41 +109,44 @@ def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[st
     return (default, *[c for c in codes if c != default]), names
 
 
-def read_fallbacks(config_file: Path, languages: tuple[str, ...],
-                   findings: list[Finding]) -> dict[str, tuple[str, ...]]:
+def fallbacks_of(site: SiteLanguages | None, languages: tuple[str, ...], findings: list[Finding],
+                 display: str = CONFIG_FILE) -> dict[str, tuple[str, ...]]:
     """Each language's fallback chain: `extra: {fallback: [th, en]}` in its i18n entry.
 
     A Lao reader who cannot have Lao reads Thai before English; a Khmer reader, English. Notices,
     interface words and untranslated pages come from the first language of the chain that has
     them (the original closes every chain)."""
-    try:
-        text = config_file.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
-    except (OSError, yaml.YAMLError):
-        return {}  # reported by read_languages
     chains: dict[str, tuple[str, ...]] = {}
-    for plugin in config.get("plugins") or []:
-        if not (isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)):
+    for entry in site.entries if site is not None else ():
+        extra = entry.get("extra") if isinstance(entry, Mapping) else None
+        if not isinstance(extra, Mapping) or "fallback" not in extra:
             continue
-        for entry in plugin["i18n"].get("languages") or []:
-            extra = entry.get("extra") if isinstance(entry, dict) else None
-            if not isinstance(extra, dict) or "fallback" not in extra:
-                continue
-            chain = extra["fallback"]
-            chain = [chain] if isinstance(chain, str) else chain
-            line = _line_of_fallback(text, str(entry.get("locale")))
-            if not isinstance(chain, list) or not all(isinstance(c, str) for c in chain):
-                findings.append(Finding(config_file.name, line, f"i18n: language '{entry.get('locale')}': "
-                                        "'fallback' is a list of language codes, e.g. [th, en]"))
-                continue
-            unknown = [c for c in chain if c not in languages]
-            if unknown:
-                findings.append(Finding(config_file.name, line,
-                                        f"i18n: language '{entry.get('locale')}': fallback '{unknown[0]}' "
-                                        f"is not a language of this handbook ({', '.join(languages)})"))
-                continue
-            chains[str(entry.get("locale"))] = tuple(c for c in chain if c != entry.get("locale"))
+        chain = extra["fallback"]
+        chain = [chain] if isinstance(chain, str) else chain
+        line = _line_of_fallback(site.text or "", str(entry.get("locale")))
+        if not isinstance(chain, list) or not all(isinstance(c, str) for c in chain):
+            findings.append(Finding(display, line, f"i18n: language '{entry.get('locale')}': "
+                                    "'fallback' is a list of language codes, e.g. [th, en]"))
+            continue
+        unknown = [c for c in chain if c not in languages]
+        if unknown:
+            findings.append(Finding(display, line,
+                                    f"i18n: language '{entry.get('locale')}': fallback '{unknown[0]}' "
+                                    f"is not a language of this handbook ({', '.join(languages)})"))
+            continue
+        chains[str(entry.get("locale"))] = tuple(c for c in chain if c != entry.get("locale"))
     return chains
+
+
+def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The languages of mkdocs.yml, read by hand (`declared_languages`)."""
+    return languages_of(declared_languages(config_file, findings), findings, config_file.name)
+
+
+def read_fallbacks(config_file: Path, languages: tuple[str, ...],
+                   findings: list[Finding]) -> dict[str, tuple[str, ...]]:
+    """The fallback chains of mkdocs.yml, read by hand (unreadable: reported by read_languages)."""
+    return fallbacks_of(declared_languages(config_file, []), languages, findings, config_file.name)
 
 
 def _line_of_fallback(text: str, code: str) -> int:
@@ -124,4 +154,3 @@ def _line_of_fallback(text: str, code: str) -> int:
     lines = text.splitlines()
     start = next((n for n, t in enumerate(lines, 1) if re.search(rf"locale:\s*{re.escape(code)}\b", t)), 1)
     return next((n for n, t in enumerate(lines, 1) if n >= start and "fallback" in t), start)
-
