@@ -71,6 +71,8 @@ class Build:
     #: The date of the content's edition (`hooks/reproducible.py`), read once.
     edition_date: str | None = None
     outputs: PageOutputs = field(default_factory=PageOutputs)
+    #: page folder -> the small sitemap Material's language links read there (`hooks/pwa.py`).
+    page_sitemaps: dict[str, str] = field(default_factory=dict)
     #: lang -> the search plugin's documents of that language's build (`hooks/search_entries.py`).
     search_docs: dict[str, list[dict]] = field(default_factory=dict)
 

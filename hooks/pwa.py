@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from handbook import buildstate
 from handbook.events import priority
 from handbook.pwa import AppInfo, web_manifest
+from handbook.sitemaps import page_sitemap
 from handbook.translation import language_name
 
 ICONS = [
@@ -105,6 +106,10 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         (alt["lang"], urljoin(config.site_url, alt.get("link", "")), context["hb_root"] + alt.get("link", "").lstrip("/"))
         for alt in alternates if alt.get("lang")
     ]
+    # Material fetches sitemap.xml next to each of them: the page's own, written once every
+    # language is built (hooks/service_worker.py).
+    buildstate.of(config).page_sitemaps[folder] = page_sitemap(
+        urljoin(config.site_url, page.url), ((lang, url) for lang, url, _ in context["hb_alternates"]))
     return context
 
 

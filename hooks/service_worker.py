@@ -1,5 +1,6 @@
 """MkDocs adapter: once every language is built, write the small sitemaps Material's language
-links look for next to every page (`handbook.sitemaps`), then `sw.js` and its list of files,
+links look for next to every page (`handbook.sitemaps`, from each page's alternates recorded by
+`hooks/pwa.py`), then `sw.js` and its list of files,
 `offline.json` (`handbook.pwa`), which holds them, at the site root.
 
 Not for the offline zip (`use_directory_urls: false`): pages opened from files have no service
@@ -16,7 +17,6 @@ from mkdocs.plugins import event_priority
 from handbook import buildstate
 from handbook.events import priority
 from handbook.pwa import precache_list, write_offline_files
-from handbook.sitemaps import page_sitemaps
 
 
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages, and after the
@@ -27,12 +27,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if (i18n is not None and getattr(i18n, "building", False)) or not config.use_directory_urls:
         return
     site = Path(config.site_dir)
-    full = site / "sitemap.xml"
-    if full.is_file() and config.site_url:
-        for folder, text in page_sitemaps(full.read_text(encoding="utf-8"), config.site_url).items():
-            target = site / folder / "sitemap.xml"
-            if target.parent.is_dir():
-                target.write_text(text, encoding="utf-8")
+    # The site root's sitemap.xml is the site's own (every page, mkdocs-static-i18n's).
+    for folder, text in buildstate.of(config).page_sitemaps.items():
+        target = site / folder / "sitemap.xml"
+        if folder and target.parent.is_dir():
+            target.write_text(text, encoding="utf-8")
     # The search worker loads a stemmer for each language it searches: the handbook's languages
     # (mkdocs-static-i18n sets the search plugin's per language) and any configured.
     search = config.plugins.get("search")

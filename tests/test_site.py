@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -238,6 +239,8 @@ def test_the_concept_map_is_drawn_for_wide_and_narrow_screens(site, path):
 
 from tests.browser import PUBLISHED_URL as SITE_URL  # noqa: E402 (the address the session's site is built with)
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
 
 def _all_pages(site):
     return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
@@ -251,9 +254,16 @@ def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site):
         assert all(href.startswith(SITE_URL) for href in alternates.values()), alternates
         own = soup.html["lang"]
         assert alternates[own] == soup.select_one('link[rel="canonical"]')["href"], html
-        # Material asks for a sitemap next to each alternate; it is there.
+        # Material asks for a sitemap next to each alternate; it is there, and the one next to
+        # this page names this page and the same alternates as its head (hooks/pwa.py).
         for href in alternates.values():
             assert (site / href[len(SITE_URL):] / "sitemap.xml").is_file(), href
+        canonical = alternates[own]
+        if canonical != SITE_URL:  # the site root's sitemap.xml is the whole site's
+            own_map = ET.parse(site / canonical[len(SITE_URL):] / "sitemap.xml").getroot()
+            assert own_map.findtext("s:url/s:loc", namespaces=SITEMAP_NS) == canonical, html
+            assert {link.get("hreflang"): link.get("href")
+                    for link in own_map.findall("s:url/x:link", SITEMAP_NS)} == alternates, html
 
 
 def test_every_page_has_a_link_preview_and_its_languages_manifest(site):
