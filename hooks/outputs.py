@@ -31,7 +31,7 @@ from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template
 from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, entry_source, published_hosts
-from handbook.outputs.scan import scan_html
+from handbook.outputs.fastscan import read_html
 from handbook.pwa import service_worker
 
 log = logging.getLogger("mkdocs.hooks.outputs")
@@ -73,7 +73,7 @@ def _shim(config: MkDocsConfig, build: buildstate.PageOutputs, folder: str, src:
 def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     build = _build(config)
     started = time.perf_counter()
-    scan = scan_html(output)
+    scan = read_html(output)
     folder = posixpath.dirname(dest)
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
