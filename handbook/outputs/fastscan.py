@@ -51,6 +51,8 @@ _DOCTYPE = re.compile(r"[\t\n\f\r ]*(<!(doctype html)>)", re.IGNORECASE)
 #: A brace written as a character reference (the tokenizer decodes them).
 _BRACE_REFERENCE = re.compile(r"&(?:#0*123|#x0*7b|lbrace|lcub)", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: White space to Python's `re` (the tokenizer's patterns) that is none to HTML (\v, NBSP, …).
+_ODD_SPACE = re.compile(r"[^\S\t\n\f\r ]")
 #: Elements whose content a browser keeps out of the tree (a template's) or drops (a frameset's
 #: text), where the tokenizer reads it.
 _FALLBACK_TAGS = frozenset({"template", "frameset"})
@@ -72,7 +74,8 @@ def fast_scan(source: str) -> PageScan | None:
     # browser replaces before it tokenizes (CR, NUL) or that UTF-8 cannot carry (a lone surrogate).
     if source.count("<!") != 1 or "<?" in source or "\r" in source or "\x00" in source:
         return None
-    if _BRACE_REFERENCE.search(source) or not source.isascii() and _SURROGATE.search(source):
+    if _BRACE_REFERENCE.search(source) or _ODD_SPACE.search(source) or (
+            not source.isascii() and _SURROGATE.search(source)):
         return None
     matches = list(_START_TAG.finditer(source))
     if len(matches) != len(_OPENING.findall(source)):
