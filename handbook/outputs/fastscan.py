@@ -50,9 +50,10 @@ _ATTRIBUTE = re.compile(
 _DOCTYPE = re.compile(r"[\t\n\f\r ]*(<!(doctype html)>)", re.IGNORECASE)
 #: A brace written as a character reference (the tokenizer decodes them).
 _BRACE_REFERENCE = re.compile(r"&(?:#0*123|#x0*7b|lbrace|lcub)", re.IGNORECASE)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-#: White space to Python's `re` (the tokenizer's patterns) that is none to HTML (\v, NBSP, …).
-_ODD_SPACE = re.compile(r"[^\S\t\n\f\r ]")
+#: What the two readers take differently: white space to Python's `re` (the tokenizer's patterns)
+#: that is none to HTML (\v, NBSP, …), what a browser replaces before it reads (CR, NUL), and
+#: what UTF-8 cannot carry (a lone surrogate).
+_ODD_CHARACTER = re.compile("[\x00\r\x0b\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ud800-\udfff]")
 #: Elements whose content a browser keeps out of the tree (a template's) or drops (a frameset's
 #: text), where the tokenizer reads it.
 _FALLBACK_TAGS = frozenset({"template", "frameset"})
@@ -72,10 +73,7 @@ def fast_scan(source: str) -> PageScan | None:
         return None
     # One declaration (the doctype), no comment, CDATA or processing instruction; no character a
     # browser replaces before it tokenizes (CR, NUL) or that UTF-8 cannot carry (a lone surrogate).
-    if source.count("<!") != 1 or "<?" in source or "\r" in source or "\x00" in source:
-        return None
-    if _BRACE_REFERENCE.search(source) or _ODD_SPACE.search(source) or (
-            not source.isascii() and _SURROGATE.search(source)):
+    if source.count("<!") != 1 or "<?" in source or _ODD_CHARACTER.search(source) or _BRACE_REFERENCE.search(source):
         return None
     matches = list(_START_TAG.finditer(source))
     if len(matches) != len(_OPENING.findall(source)):
@@ -105,22 +103,21 @@ def fast_scan(source: str) -> PageScan | None:
     line, last = 1, 0
     head_count = 0
     raw: list[tuple[int, Element, object]] = []
-    for node, match, tag in zip(nodes, matches, names):
-        offset = match.start()
+    findall, count = _ATTRIBUTE.findall, source.count
+    for node, match, tag in zip(nodes, matches, names, strict=True):
+        offset, end = match.span()
         written = match.group(2)
-        values: list[tuple[str, str | None]] = []
         if written:
-            attrs = node.attributes
-            pairs = _ATTRIBUTE.findall(written)
-            if len(pairs) != len(attrs):
-                return None  # a repeated attribute (the browser keeps the first) or another reading
-            for (name_written, equals), (attr, value) in zip(pairs, attrs.items()):
-                attr = attr.lower()
-                if name_written.lower() != attr or (value is None and equals):
-                    return None
-                values.append((attr, value))
+            pairs = findall(written)
+            values = [(attr.lower(), value) for attr, value in node.attributes.items()]
+            # The same names, none repeated (the browser keeps the first), none without a value
+            # where one was written (and the reverse: the tokenizer gives None for no value).
+            if [(name.lower(), not equals) for name, equals in pairs] != [(attr, value is None) for attr, value in values]:
+                return None
             braces += written.count("{")
-        line += source.count("\n", last, offset)
+        else:
+            values = []
+        line += count("\n", last, offset)
         last = offset
         head_index = -1
         if head_start < offset < head_end:
@@ -128,12 +125,13 @@ def fast_scan(source: str) -> PageScan | None:
             head_count += 1
         element = Element(tag, values, line, article_start <= offset < article_end, head_index)
         elements.append(element)
-        if tag == "meta" and any(attr == "http-equiv" for attr, _ in values):
-            element.span = (offset, match.group(0))
+        if tag == "meta":
+            if any(attr == "http-equiv" for attr, _ in values):
+                element.span = (offset, match.group(0))
         elif tag in RAW_TEXT:
             if match.group(3):
                 return None  # `<script/>`: the tokenizer ends it there, a browser does not
-            raw.append((match.end(), element, node))
+            raw.append((end, element, node))
     for text_start, element, node in raw:
         text = node.text(deep=True) if node.child is not None else ""
         text_end = text_start + len(text)

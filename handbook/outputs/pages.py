@@ -25,8 +25,8 @@ from handbook.outputs.csp import (
     policy_element,
     render_policy,
 )
-from handbook.outputs.placeholders import html_placeholders
 from handbook.outputs.fastscan import read_html
+from handbook.outputs.placeholders import html_placeholders
 from handbook.outputs.scan import PageScan
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
