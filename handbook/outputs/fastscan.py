@@ -80,7 +80,7 @@ def fast_scan(source: str) -> PageScan | None:
         return None  # a `<name` that is no whole start tag for one of the readers
     nodes = list(LexborHTMLParser(source).root.traverse(include_text=False))
     names = [match.group(1).lower() for match in matches]
-    if list(map(str.lower, [node.tag for node in nodes])) != names or not _FALLBACK_TAGS.isdisjoint(names):
+    if [(node.tag or "").lower() for node in nodes] != names or not _FALLBACK_TAGS.isdisjoint(names):
         return None  # the tree has other elements, or in another order
 
     marks: dict[str, list[int]] = {}
