@@ -80,7 +80,9 @@ def _shim(config: MkDocsConfig, build: buildstate.PageOutputs, folder: str, src:
 def _verdicts(config: MkDocsConfig, build: buildstate.PageOutputs) -> Verdicts:
     if build.verdicts is None:
         judge = judge_key(origins=_origins(config), hosts=_hosts(config), live_reload=buildstate.of(config).serve)
-        build.verdicts = Verdicts.load(cache_dir(_root(config)), judge)
+        # One file per project folder too: two clones or branches do not evict each other's.
+        place = hashlib.sha256(str(_root(config).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        build.verdicts = Verdicts.load(cache_dir(_root(config)), f"{judge}-{place}")
     return build.verdicts
 
 

@@ -45,6 +45,13 @@ def test_verdicts_are_kept_for_what_a_build_used(tmp_path):
     again.save()  # only what this build used is kept
     assert set(V.Verdicts.load(tmp_path, "judge").kept) == {V.page_key(UNFILLED)}
     assert V.Verdicts.load(tmp_path, "another judge").kept == {}
+    # Other judges' files: the newest few are kept.
+    for number in range(V.KEEP_FILES + 3):
+        (tmp_path / f"old-{number}.json").write_text("{}", encoding="utf-8")
+    again = V.Verdicts.load(tmp_path, "judge")
+    again.put("new", verdict)
+    again.save()
+    assert len(list(tmp_path.glob("*.json"))) == V.KEEP_FILES and (tmp_path / "judge.json").exists()
 
 
 def test_one_changed_character_is_another_page():

@@ -10,7 +10,8 @@ problem is judged anew, so its messages are always today's.
 
 Kept as JSON in the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`,
 `networking-handbook/outputs/`), never in the working tree a pull request could write to, one
-file per judge (its key); a file of the wrong shape is ignored. Each build keeps what it used.
+file per judge (its key) and project folder; a file of the wrong shape is ignored. Each build
+keeps what it used.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+#: Files of verdicts kept (judges and project folders), the newest.
+KEEP_FILES = 12
 #: The code that judges a page: every module of `handbook/outputs/`.
 JUDGE = Path(__file__).resolve().parent
 
@@ -119,5 +122,9 @@ class Verdicts:
         try:
             temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             temporary.replace(self.path)
+            # The verdicts of other judges (earlier code) and folders: the newest few are kept.
+            files = sorted(self.path.parent.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+            for old in files[KEEP_FILES:]:
+                old.unlink(missing_ok=True)
         except OSError:
             temporary.unlink(missing_ok=True)
