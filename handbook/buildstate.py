@@ -35,6 +35,8 @@ class PageOutputs:
     sources: dict[str, str] = field(default_factory=dict)  # published file -> its source page
     judged: dict[str, str] = field(default_factory=dict)  # published file -> sha256 judged clean
     shims: dict[str, str | None] = field(default_factory=dict)
+    #: Pages judged clean in earlier builds (`handbook.outputs.verdicts`), loaded at the first page.
+    verdicts: Any = None
     seconds: float = 0.0
     pages: int = 0
 

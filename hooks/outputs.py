@@ -27,11 +27,18 @@ from handbook import buildstate
 from handbook.book import book_cache_dir
 from handbook.events import priority
 from handbook.outputs.census import SiteCensus, census_site
-from handbook.outputs.csp import fill_policy, iframe_worker_src, policy_template, published_origins
+from handbook.outputs.csp import (
+    fill_policy,
+    iframe_worker_src,
+    policy_element,
+    policy_template,
+    published_origins,
+)
+from handbook.outputs.fastscan import read_html
 from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, entry_source, published_hosts
-from handbook.outputs.scan import scan_html
+from handbook.outputs.verdicts import Verdict, Verdicts, cache_dir, judge_key, page_key
 from handbook.pwa import service_worker
 
 log = logging.getLogger("mkdocs.hooks.outputs")
@@ -70,13 +77,48 @@ def _shim(config: MkDocsConfig, build: buildstate.PageOutputs, folder: str, src:
     return build.shims[target]
 
 
+def _verdicts(config: MkDocsConfig, build: buildstate.PageOutputs) -> Verdicts:
+    if build.verdicts is None:
+        judge = judge_key(origins=_origins(config), hosts=_hosts(config), live_reload=buildstate.of(config).serve)
+        # One file per project folder too: two clones or branches do not evict each other's.
+        place = hashlib.sha256(str(_root(config).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        build.verdicts = Verdicts.load(cache_dir(_root(config)), f"{judge}-{place}")
+    return build.verdicts
+
+
+def _reuse(verdict: Verdict | None, output: str, folder: str, config: MkDocsConfig,
+           build: buildstate.PageOutputs) -> str | None:
+    """The page filled as when these same bytes were judged clean, if its shim is unchanged."""
+    if verdict is None:
+        return None
+    if verdict.shim is not None:
+        src, digest = verdict.shim
+        shim = _shim(config, build, folder, src)
+        if shim is None or hashlib.sha256(shim.encode("utf-8")).hexdigest() != digest:
+            return None
+    return verdict.apply(output)
+
+
 def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
     build = _build(config)
     started = time.perf_counter()
-    scan = scan_html(output)
     folder = posixpath.dirname(dest)
+    verdicts, key = _verdicts(config, build), page_key(output)
+    html = _reuse(verdicts.get(key), output, folder, config, build)
+    if html is None:
+        html = _judge(output, dest, where, folder, config, build, verdicts, key)
+    build.judged[dest] = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    build.seconds += time.perf_counter() - started
+    build.pages += 1
+    return html
+
+
+def _judge(output: str, dest: str, where: str, folder: str, config: MkDocsConfig,
+           build: buildstate.PageOutputs, verdicts: Verdicts, key: str) -> str:
+    scan = read_html(output)
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
+    element = policy_element(scan)
     html, _, problems = fill_policy(output, scan, shim_source=shim, origins=_origins(config),
                                     live_reload=buildstate.of(config).serve)
     # The census of the page as published, now that it is read (on_post_build checks that the
@@ -88,9 +130,10 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
         raise PluginError("\n".join(describe_problem(dest, p, where, root=_root(config)) for p in found))
     if problems:
         raise PluginError("\n".join(f"site/{dest}:1: error: {problem} (from {where})" for problem in problems))
-    build.judged[dest] = hashlib.sha256(html.encode("utf-8")).hexdigest()
-    build.seconds += time.perf_counter() - started
-    build.pages += 1
+    offset, written = element.span  # a page without its policy has problems
+    filled = html[offset:offset + len(written) + len(html) - len(output)]
+    digest = hashlib.sha256(shim.encode("utf-8")).hexdigest() if src and shim is not None else None
+    verdicts.put(key, Verdict(offset, written, filled, (src, digest) if digest else None))
     return html
 
 
@@ -119,6 +162,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _building_languages(config):
         return
     build = _build(config)
+    if build.verdicts is not None:
+        build.verdicts.save()
     started = time.perf_counter()
     text_cache = book_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,

@@ -279,9 +279,9 @@ def refill_policy(html: str, *, shim_source: str | None = None, origins: tuple[s
                   ) -> tuple[str, list[str]]:
     """The policy of a page made again from its HTML, for a page rewritten after the build (an
     offline copy derived from the web build): (new HTML, problems)."""
-    from handbook.outputs.scan import scan_html
+    from handbook.outputs.fastscan import read_html
 
-    scan = scan_html(html)
+    scan = read_html(html)
     element = policy_element(scan)
     if element is None or element.span is None:
         return html, ["no <meta http-equiv=\"Content-Security-Policy\"> (overrides/main.html writes it)"]
@@ -290,7 +290,13 @@ def refill_policy(html: str, *, shim_source: str | None = None, origins: tuple[s
     template = policy_template(origins)
     reset_tag = tag_text.replace(f'content="{_attribute(current)}"', f'content="{_attribute(template)}"', 1)
     reset = html[:offset] + reset_tag + html[offset + len(tag_text):]
-    filled, _, problems = fill_policy(reset, scan_html(reset), shim_source=shim_source, origins=origins)
+    # The one reading serves the reset page too: only the policy's tag changed (one line, the
+    # same place); what follows moved, but filling reads only the policy's place and the scripts'
+    # text. A policy that could not be reset is left as read, and refused as not the template's.
+    if reset_tag != tag_text:
+        element.span = (offset, reset_tag)
+        element.attrs = tuple((name, template if name == "content" else value) for name, value in element.attrs)
+    filled, _, problems = fill_policy(reset, scan, shim_source=shim_source, origins=origins)
     return filled, problems
 
 
