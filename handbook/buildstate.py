@@ -93,9 +93,12 @@ class Build:
 
 def site_languages(config):
     """mkdocs.yml's languages as MkDocs loaded and mkdocs-static-i18n validated them (no second
-    reading of mkdocs.yml)."""
+    reading of mkdocs.yml). None for a config that is not MkDocs' (a test's stand-in): the
+    languages are then read from mkdocs.yml."""
     from handbook.model.siteconfig import SiteLanguages
 
+    if not hasattr(config, "plugins") or not hasattr(config, "theme"):
+        return None
     i18n = config.plugins.get("i18n")
     entries = tuple(dict(entry) for entry in i18n.config.languages) if i18n is not None else ()
     path = getattr(config, "config_file_path", None)

@@ -34,10 +34,10 @@ from handbook.outputs.csp import (
     policy_template,
     published_origins,
 )
-from handbook.outputs.fastscan import read_html
 from handbook.outputs.pages import page_problems
 from handbook.outputs.placeholders import cached_pdf_pages_text
 from handbook.outputs.report import describe_problem, entry_source, published_hosts
+from handbook.outputs.scan import scan_html
 from handbook.outputs.verdicts import Verdict, Verdicts, cache_dir, judge_key, page_key
 from handbook.pwa import service_worker
 
@@ -115,7 +115,7 @@ def _apply(output: str, dest: str, where: str, config: MkDocsConfig) -> str:
 
 def _judge(output: str, dest: str, where: str, folder: str, config: MkDocsConfig,
            build: buildstate.PageOutputs, verdicts: Verdicts, key: str) -> str:
-    scan = read_html(output)
+    scan = scan_html(output)
     src = iframe_worker_src(scan)
     shim = _shim(config, build, folder, src) if src else None
     element = policy_element(scan)

@@ -9,8 +9,8 @@ import pytest
 
 from handbook.outputs import verdicts as V
 from handbook.outputs.csp import fill_policy, policy_element, policy_template
-from handbook.outputs.fastscan import read_html
 from handbook.outputs.pages import page_problems
+from handbook.outputs.scan import scan_html
 from tests.test_outputs import HOSTS, PAGE
 
 UNFILLED = PAGE.format(policy=policy_template(), content="<p>Text</p>", tail="")
@@ -18,7 +18,7 @@ UNFILLED = PAGE.format(policy=policy_template(), content="<p>Text</p>", tail="")
 
 def judged(html: str) -> tuple[str, V.Verdict]:
     """The page filled and judged as hooks/outputs.py does, and the verdict it keeps."""
-    scan = read_html(html)
+    scan = scan_html(html)
     offset, written = policy_element(scan).span
     filled, _, problems = fill_policy(html, scan)
     assert problems == [] and page_problems(filled, hosts=HOSTS, scan=scan) == []
@@ -74,11 +74,11 @@ def test_the_judge_is_its_code_its_addresses_and_the_reader(tmp_path, monkeypatc
     assert key != V.judge_key(origins=("https://handbook.invalid",), hosts=frozenset(), live_reload=False)
     assert key != V.judge_key(origins=(), hosts=frozenset({"handbook.invalid"}), live_reload=False)
     assert key != V.judge_key(origins=(), hosts=frozenset(), live_reload=True)
-    copy = tmp_path / "outputs"
+    copy = tmp_path / "handbook"
     shutil.copytree(V.JUDGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(V, "JUDGE", copy)
     assert V.judge_key(origins=(), hosts=frozenset(), live_reload=False) == key
-    allowlist = copy / "allowlist.py"
+    allowlist = copy / "outputs" / "allowlist.py"
     allowlist.write_text(allowlist.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert V.judge_key(origins=(), hosts=frozenset(), live_reload=False) != key
 
@@ -88,3 +88,15 @@ def test_verdicts_are_never_read_from_the_working_tree(tmp_path, monkeypatch):
     assert V.cache_dir(tmp_path / "project").is_relative_to(tmp_path / "user-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "project" / ".cache"))
     assert V.cache_dir(tmp_path / "project") is None
+
+
+def test_the_judge_changes_with_the_html_policy_it_reads(tmp_path, monkeypatch):
+    """The census reads `handbook/htmlpolicy.py`'s allowlists: a stricter policy judges anew."""
+    package = tmp_path / "handbook"
+    shutil.copytree(V.JUDGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(V, "JUDGE", package)
+    key = dict(origins=("https://x.example",), hosts=frozenset({"x.example"}), live_reload=False)
+    before = V.judge_key(**key)
+    policy = package / "htmlpolicy.py"
+    policy.write_text(policy.read_text(encoding="utf-8") + "\n# stricter\n", encoding="utf-8")
+    assert V.judge_key(**key) != before

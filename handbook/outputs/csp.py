@@ -279,9 +279,9 @@ def refill_policy(html: str, *, shim_source: str | None = None, origins: tuple[s
                   ) -> tuple[str, list[str]]:
     """The policy of a page made again from its HTML, for a page rewritten after the build (an
     offline copy derived from the web build): (new HTML, problems)."""
-    from handbook.outputs.fastscan import read_html
+    from handbook.outputs.scan import scan_html
 
-    scan = read_html(html)
+    scan = scan_html(html)
     element = policy_element(scan)
     if element is None or element.span is None:
         return html, ["no <meta http-equiv=\"Content-Security-Policy\"> (overrides/main.html writes it)"]

@@ -25,9 +25,8 @@ from handbook.outputs.csp import (
     policy_element,
     render_policy,
 )
-from handbook.outputs.fastscan import read_html
 from handbook.outputs.placeholders import html_placeholders
-from handbook.outputs.scan import PageScan
+from handbook.outputs.scan import PageScan, scan_html
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Browsers drop ASCII tabs and newlines anywhere in a URL and trim controls and spaces.
@@ -49,7 +48,7 @@ class Problem:
 
 
 def _url(value: str) -> str:
-    """An address as a browser reads it (values read by `read_html` have their entities decoded)."""
+    """An address as a browser reads it (values from `scan_html` have their entities decoded)."""
     return _URL_NOISE.sub("", value or "").lower()
 
 
@@ -192,7 +191,7 @@ def page_problems(text: str, *, hosts: frozenset[str] = frozenset(), origins: tu
                   exists: Callable[[str], bool] | None = None, scan: PageScan | None = None) -> list[Problem]:
     """Everything wrong with a published HTML page. `read_asset(src)` gives the text of a script
     the page loads (the iframe-worker shim, whose frame script the policy must allow)."""
-    scan = scan or read_html(text)
+    scan = scan or scan_html(text)
     shim_source = None
     shim_src = iframe_worker_src(scan)
     if shim_src is not None and read_asset is not None:

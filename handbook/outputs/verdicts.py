@@ -2,7 +2,7 @@
 
 The page policy and the census of a page (`hooks/outputs.py`) are a pure function of the page as
 MkDocs wrote it, the shim it loads, the published addresses, and the code that judges
-(`handbook/outputs/`, Python, Lexbor). A page whose bytes are those of a page judged clean by
+(the `handbook` package, whose allowlists it reads, and Python). A page whose bytes are those of a page judged clean by
 that same code, under the same addresses, is given the same filled policy without being read
 again: rebuilding an unchanged page (every page but the edited one under `mkdocs serve`, all of
 them in a second `mkdocs build`) costs a hash. Only clean verdicts are kept; a page with any
@@ -21,25 +21,21 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 #: Files of verdicts kept (judges and project folders), the newest.
 KEEP_FILES = 12
-#: The code that judges a page: every module of `handbook/outputs/`.
-JUDGE = Path(__file__).resolve().parent
+#: The code that judges a page: `handbook/outputs/` and what it reads (the HTML policy, the SVG
+#: allowlist, the worker), so every module of the `handbook` package: any change judges anew.
+JUDGE = Path(__file__).resolve().parent.parent
 
 
 def judge_key(*, origins: tuple[str, ...], hosts: frozenset[str], live_reload: bool) -> str:
     """What the verdict on a page depends on besides its bytes and its shim."""
     digest = hashlib.sha256()
-    for path in sorted(JUDGE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    try:
-        lexbor = version("selectolax")
-    except PackageNotFoundError:
-        lexbor = ""
-    digest.update(repr((sys.version, lexbor, origins, sorted(hosts), live_reload)).encode())
+    for path in sorted(JUDGE.rglob("*.py")):
+        digest.update(path.relative_to(JUDGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(repr((sys.version, origins, sorted(hosts), live_reload)).encode())
     return digest.hexdigest()[:20]
 
 
