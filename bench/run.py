@@ -884,10 +884,14 @@ def render_search(q: dict, methods: dict | None) -> list[str]:
             "lunr's search about 1–2 ms, Material's highlighting and grouping of the best 100 results "
             "about 2 ms, the handbook's segmentation and typo matching well under 1 ms at the median; "
             "the slowest are Thai phrases of several common words, whose lunr search scores thousands "
-            "of sections). The rest of keystroke → results is the page: the worker's answer "
-            "waiting for a busy main thread, Material rendering ten results and measuring the list "
-            "(Thai text layout), painting a large page (the 50× home page, 1.2 MB of HTML, is where "
-            "the search starts), and this harness's polling. Vanilla cannot find Thai words inside a "
+            "of sections). The rest of keystroke → results is the page's main thread, where a "
+            "Chromium trace of the 50× home page (1.2 MB of HTML, where the search starts) showed "
+            "every frame while the reader searches (the query's echo, the results, this harness's "
+            "polling) walking and painting the whole page: its concept map and lists of every concept "
+            "(12,000 of its 14,500 elements), now drawn only while on screen (`content-visibility`), "
+            "and a `body:has()` rule that made each change re-check the whole page, now gone; "
+            "main-thread CPU per query 135–175 → 70–110 ms (vanilla's page: 30–40 ms). Deserialising "
+            "the worker's answer is under a millisecond. Vanilla cannot find Thai words inside a "
             "run (each run is one token), so it renders far fewer results. The timings include the "
             "machine's other work (2 shared cores).",
             *render_worker_stages(scale["rows"]),

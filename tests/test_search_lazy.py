@@ -4,6 +4,7 @@ English compounds are found however they are written. Speed itself is bench/run.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -111,3 +112,42 @@ def test_the_index_holds_joined_compounds(site):
     index = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     page = next(d for d in index["docs"] if d["location"] == "types/organized-network/")
     assert "topdown" in page.get("compounds", "").split()
+
+
+# Search starts on the home page: what the browser redoes on every frame while the reader searches
+# (results arriving, the query's echo) must not grow with the handbook. Timings are bench §5's;
+# these check the published pages for what made them grow (a trace of the 50× home page).
+
+#: The home page's blocks that grow with every concept: drawn only while on screen.
+GROWING_BLOCKS = ".hb-concept-map, .hb-concept-map ~ ul, .hb-concept-map ~ ol"
+
+
+@pytest.mark.parametrize("path", ["", "en/"])
+def test_the_home_pages_map_and_lists_are_drawn_only_on_screen(browser, path):
+    chromium, base = browser
+    page = chromium.new_page()
+    page.goto(base + path)
+    found = page.eval_on_selector_all(
+        GROWING_BLOCKS, "els => els.map(e => [e.tagName, getComputedStyle(e).contentVisibility])")
+    page.close()
+    # The map and a list per section of the handbook (handbook.yml), each skipped off screen.
+    assert found[0] == ["DIV", "auto"] and len(found) >= 4, found
+    assert all(visibility == "auto" for _, visibility in found), found
+
+
+def test_no_stylesheet_rule_asks_the_whole_page_again_on_every_change(site):
+    # `body:has(…)` made the browser check the whole page after every change to it (each search
+    # result, each line of the offline status): at 50× a tenth of the main thread's work per query.
+    css = (site / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    assert ":has(" not in rules
+
+
+def test_checklist_pages_have_no_back_to_top_button_and_other_pages_keep_it(site):
+    # What `body:has(.hb-checklist) .md-top` used to hide (it would sit over the sticky toolbar)
+    # is left out of the page instead (overrides/partials/top.html).
+    for lang in ("", "en/"):
+        checklist = (site / lang / "checklists" / "health-check" / "index.html").read_text(encoding="utf-8")
+        concept = (site / lang / "elements" / "common-vision" / "index.html").read_text(encoding="utf-8")
+        assert 'class="hb-checklist' in checklist and 'class="md-top' not in checklist
+        assert 'class="md-top md-icon" data-md-component="top"' in concept
