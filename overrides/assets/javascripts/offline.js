@@ -44,8 +44,10 @@
   }
 
   function show(text) {
-    box.hidden = false
-    status.textContent = text
+    // Progress comes many times a second while saving: a text that did not change is not
+    // written again (each write makes the browser lay out and paint the footer).
+    if (box.hidden) box.hidden = false
+    if (status.textContent !== text) status.textContent = text
   }
 
   function size(bytes) {
