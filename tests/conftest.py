@@ -267,6 +267,16 @@ def _start_shared_build(config) -> None:
     config.stash[_SHARED] = (process, out, log)
 
 
+def pytest_sessionfinish(session):
+    """Free the spelling check's dictionary tries (handbook/spelling.py: PyThaiNLP's word list with
+    a project's words, a million small objects each) once the tests are done: otherwise pytest's
+    last garbage collections scan them, and the process frees them only as it exits, seconds at
+    the end of every run that checked spelling."""
+    spelling = sys.modules.get("handbook.spelling")
+    if spelling is not None:
+        spelling._segmenter.cache_clear()
+
+
 def pytest_unconfigure(config):
     shared = config.stash.get(_SHARED, None)
     if shared:
