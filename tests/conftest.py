@@ -170,8 +170,8 @@ BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test
 #: waits for it), then the modules that read the site, the longest first (measured: each holds
 #: a worker for minutes on a busy machine), so that the last ones are short.
 OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
-LONGEST_SITE_MODULES = ("test_search", "test_saved_ticks_browser", "test_phone_offline",
-                        "test_checklists_browser", "test_every_page_browser", "test_phone_every_page",
+LONGEST_SITE_MODULES = ("test_every_page_browser", "test_phone_offline", "test_saved_ticks_browser",
+                        "test_checklists_browser", "test_phone_every_page", "test_search",
                         "test_offline_a11y", "test_csp_browser", "test_book")
 
 
