@@ -131,8 +131,8 @@ def url_to_id(site) -> dict[str, str]:
 def results(site, url_to_id):
     """Every query of every set, as the search box of a Thai and an English page sends it to the
     site's own worker (under Node, tests/search_node.py), and what the page shows of each answer:
-    {lang: {set: [(kind, query, expected, ids, paths, correction line)]}}. tests below check
-    that Chromium's search box shows the same for a sample of them."""
+    {lang: {set: [(kind, query, expected, ids, paths, correction line)]}}.
+    (test_the_search_box_shows_what_the_worker_answers: Chromium's box shows the same.)"""
     outcome: dict = {}
     for lang, sets in QUERY_SETS.items():
         template = correction_template(site, START[lang])
@@ -246,7 +246,8 @@ SHOWN_GROUPS = """sel => [...document.querySelectorAll(sel)].slice(0, %d).map(li
 @pytest.fixture(scope="module")
 def box(browser):
     """The sample typed into the search box of a Thai and an English page in Chromium:
-    {lang: [(query, result links per item, correction line)]}, and the requests to other hosts."""
+    {lang: [(query, the links of each item drawn at once, correction line, number of items)]},
+    and the requests to other hosts."""
     chromium, base = browser
     context = chromium.new_context()
     external: list[str] = []
