@@ -50,8 +50,10 @@ def every_page(site, chromium) -> dict[str, list[str]]:
             page.goto(base + rel)
             settle()
             page.add_script_tag(content=AXE)
+            # Only the violations' nodes are gathered (the tests read nothing else): about a
+            # quarter less time a page; the violations found are the same.
             violations = page.evaluate(
-                "async () => (await axe.run()).violations"
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                 ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 ".map(v => v.id + ' ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
             )
