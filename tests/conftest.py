@@ -113,9 +113,10 @@ def offline_site(site, tmp_path_factory) -> Path:
     return work / "unzipped" / "handbook"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's chromium, headless, for one test module (Playwright's sync API: one at a time)."""
+@pytest.fixture(scope="session")
+def chromium_process():
+    """Debian's chromium, headless, started once per test process (each xdist worker) by the
+    first test that needs it (Playwright's sync API allows one at a time in a process)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser import launch
@@ -124,6 +125,16 @@ def chromium():
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def chromium(chromium_process):
+    """The process's chromium for one test module; the contexts (and pages) the module left open
+    are closed when it ends, as if the module had had a browser of its own: cookies, storage and
+    service workers are a context's, never another module's."""
+    yield chromium_process
+    for context in chromium_process.contexts:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +159,7 @@ def labels():
 #: Fixtures that mean a test needs the built site (or builds of its own: `builds`,
 #: tests/test_phone_updates.py; `garden`, `with_lao`, tests/test_generator.py), or headless Chromium.
 BUILD_FIXTURES = {"site", "offline_site", "builds", "garden", "with_lao"}
-BROWSER_FIXTURES = {"chromium", "browser"}
+BROWSER_FIXTURES = {"chromium_process", "chromium", "browser"}
 #: Test modules that run real builds of copied projects themselves (subprocesses).
 BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test_translation",
                     "test_workflow", "test_caches"}
@@ -159,8 +170,8 @@ BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test
 #: waits for it), then the modules that read the site, the longest first (measured: each holds
 #: a worker for minutes on a busy machine), so that the last ones are short.
 OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
-LONGEST_SITE_MODULES = ("test_search", "test_saved_ticks_browser", "test_phone_offline",
-                        "test_checklists_browser", "test_every_page_browser", "test_phone_every_page",
+LONGEST_SITE_MODULES = ("test_every_page_browser", "test_phone_offline", "test_saved_ticks_browser",
+                        "test_checklists_browser", "test_phone_every_page", "test_search",
                         "test_offline_a11y", "test_csp_browser", "test_book")
 
 
@@ -254,6 +265,16 @@ def _start_shared_build(config) -> None:
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     os.environ[SHARED_BUILD] = str(out)
     config.stash[_SHARED] = (process, out, log)
+
+
+def pytest_sessionfinish(session):
+    """Free the spelling check's dictionary tries (handbook/spelling.py: PyThaiNLP's word list with
+    a project's words, a million small objects each) once the tests are done: otherwise pytest's
+    last garbage collections scan them, and the process frees them only as it exits, seconds at
+    the end of every run that checked spelling."""
+    spelling = sys.modules.get("handbook.spelling")
+    if spelling is not None:
+        spelling._segmenter.cache_clear()
 
 
 def pytest_unconfigure(config):

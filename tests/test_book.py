@@ -287,9 +287,15 @@ def _reader(path: Path):
 @functools.cache
 def _text(path: Path) -> tuple[str, ...]:
     """Each page's text as pypdf extracts it from the PDF's text layer (poppler's `-layout`
-    mode puts a tone mark raised by GPOS on a line of its own). Extracted once per book for the
-    module's tests (seconds per book; the session's books are not written again)."""
-    return tuple(page.extract_text() for page in _reader(path).pages)
+    mode puts a tone mark raised by GPOS on a line of its own). The build read it the same way
+    for its census of published files (hooks/outputs.py: `pdf_pages_text`) and kept it by the
+    PDF's SHA-256 in the session's cache folder: read from there (pypdf takes seconds a book),
+    extracted again only when it is not."""
+    from handbook.book import book_cache_dir
+    from handbook.outputs.placeholders import cached_pdf_pages_text
+
+    kept = book_cache_dir(ROOT)
+    return tuple(cached_pdf_pages_text(path, kept and kept.parent / "pdf-text"))
 
 
 def _squeeze(text: str) -> str:

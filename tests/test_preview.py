@@ -31,9 +31,10 @@ def test_the_preview_follows_labels_css_and_shows_errors(tmp_path, chromium):
         assert "Introduction (added by the editors)" in fetch(url)
         tab = chromium.new_page()
         tab.goto(url)
-        # A label (labels/en.yml): not watched by MkDocs itself.
+        # A label (labels/en.yml): not watched by MkDocs itself. (The page may be between two
+        # documents when the check runs, livereload reloading it: no body yet.)
         edit(project / "labels/en.yml", "\nlead.label: ", "\nlead.label: Preview-label-edit ")
-        tab.wait_for_function("() => document.body.innerText.includes('Preview-label-edit')",
+        tab.wait_for_function("() => !!document.body && document.body.innerText.includes('Preview-label-edit')",
                               timeout=SHOWN_WITHIN_MS)
         # The CSS (overrides/).
         with (project / "overrides/assets/stylesheets/handbook.css").open("a", encoding="utf-8") as f:
@@ -49,7 +50,7 @@ def test_the_preview_follows_labels_css_and_shows_errors(tmp_path, chromium):
         assert "livereload" in fetch(url)  # MkDocs' script is in the error page too
         # Fixed: the page comes back by itself.
         edit(page_file, "\nsummary: Goal: ", "\nsummary: ")
-        tab.wait_for_function("() => document.body.innerText.includes('Preview-label-edit')",
+        tab.wait_for_function("() => !!document.body && document.body.innerText.includes('Preview-label-edit')",
                               timeout=SHOWN_WITHIN_MS)
         assert not tab.query_selector("pre.hb-build-error")
         tab.close()

@@ -1,6 +1,7 @@
 """Nothing a reader saved is lost: share links, malformed fragments and storage, renamed items.
 
-And a sweep of every built page: no dialog opens and no request leaves the page's origin.
+(The sweep of every built page, no dialog opens and no request leaves the page's origin, is made
+by the desktop pass over every page, tests/test_every_page_browser.py.)
 """
 
 from __future__ import annotations
@@ -156,30 +157,6 @@ def test_a_renamed_item_takes_its_former_ids_ticks(tab, checklists):
     page.reload()
     assert ticked(page) == [items[2]]
     assert errors == []
-
-
-def _every_page(site) -> list[str]:
-    return sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*.html")
-    )
-
-
-def test_no_page_opens_a_dialog_or_requests_another_origin(site, browser):
-    chromium, base = browser
-    context = chromium.new_context()
-    external: list[str] = []
-    block_external(context, (base,), external)
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-    pages = _every_page(site)
-    assert len(pages) > 50
-    for path in pages:
-        page.goto(base + path)
-        page.wait_for_load_state("load")
-    assert dialogs == []
-    assert external == [], external
-    context.close()
 
 
 def test_a_renamed_checklist_reads_the_ticks_saved_under_its_former_id(tab, checklists):

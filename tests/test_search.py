@@ -1,4 +1,6 @@
-"""Thai and English search through the real search box (headless Chromium, built site).
+"""Thai and English search of the built site: every query through the site's own search worker
+(under Node, as the search box asks it: tests/search_node.py), a sample of them typed into the
+real search box in headless Chromium, which must show the same.
 
 Targets (issue 14): correctly spelled queries ≥ 97 % in the top 3 and ≥ 90 % first; typed with
 typos ≥ 90 % in the top 3, per language; every name of a concept ranks its page first. Rates,
@@ -10,13 +12,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from handbook.loader import load_handbook
 from handbook.search import concept_names, name_token, point_words, segment_thai, split_index
-from tests.browser import block_external, launch, serve
+from tests.browser import block_external
 from tests.conftest import ROOT
 from tests.search_harness import concept_for_path, correction_line, open_search, search
+from tests.search_node import (
+    DRAWN_AT_ONCE,
+    ask_worker,
+    correction_shown,
+    correction_template,
+    shown_groups,
+    shown_paths,
+)
 from tests.search_queries import ENGLISH, ENGLISH_TYPOS, THAI, THAI_TYPOS
 
 MIN_HIT_RATE = 0.97
@@ -109,33 +118,34 @@ def test_concept_names_cover_terms_synonyms_and_the_other_language():
     assert len(th) == len(handbook.concepts)
 
 
-# ---- in the browser ----------------------------------------------------------------------------
+# ---- the site's worker, as the search box asks it ---------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def results(site):
-    """Every query of every set, typed into the search box of a Thai and an English page:
-    {lang: {set: [(kind, query, expected, ids, paths, correction line)]}}."""
+def url_to_id(site) -> dict[str, str]:
     manifest = json.loads((site / "concepts.json").read_text(encoding="utf-8"))
-    url_to_id = {c["url"][lang]: c["id"] for c in manifest["concepts"] for lang in ("th", "en")}
+    return {c["url"][lang]: c["id"] for c in manifest["concepts"] for lang in ("th", "en")}
+
+
+@pytest.fixture(scope="module")
+def results(site, url_to_id):
+    """Every query of every set, as the search box of a Thai and an English page sends it to the
+    site's own worker (under Node, tests/search_node.py), and what the page shows of each answer:
+    {lang: {set: [(kind, query, expected, ids, paths, correction line)]}}.
+    (test_the_search_box_shows_what_the_worker_answers: Chromium's box shows the same.)"""
     outcome: dict = {}
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context()
-        external: list[str] = []
-        block_external(context, (base,), external)
-        page = context.new_page()
-        for lang, sets in QUERY_SETS.items():
-            placeholder = open_search(page, base + START[lang])
-            for name, queries in sets.items():
-                rows = []
-                for kind, query, expected in queries:
-                    paths, _ = search(page, query, placeholder)
-                    ids = [concept_for_path(p, "/", url_to_id) for p in paths]
-                    rows.append((kind, query, expected, ids, paths, correction_line(page)))
-                outcome.setdefault(lang, {})[name] = rows
-        browser.close()
-    outcome["external"] = external
+    for lang, sets in QUERY_SETS.items():
+        template = correction_template(site, START[lang])
+        typed = [query for queries in sets.values() for _, query, _ in queries]
+        answers = iter(ask_worker(site, START[lang], typed))
+        for name, queries in sets.items():
+            rows = []
+            for kind, query, expected in queries:
+                answer = next(answers)
+                paths = shown_paths(answer, START[lang])
+                ids = [concept_for_path(p, "/", url_to_id) for p in paths]
+                rows.append((kind, query, expected, ids, paths, correction_shown(answer, template)))
+            outcome.setdefault(lang, {})[name] = rows
     return outcome
 
 
@@ -199,41 +209,88 @@ def test_query_set_is_large_enough():
     assert not {q for _, q, _ in ENGLISH_TYPOS} & {q for _, q, _ in ENGLISH}
 
 
-def test_every_name_of_a_concept_ranks_its_page_first(site):
+def test_every_name_of_a_concept_ranks_its_page_first(site, url_to_id):
     """Titles, terms and synonyms (the glossary's entries), in both languages."""
     handbook = load_handbook(ROOT / "docs")
-    manifest = json.loads((site / "concepts.json").read_text(encoding="utf-8"))
-    url_to_id = {c["url"][lang]: c["id"] for c in manifest["concepts"] for lang in ("th", "en")}
     misses = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        for lang in QUERY_SETS:
-            placeholder = open_search(page, base + START[lang])
-            for concept in handbook.concepts.values():
-                meta = concept.meta(lang)
-                for name in dict.fromkeys([meta.title, *meta.terms.values(), *meta.synonyms]):
-                    paths, _ = search(page, name, placeholder)
-                    first = concept_for_path(paths[0], "/", url_to_id) if paths else None
-                    if first != concept.id:
-                        misses.append(f"{lang} {name!r}: want {concept.id}, got {paths[:3]}")
-        browser.close()
+    for lang in QUERY_SETS:
+        asked = [(concept.id, name) for concept in handbook.concepts.values()
+                 for name in dict.fromkeys([concept.meta(lang).title, *concept.meta(lang).terms.values(),
+                                            *concept.meta(lang).synonyms])]
+        for (concept_id, name), answer in zip(asked, ask_worker(site, START[lang], [n for _, n in asked]), strict=True):
+            paths = shown_paths(answer, START[lang])
+            first = concept_for_path(paths[0], "/", url_to_id) if paths else None
+            if first != concept_id:
+                misses.append(f"{lang} {name!r}: want {concept_id}, got {paths[:3]}")
     assert misses == []
 
 
-def test_search_makes_no_external_request(results):
-    assert results["external"] == []
+# ---- in the browser: the real search box -------------------------------------------------------
+
+def _first_of_each_kind(queries) -> list[str]:
+    first: dict[str, str] = {}
+    for kind, query, _ in queries:
+        first.setdefault(kind, query)
+    return list(first.values())
 
 
-def test_thai_match_is_highlighted_on_the_opened_page(site):
+#: Typed into Chromium's search box: the first query of each kind of each set (every kind of
+#: word, phrase and typo).
+BOX_SAMPLE = {lang: [query for queries in sets.values() for query in _first_of_each_kind(queries)]
+              for lang, sets in QUERY_SETS.items()}
+
+SHOWN_GROUPS = """sel => [...document.querySelectorAll(sel)].slice(0, %d).map(li =>
+    [...li.children].filter(a => a.matches('a.md-search-result__link')).map(a => new URL(a.href).pathname))"""
+
+
+@pytest.fixture(scope="module")
+def box(browser):
+    """The sample typed into the search box of a Thai and an English page in Chromium:
+    {lang: [(query, the links of each item drawn at once, correction line, number of items)]},
+    and the requests to other hosts."""
+    chromium, base = browser
+    context = chromium.new_context()
+    external: list[str] = []
+    block_external(context, (base,), external)
+    page = context.new_page()
+    shown: dict = {}
+    for lang, queries in BOX_SAMPLE.items():
+        placeholder = open_search(page, base + START[lang])
+        for query in queries:
+            search(page, query, placeholder)
+            groups = page.eval_on_selector_all("li.md-search-result__item", "els => els.length")
+            drawn = page.evaluate(SHOWN_GROUPS % DRAWN_AT_ONCE, "li.md-search-result__item")
+            shown.setdefault(lang, []).append((query, drawn, correction_line(page), groups))
+    context.close()
+    return shown, external
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_search_box_shows_what_the_worker_answers(site, box, lang):
+    """The box in Chromium lists the links, and says the corrected query, that tests/search_node.py
+    reads from the worker's answers, query for query: the rates above are the box's."""
+    shown, _ = box
+    queries = [query for query, *_ in shown[lang]]
+    template = correction_template(site, START[lang])
+    expected = [(query, shown_groups(answer, START[lang]), correction_shown(answer, template))
+                for query, answer in zip(queries, ask_worker(site, START[lang], queries), strict=True)]
+    assert [(query, drawn, line) for query, drawn, line, _ in shown[lang]] == expected
+    # The sample has answers of more than one item, and corrected queries.
+    assert any(groups > 1 for *_, groups in shown[lang]) and any(line for _, _, line, _ in shown[lang])
+
+
+def test_search_makes_no_external_request(box):
+    assert box[1] == []
+
+
+def test_thai_match_is_highlighted_on_the_opened_page(browser):
     """Clicking a result opens the page with ?h=…; Material marks the Thai words there."""
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        placeholder = open_search(page, base)
-        search(page, "วิสัยทัศน์ร่วมกัน", placeholder)
-        page.click("li.md-search-result__item > a.md-search-result__link")
-        page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)
-        marks = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
-        browser.close()
+    chromium, base = browser
+    page = chromium.new_page()
+    placeholder = open_search(page, base)
+    search(page, "วิสัยทัศน์ร่วมกัน", placeholder)
+    page.click("li.md-search-result__item > a.md-search-result__link")
+    page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)
+    marks = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+    page.close()
     assert "วิสัยทัศน์" in marks and "ร่วมกัน" in marks, marks

@@ -333,3 +333,21 @@ def test_a_checklist_page_loads_its_script(site, url):
 
 def test_the_offline_copy_keeps_the_file_search_polyfill(offline_site):
     assert "shim.js" in _scripts(_soup(offline_site / "index.html"))
+
+
+# ---- what the build keeps for the next one -------------------------------------------------------
+
+# (From tests/test_caches.py, whose other tests need no site: there it held a worker waiting for
+# the session's build.)
+def test_the_build_keeps_compiled_templates(site):
+    # The session's build went through hooks/template_cache.py: Material's templates (and our
+    # overrides) are compiled once and kept for the next build and language.
+    # They are kept in the user's cache folder, never in the working tree (see SECURITY.md).
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("template_cache", ROOT / "hooks/template_cache.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    compiled = list(module.cache_dir(ROOT).glob("__jinja2_*.cache"))
+    assert len(compiled) >= 20
+    assert not (ROOT / ".cache" / "handbook" / "jinja").exists()
