@@ -13,7 +13,6 @@ used; a corrupt file is ignored and compiled afresh.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -21,6 +20,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
+
+from handbook.usercache import user_cache_dir
 
 
 class _TolerantCache(FileSystemBytecodeCache):
@@ -39,15 +40,7 @@ def cache_dir(project: Path) -> Path | None:
 
     installed = (sys.version, mkdocs.__version__, *(version(p) for p in ("jinja2", "mkdocs-material")))
     key = hashlib.sha256(repr(installed).encode()).hexdigest()[:16]
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    directory = (base / "networking-handbook" / "jinja" / key).resolve()
-    if directory.is_relative_to(project.resolve()):
-        return None  # never read compiled code from the working tree
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return directory
+    return user_cache_dir(project, "jinja", key)  # never compiled code from the working tree
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files) -> Environment:

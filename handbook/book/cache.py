@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook.book.data import FONTS_DIR, PACKAGE, Book, Edition
 from handbook.book.typeset import typeset
 from handbook.loader import Handbook
+from handbook.usercache import user_cache_dir
 
 
 def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
@@ -39,17 +40,7 @@ def book_cache_dir(project: Path) -> Path | None:
     `networking-handbook/book/`), or None when that is inside the project or cannot be written
     (then every build typesets: a PDF is published as it is, so it is never read from the working
     tree)."""
-    import os
-
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    directory = (base / "networking-handbook" / "book").resolve()
-    if directory.is_relative_to(Path(project).resolve()):
-        return None
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return directory
+    return user_cache_dir(project, "book")
 
 
 #: Books kept per language in the cache (several clones or branches may share it).

@@ -23,6 +23,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.usercache import user_cache_dir
+
 #: Files of verdicts kept (judges and project folders), the newest.
 KEEP_FILES = 12
 #: The code that judges a page: `handbook/outputs/` and what it reads (the HTML policy, the SVG
@@ -41,15 +43,7 @@ def judge_key(*, origins: tuple[str, ...], hosts: frozenset[str], live_reload: b
 
 def cache_dir(project: Path) -> Path | None:
     """The user's cache folder for verdicts, or None (inside the project, or not writable)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    directory = (base / "networking-handbook" / "outputs").resolve()
-    if directory.is_relative_to(Path(project).resolve()):
-        return None
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return directory
+    return user_cache_dir(project, "outputs")
 
 
 def page_key(html: str) -> str:
