@@ -102,8 +102,8 @@ def site_languages(config):
     i18n = config.plugins.get("i18n")
     entries = tuple(dict(entry) for entry in i18n.config.languages) if i18n is not None else ()
     path = getattr(config, "config_file_path", None)
-    text = Path(path).read_text(encoding="utf-8") if path and Path(path).is_file() else None
-    return SiteLanguages(entries, str(config.theme["language"] or "en") if not entries else "en", text)
+    return SiteLanguages(entries, str(config.theme["language"] or "en") if not entries else "en",
+                         Path(path) if path else None)
 
 
 def building_languages(config) -> bool:

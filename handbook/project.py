@@ -29,8 +29,6 @@ from handbook.model.siteconfig import (
     declared_languages,
     fallbacks_of,
     languages_of,
-    read_fallbacks,
-    read_languages,
 )
 from handbook.model.structure import (
     STRUCTURE_FILE,
@@ -50,7 +48,7 @@ LABELS_DIR = "labels"
 __all__ = [
     "CONFIG_FILE", "LABELS_DIR", "STRUCTURE_FILE", "ChecklistSpec", "ConceptMapSpec", "Project",
     "Result", "SectionSpec", "SiteLanguages", "Structure", "config_data", "load_project", "project_files",
-    "read_fallbacks", "read_languages", "read_structure", "required_labels", "structure_line",
+    "read_structure", "required_labels", "structure_line",
 ]
 
 

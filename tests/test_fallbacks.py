@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.labels import Labels
-from handbook.project import read_fallbacks
+from handbook.model.siteconfig import declared_languages, fallbacks_of
 
 CONFIG = """\
 plugins:
@@ -25,10 +25,11 @@ def test_chains_are_read_and_unknown_languages_named_at_their_line(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(CONFIG.format(km="[en]"), encoding="utf-8")
     findings = []
-    assert read_fallbacks(config, ("th", "en", "lo", "km"), findings) == {"lo": ("th", "en"), "km": ("en",)}
+    assert fallbacks_of(declared_languages(config, findings), ("th", "en", "lo", "km"), findings) == {
+        "lo": ("th", "en"), "km": ("en",)}
     assert findings == []
     config.write_text(CONFIG.format(km="[fr]"), encoding="utf-8")
-    read_fallbacks(config, ("th", "en", "lo", "km"), findings)
+    fallbacks_of(declared_languages(config, findings), ("th", "en", "lo", "km"), findings)
     assert [str(f) for f in findings] == [
         "mkdocs.yml:12: error: i18n: language 'km': fallback 'fr' is not a language of this "
         "handbook (th, en, lo, km)"]

@@ -55,16 +55,15 @@ class SiteLanguages:
 
     entries: tuple[dict, ...]
     theme_language: str = "en"
-    #: mkdocs.yml's text, for the line of a finding (None: line 1).
-    text: str | None = None
+    #: mkdocs.yml, read again only for the line of a finding (None: line 1).
+    source: Path | None = None
 
 
 def declared_languages(config_file: Path, findings: list[Finding]) -> SiteLanguages | None:
     """mkdocs.yml's languages as `config_data` reads them (None, with a finding, if unreadable)."""
     display = config_file.name
     try:
-        text = config_file.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_ConfigLoader) or {}  # noqa: S506 (safe loader)
+        config = config_data(config_file)
     except FileNotFoundError:
         findings.append(Finding(display, 1, "no mkdocs.yml beside docs/: the languages are read from it"))
         return None
@@ -72,13 +71,12 @@ def declared_languages(config_file: Path, findings: list[Finding]) -> SiteLangua
         line = err.problem_mark.line + 1 if getattr(err, "problem_mark", None) else 1
         findings.append(Finding(display, line, f"not valid YAML: {getattr(err, 'problem', err)}"))
         return None
-    config = config if isinstance(config, dict) else {}
     entries: list = []
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             entries = plugin["i18n"].get("languages") or []
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    return SiteLanguages(tuple(entries), str(theme.get("language") or "en"), text)
+    return SiteLanguages(tuple(entries), str(theme.get("language") or "en"), config_file)
 
 
 def languages_of(site: SiteLanguages | None, findings: list[Finding],
@@ -123,7 +121,7 @@ def fallbacks_of(site: SiteLanguages | None, languages: tuple[str, ...], finding
             continue
         chain = extra["fallback"]
         chain = [chain] if isinstance(chain, str) else chain
-        line = _line_of_fallback(site.text or "", str(entry.get("locale")))
+        line = _line_of_fallback(site.source, str(entry.get("locale")))
         if not isinstance(chain, list) or not all(isinstance(c, str) for c in chain):
             findings.append(Finding(display, line, f"i18n: language '{entry.get('locale')}': "
                                     "'fallback' is a list of language codes, e.g. [th, en]"))
@@ -138,19 +136,11 @@ def fallbacks_of(site: SiteLanguages | None, languages: tuple[str, ...], finding
     return chains
 
 
-def read_languages(config_file: Path, findings: list[Finding]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The languages of mkdocs.yml, read by hand (`declared_languages`)."""
-    return languages_of(declared_languages(config_file, findings), findings, config_file.name)
-
-
-def read_fallbacks(config_file: Path, languages: tuple[str, ...],
-                   findings: list[Finding]) -> dict[str, tuple[str, ...]]:
-    """The fallback chains of mkdocs.yml, read by hand (unreadable: reported by read_languages)."""
-    return fallbacks_of(declared_languages(config_file, []), languages, findings, config_file.name)
-
-
-def _line_of_fallback(text: str, code: str) -> int:
+def _line_of_fallback(source: Path | None, code: str) -> int:
     """The line of `fallback` in language `code`'s entry of mkdocs.yml (else of the entry)."""
-    lines = text.splitlines()
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines() if source is not None else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
     start = next((n for n, t in enumerate(lines, 1) if re.search(rf"locale:\s*{re.escape(code)}\b", t)), 1)
     return next((n for n, t in enumerate(lines, 1) if n >= start and "fallback" in t), start)
