@@ -24,7 +24,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import buildstate
-from handbook.book import book_cache_dir
 from handbook.events import priority
 from handbook.outputs.census import SiteCensus, census_site
 from handbook.outputs.csp import (
@@ -35,7 +34,7 @@ from handbook.outputs.csp import (
     published_origins,
 )
 from handbook.outputs.pages import page_problems
-from handbook.outputs.placeholders import cached_pdf_pages_text
+from handbook.outputs.placeholders import cached_pdf_pages_text, pdf_text_cache_dir
 from handbook.outputs.report import describe_problem, entry_source, published_hosts
 from handbook.outputs.scan import scan_html
 from handbook.outputs.verdicts import Verdict, Verdicts, cache_dir, judge_key, page_key
@@ -165,11 +164,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if build.verdicts is not None:
         build.verdicts.save()
     started = time.perf_counter()
-    text_cache = book_cache_dir(_root(config))
+    text_cache = pdf_text_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
                         live_reload=buildstate.of(config).serve,
                         worker=service_worker(),
-                        pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
+                        pdf_text=lambda path: cached_pdf_pages_text(path, text_cache))
     found = census_site(Path(config.site_dir), census)
     seconds = time.perf_counter() - started
     log.debug("outputs: policy and census of %d pages in %.2f s (%.1f ms a page); the rest of the site in %.2f s",

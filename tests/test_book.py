@@ -291,11 +291,9 @@ def _text(path: Path) -> tuple[str, ...]:
     for its census of published files (hooks/outputs.py: `pdf_pages_text`) and kept it by the
     PDF's SHA-256 in the session's cache folder: read from there (pypdf takes seconds a book),
     extracted again only when it is not."""
-    from handbook.book import book_cache_dir
-    from handbook.outputs.placeholders import cached_pdf_pages_text
+    from handbook.outputs.placeholders import cached_pdf_pages_text, pdf_text_cache_dir
 
-    kept = book_cache_dir(ROOT)
-    return tuple(cached_pdf_pages_text(path, kept and kept.parent / "pdf-text"))
+    return tuple(cached_pdf_pages_text(path, pdf_text_cache_dir(ROOT)))
 
 
 def _squeeze(text: str) -> str:

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook.book import book_cache_dir
 from handbook.outputs import csp
 from handbook.outputs.census import (
     SiteCensus,
@@ -27,6 +26,7 @@ from handbook.outputs.pages import Problem, page_problems
 from handbook.outputs.placeholders import (
     cached_pdf_pages_text,
     find_placeholders,
+    pdf_text_cache_dir,
     placeholder_context,
     text_placeholders,
 )
@@ -323,10 +323,10 @@ SITE_ORIGINS = (PUBLISHED_URL.rstrip("/"),)
 
 def test_every_published_file_passes_the_census(site):
     # The books' text as the build read it (kept by the PDF's hash: pypdf takes seconds a book).
-    text_cache = book_cache_dir(ROOT)
+    text_cache = pdf_text_cache_dir(ROOT)
     census = SiteCensus(hosts=SITE_HOSTS, origins=SITE_ORIGINS,
                         worker=service_worker(),
-                        pdf_text=lambda path: cached_pdf_pages_text(path, text_cache and text_cache.parent / "pdf-text"))
+                        pdf_text=lambda path: cached_pdf_pages_text(path, text_cache))
     assert census_site(site, census) == {}
 
 

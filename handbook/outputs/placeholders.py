@@ -121,6 +121,14 @@ def pdf_pages_text(path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
 
 
+def pdf_text_cache_dir(project):
+    """Where the books' text is kept by the PDF's hash: the user's cache folder, `pdf-text/` (None:
+    nothing kept). The build's census and the book's tests read the same place."""
+    from handbook.usercache import user_cache_dir
+
+    return user_cache_dir(project, "pdf-text")
+
+
 def cached_pdf_pages_text(path, cache_dir) -> list[str]:
     """`pdf_pages_text`, kept by the PDF's SHA-256 in `cache_dir` (the user's cache folder, never
     the working tree): reading a book's text takes pypdf about 6 s, and a book is typeset anew
