@@ -171,7 +171,7 @@ BUILDING_MODULES = {"test_build_errors", "test_generator", "test_hostile", "test
 #: a worker for minutes on a busy machine), so that the last ones are short.
 OWN_BUILDS_FIRST = BUILDING_MODULES | {"test_phone_updates", "test_preview"}
 LONGEST_SITE_MODULES = ("test_every_page_browser", "test_phone_offline", "test_saved_ticks_browser",
-                        "test_checklists_browser", "test_phone_every_page", "test_search",
+                        "test_checklists_browser", "test_search",
                         "test_offline_a11y", "test_csp_browser", "test_book")
 
 

@@ -60,10 +60,30 @@ OFFLINE_QUERIES = {"th": [("วิสัยทัศน์", "elements/common-vi
                           ("perceptoin", "en/elements/common-perception/")]}
 
 
+#: What is wider than a 375 px phone on the page: the page itself, or any box inside the article
+#: (tables and code scroll in their own wrapper), or a box that scrolls sideways. At most three.
+TOO_WIDE = """async () => {
+    await document.fonts.ready
+    const out = []
+    if (document.documentElement.scrollWidth > screen.width) out.push('page ' + document.documentElement.scrollWidth)
+    for (const el of document.querySelectorAll('article *')) {
+        const style = getComputedStyle(el)
+        if (style.display === 'none' || !el.getClientRects().length) continue
+        if (el.getBoundingClientRect().right > screen.width + 1 && !el.closest('.md-typeset__scrollwrap, pre'))
+            out.push(el.tagName + '.' + el.className)
+        if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+            out.push('scrolls: ' + el.tagName + '.' + el.className)
+    }
+    return out.slice(0, 3)
+}"""
+
+
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_after_one_visit_every_page_and_search_work_offline(phone, served, labels, lang):
-    """One visit saves the reader's language; offline every page of it opens, and search finds
-    each query's page first (every page is visited once per language, the queries share it)."""
+    """One visit saves the reader's language; offline every page of it opens at 375 px with
+    nothing wider than the phone and no console error, and search finds each query's page first
+    (every page of the site is visited once here, the two languages together, the queries share
+    it; these are the pages the service worker saved, the same bytes as the site's)."""
     context, page, base, errors = phone
     copy, _ = served
     home = base if lang == "th" else base + "en/"
@@ -72,10 +92,15 @@ def test_after_one_visit_every_page_and_search_work_offline(phone, served, label
     # The status is announced politely, in the page's language.
     assert page.get_attribute(".hb-offline__status", "role") == "status"
     context.set_offline(True)
+    wide = []
     for url in pages_of(copy, lang):
         response = page.goto(base + url.removeprefix("./"))
         assert response is not None and response.ok, url
         assert page.locator("article h1").count() == 1, url
+        found = page.evaluate(TOO_WIDE)
+        if found:
+            wide.append((url, found))
+    assert wide == []
     placeholder = open_search(page, home)
     for query, expected in OFFLINE_QUERIES[lang]:
         paths, _ = search(page, query, placeholder)
