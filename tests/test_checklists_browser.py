@@ -75,20 +75,6 @@ def test_tick_survives_reload_and_clear_empties(browser, checklists, lang):
     context.close()
 
 
-def test_every_box_is_labelled(browser, checklists):
-    context, page, base = new_page(browser)
-    for checklist in checklists:
-        for lang in LANGS:
-            page.goto(base + checklist["url"][lang])
-            unlabelled = page.eval_on_selector_all(
-                ".hb-items input[type=checkbox]",
-                "els => els.filter(e => !e.labels.length || !e.labels[0].textContent.trim()).length",
-            )
-            assert unlabelled == 0, checklist["url"][lang]
-            assert page.locator(".hb-items input[type=checkbox]").count() == checklist["items"]
-    context.close()
-
-
 def test_share_link_opens_the_same_ticks_elsewhere(browser, checklists):
     context, page, base = new_page(browser)
     page.goto(base + checklists[1]["url"]["en"])
@@ -142,11 +128,20 @@ def test_ticks_work_from_file_url(site, browser, checklists):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_print_fits_two_a4_pages_without_site_chrome(browser, checklists, lang, tmp_path_factory):
+def test_every_box_is_labelled_and_the_print_fits_two_a4_pages_without_site_chrome(browser, checklists, lang,
+                                                                                  tmp_path_factory):
+    """Each checklist page (one visit each): every box has a label with text, as many as the
+    checklist's items; printed, it fits two A4 pages and prints none of the site's chrome."""
     context, page, base = new_page(browser)
     out = tmp_path_factory.mktemp("pdf")
     for checklist in checklists:
         page.goto(base + checklist["url"][lang])
+        unlabelled = page.eval_on_selector_all(
+            ".hb-items input[type=checkbox]",
+            "els => els.filter(e => !e.labels.length || !e.labels[0].textContent.trim()).length",
+        )
+        assert unlabelled == 0, checklist["url"][lang]
+        assert page.locator(".hb-items input[type=checkbox]").count() == checklist["items"]
         page.locator(".hb-items input[type=checkbox]").nth(0).check()
         page.emulate_media(media="print")
         page.evaluate("document.fonts.ready")
