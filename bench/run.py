@@ -417,6 +417,44 @@ def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
     return slope, intercept, 1 - ss_res / ss_tot if ss_tot else 1.0
 
 
+def measure_scale(work: Path) -> dict:
+    """Section 2: each scale built (caches filled, then timed), beside vanilla; the per-page fits."""
+    scale_rows = []
+    for scale in SCALES:
+        project = project_copy(work, scale)
+        (project / "vanilla.yml").write_text(VANILLA.format(docs=project / "docs"), encoding="utf-8")
+        first = build(project, "mkdocs.yml", work / f"site-{scale}x")  # fills the caches
+        seconds, cpu = timed_build(project, "mkdocs.yml", work / f"site-{scale}x")
+        vanilla_seconds, vanilla_cpu = timed_build(project, "vanilla.yml", work / f"site-vanilla-{scale}x")
+        pages = count_pages(work / f"site-{scale}x")
+        profiled, hooks = profile_build(project)
+        scale_rows.append({"scale": scale, "pages": pages, "first_build_s": round(first, 2),
+                           "build_s": round(seconds, 2), "ms_per_page": round(1000 * seconds / pages, 1),
+                           "vanilla_pages": count_pages(work / f"site-vanilla-{scale}x"),
+                           "vanilla_build_s": round(vanilla_seconds, 2),
+                           "cpu_s": round(cpu, 2), "vanilla_cpu_s": round(vanilla_cpu, 2),
+                           "hooks_total_s": round(sum(hooks.values()), 3),
+                           "hooks_share": round(sum(hooks.values()) / profiled, 3),
+                           "hooks_s": {k: round(v, 2) for k, v in hooks.items()}})
+    pages = [r["pages"] for r in scale_rows]
+    slope, intercept, r2 = linear_fit(pages, [r["build_s"] for r in scale_rows])
+    v_slope, v_intercept, v_r2 = linear_fit([r["vanilla_pages"] for r in scale_rows],
+                                            [r["vanilla_build_s"] for r in scale_rows])
+    h_slope, h_intercept, h_r2 = linear_fit(pages, [r["hooks_total_s"] for r in scale_rows])
+    c_slope, _, c_r2 = linear_fit(pages, [r["cpu_s"] for r in scale_rows])
+    vc_slope, _, vc_r2 = linear_fit([r["vanilla_pages"] for r in scale_rows], [r["vanilla_cpu_s"] for r in scale_rows])
+    per_hook = {name: linear_fit(pages, [r["hooks_s"].get(name, 0.0) for r in scale_rows])
+                for name in scale_rows[-1]["hooks_s"]}
+    return {"rows": scale_rows, "fit_s_per_page": round(slope, 4),
+            "fit_intercept_s": round(intercept, 2), "fit_r2": round(r2, 4),
+            "vanilla_fit_s_per_page": round(v_slope, 4), "vanilla_fit_r2": round(v_r2, 4),
+            "cpu_fit_s_per_page": round(c_slope, 5), "cpu_fit_r2": round(c_r2, 4),
+            "vanilla_cpu_fit_s_per_page": round(vc_slope, 5), "vanilla_cpu_fit_r2": round(vc_r2, 4),
+            "hooks_fit_s_per_page": round(h_slope, 5), "hooks_fit_r2": round(h_r2, 4),
+            "hooks_fit": {name: {"ms_per_page": round(1000 * fit[0], 3), "r2": round(fit[2], 4)}
+                          for name, fit in per_hook.items()}}
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -466,6 +504,14 @@ def main() -> int:
         write_results(results)
         shutil.rmtree(work, ignore_errors=True)
         return 0
+    if os.environ.get("BENCH_ONLY") == "scale":
+        # `BENCH_ONLY=scale make bench`: section 2 again (1×, 10×, 50×, beside vanilla), keep the rest.
+        results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        results["scale"] = measure_scale(work)
+        results["scale_date"] = dt.date.today().isoformat()
+        write_results(results)
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     if os.environ.get("BENCH_ONLY") == "lighthouse":
         # `BENCH_ONLY=lighthouse make bench`: measure Lighthouse again, keep the other results.
         results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
@@ -488,35 +534,7 @@ def main() -> int:
     results["make_build"] = make_build_cost(ours, work)
 
     print("2/6 scale…", flush=True)
-    scale_rows = []
-    for scale in SCALES:
-        project = project_copy(work, scale)
-        (project / "vanilla.yml").write_text(VANILLA.format(docs=project / "docs"), encoding="utf-8")
-        first = build(project, "mkdocs.yml", work / f"site-{scale}x")  # fills the caches
-        seconds = build(project, "mkdocs.yml", work / f"site-{scale}x")
-        vanilla_seconds = build(project, "vanilla.yml", work / f"site-vanilla-{scale}x")
-        pages = count_pages(work / f"site-{scale}x")
-        profiled, hooks = profile_build(project)
-        scale_rows.append({"scale": scale, "pages": pages, "first_build_s": round(first, 2),
-                           "build_s": round(seconds, 2), "ms_per_page": round(1000 * seconds / pages, 1),
-                           "vanilla_pages": count_pages(work / f"site-vanilla-{scale}x"),
-                           "vanilla_build_s": round(vanilla_seconds, 2),
-                           "hooks_total_s": round(sum(hooks.values()), 3),
-                           "hooks_share": round(sum(hooks.values()) / profiled, 3),
-                           "hooks_s": {k: round(v, 2) for k, v in hooks.items()}})
-    pages = [r["pages"] for r in scale_rows]
-    slope, intercept, r2 = linear_fit(pages, [r["build_s"] for r in scale_rows])
-    v_slope, v_intercept, v_r2 = linear_fit([r["vanilla_pages"] for r in scale_rows],
-                                            [r["vanilla_build_s"] for r in scale_rows])
-    h_slope, h_intercept, h_r2 = linear_fit(pages, [r["hooks_total_s"] for r in scale_rows])
-    per_hook = {name: linear_fit(pages, [r["hooks_s"].get(name, 0.0) for r in scale_rows])
-                for name in scale_rows[-1]["hooks_s"]}
-    results["scale"] = {"rows": scale_rows, "fit_s_per_page": round(slope, 4),
-                        "fit_intercept_s": round(intercept, 2), "fit_r2": round(r2, 4),
-                        "vanilla_fit_s_per_page": round(v_slope, 4), "vanilla_fit_r2": round(v_r2, 4),
-                        "hooks_fit_s_per_page": round(h_slope, 5), "hooks_fit_r2": round(h_r2, 4),
-                        "hooks_fit": {name: {"ms_per_page": round(1000 * fit[0], 3), "r2": round(fit[2], 4)}
-                                      for name, fit in per_hook.items()}}
+    results["scale"] = measure_scale(work)
 
     print("3/6 live preview…", flush=True)
     results["live_preview_s"] = {
@@ -679,7 +697,8 @@ def render_markdown(r: dict) -> str:
         "## 2. Scale",
         "",
         "Each scale is built once to fill its caches (\"first build\"; at 1× they are filled by "
-        "section 1 already), then timed; vanilla is built from the same synthetic `docs/`.",
+        "section 1 already), then timed; vanilla is built from the same synthetic `docs/`"
+        + (f" (measured {r['scale_date']}, `BENCH_ONLY=scale`)." if r.get("scale_date") else "."),
         "",
         "| concepts × | pages built | first build | build | per page | hooks (profiled) | hooks' share | vanilla: pages | vanilla: build |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -691,6 +710,11 @@ def render_markdown(r: dict) -> str:
         f"intercept {s['fit_intercept_s']} s, R² = {s['fit_r2']} (vanilla: "
         f"{s['vanilla_fit_s_per_page'] * 1000:.1f} ms per page, R² = {s['vanilla_fit_r2']}).",
         "",
+        *([f"CPU time of the same builds (user + system): **{s['cpu_fit_s_per_page'] * 1000:.1f} ms per page**, "
+           f"R² = {s['cpu_fit_r2']} (vanilla: {s['vanilla_cpu_fit_s_per_page'] * 1000:.1f} ms per page, "
+           f"R² = {s['vanilla_cpu_fit_r2']}); at each scale, ours / vanilla: "
+           + ", ".join(f"{row['scale']}× {row['cpu_s']} / {row['vanilla_cpu_s']} s" for row in s["rows"]) + ".",
+           ""] if "cpu_fit_s_per_page" in s else []),
         f"Our hooks alone (profiled): **{s['hooks_fit_s_per_page'] * 1000:.2f} ms per page**, "
         f"R² = {s['hooks_fit_r2']}.",
         "",
