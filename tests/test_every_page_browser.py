@@ -1,5 +1,6 @@
 """Every page of the site visited once at desktop width: no request to another host or that
-fails, no console error, no dialog, and axe-core's serious and critical violations.
+fails, nothing its page policy refuses, no console error, no dialog, and axe-core's serious and
+critical violations.
 
 A module of its own (split from tests/test_offline_a11y.py) so that, under `--dist loadfile`, this
 pass, the longest in the suite, runs on one worker while the other runs the rest. (It also makes
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser import block_external, network_settler, serve
+from tests.test_csp_browser import LISTEN
+from tests.test_csp_browser import violations as refused_by_policy
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
@@ -30,10 +33,12 @@ def every_page(site, chromium) -> dict[str, list[str]]:
     serious and critical violations, run once the page is idle."""
     pages = every_html_page(site)
     with serve(site) as base:
-        # The page policy (CSP) is bypassed: a request it would have stopped reaches the recorder
-        # below instead (and a script it would have stopped could open a dialog), so the checks
-        # are stricter. (tests/test_csp_browser.py checks the policy itself.)
-        context = chromium.new_context(bypass_csp=True)
+        # The page policy (CSP) in force, as a reader has it: what it refuses is recorded as a
+        # violation (the page's `securitypolicyviolation` events, Chromium's console), and a
+        # request it refused never reaches the recorder of requests. axe-core is evaluated by
+        # the browser's DevTools protocol, which the policy does not govern.
+        context = chromium.new_context()
+        context.add_init_script(LISTEN)
         outside: list[str] = []
         # The site names its published address (absolute hreflang links); served here, no page
         # asks it for anything (assets/javascripts/address.js): every other host is recorded.
@@ -49,9 +54,11 @@ def every_page(site, chromium) -> dict[str, list[str]]:
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         problems: list[str] = []
+        refused: list[str] = []
         for rel in pages:
             page.goto(base + rel)
             settle()
+            refused += [f"{rel}: {v}" for v in refused_by_policy(page)]
             # Evaluated, not added as a <script> element: the page's DOM stays as published
             # (axe would otherwise walk its own half-megabyte text too), and Chromium compiles
             # it faster: 0.17 s of CPU a page less, measured over 40 pages.
@@ -66,7 +73,7 @@ def every_page(site, chromium) -> dict[str, list[str]]:
             problems += [f"{rel}: {v}" for v in violations]
         context.close()
     return {"pages": pages, "outside": outside, "failed": failed, "dialogs": dialogs, "axe": problems,
-            "errors": errors}
+            "errors": errors, "refused": refused}
 
 
 def test_no_page_requests_another_host(every_page):
@@ -74,6 +81,12 @@ def test_no_page_requests_another_host(every_page):
     # Material probes `<alternate page>/sitemap.xml` for every hreflang link: each is there, and
     # every other request succeeds too.
     assert every_page["failed"] == []
+
+
+def test_no_page_breaks_its_own_policy(every_page):
+    """Every page (both languages, the 404 pages, the generated ones) runs within its page policy
+    (the policy's other tests: tests/test_csp_browser.py)."""
+    assert every_page["refused"] == []
 
 
 def test_no_page_logs_an_error(every_page):
