@@ -75,6 +75,21 @@ def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[st
     context.on("request", seen)
 
 
+#: An init script that records what the page policy (CSP) refuses in the page, from before any of
+#: the page's own scripts runs (`context.add_init_script`); read with `policy_violations`.
+POLICY_LISTENER = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+}, true);
+"""
+
+
+def policy_violations(page) -> list[str]:
+    """What the page policy refused in `page` since it loaded (POLICY_LISTENER)."""
+    return page.evaluate("window.__violations || []")
+
+
 def network_settler(page, quiet_ms: int = 200, timeout_ms: int = 30_000):
     """A `settle()` for `page`: it returns once none of the page's requests is open and none has
     started or ended for `quiet_ms`. Playwright's "networkidle" is the same condition with a fixed

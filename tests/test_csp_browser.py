@@ -13,15 +13,8 @@ import shutil
 
 import pytest
 
-from tests.browser import block_external, serve
+from tests.browser import POLICY_LISTENER, block_external, policy_violations, serve
 from tests.search_harness import open_search, search
-
-LISTEN = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
-}, true);
-"""
 
 
 def _is_violation(text: str) -> bool:
@@ -35,7 +28,7 @@ def watched(chromium):
 
     def make(**options):
         context = chromium.new_context(**options)
-        context.add_init_script(LISTEN)
+        context.add_init_script(POLICY_LISTENER)
         console: list[str] = []
         context.on("console", lambda m: console.append(m.text) if _is_violation(m.text) else None)
         contexts.append(context)
@@ -44,10 +37,6 @@ def watched(chromium):
     yield make
     for context in contexts:
         context.close()
-
-
-def violations(page) -> list[str]:
-    return page.evaluate("window.__violations || []")
 
 
 # ---- what slips in after the build --------------------------------------------------------------
@@ -78,7 +67,7 @@ def test_a_handler_or_script_added_after_the_build_does_not_run(tampered, watche
         page.wait_for_timeout(300)
         ran = page.evaluate("[window.__pwned, window.__pwned2, window.__pwned3, window.__pwned4]")
         assert ran == [None, None, None, None]
-        refused = violations(page)
+        refused = policy_violations(page)
         assert len([v for v in refused if v.startswith("script-src")]) >= 4, refused
         # The page itself still works: Material's bundle ran (it marks <html> as scripted).
         assert "js" in (page.get_attribute("html", "class") or "").split()
@@ -98,12 +87,12 @@ def test_real_pages_report_no_violation_while_used(browser, watched):
         placeholder = open_search(page, base + start)
         paths, _ = search(page, query, placeholder)
         assert paths, query
-        assert violations(page) == [], violations(page)
+        assert policy_violations(page) == [], policy_violations(page)
     # A checklist ticked, shared and its result drawn.
     page.goto(base + "en/checklists/health-check/")
     page.locator(".hb-items input[type=checkbox]").first.check()
     page.click('[data-action="share"]')
-    assert violations(page) == []
+    assert policy_violations(page) == []
     assert console == []
 
 
@@ -118,16 +107,16 @@ def test_the_installed_app_reports_no_violation(browser, watched, labels):
     # Saved for offline reading (the footer says so), then every page comes from the worker.
     page.wait_for_function("t => ((document.querySelector('.hb-offline__status') || {}).textContent || '')"
                            ".includes(t)", arg=labels.get("en", "offline.ready", language="English"), timeout=60_000)
-    assert violations(page) == []
+    assert policy_violations(page) == []
     context.set_offline(True)
     for url in ("en/elements/common-vision/", "en/checklists/health-check/"):
         page.goto(base + url)
         page.wait_for_load_state("load")
         assert page.evaluate("navigator.serviceWorker.controller !== null"), url
-        assert violations(page) == [], (url, violations(page))
+        assert policy_violations(page) == [], (url, policy_violations(page))
     placeholder = open_search(page, base + "en/")
     assert search(page, "vision", placeholder)[0]
-    assert violations(page) == []
+    assert policy_violations(page) == []
     assert console == []
 
 
@@ -138,9 +127,9 @@ def test_the_offline_copy_reports_no_violation_with_search(offline_site, watched
         placeholder = open_search(page, (offline_site / start).as_uri())
         paths, _ = search(page, query, placeholder)
         assert paths, query
-        assert violations(page) == [], violations(page)
+        assert policy_violations(page) == [], policy_violations(page)
     page.goto((offline_site / "checklists" / "health-check" / "index.html").as_uri())
     page.wait_for_load_state("load")
-    assert violations(page) == []
+    assert policy_violations(page) == []
     # iframe-worker's frame reports to the console only: nothing was refused there either.
     assert console == []

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import block_external, network_settler, serve
-from tests.test_csp_browser import LISTEN
-from tests.test_csp_browser import violations as refused_by_policy
+from tests.browser import POLICY_LISTENER, block_external, network_settler, policy_violations, serve
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
@@ -38,7 +36,7 @@ def every_page(site, chromium) -> dict[str, list[str]]:
         # request it refused never reaches the recorder of requests. axe-core is evaluated by
         # the browser's DevTools protocol, which the policy does not govern.
         context = chromium.new_context()
-        context.add_init_script(LISTEN)
+        context.add_init_script(POLICY_LISTENER)
         outside: list[str] = []
         # The site names its published address (absolute hreflang links); served here, no page
         # asks it for anything (assets/javascripts/address.js): every other host is recorded.
@@ -58,7 +56,7 @@ def every_page(site, chromium) -> dict[str, list[str]]:
         for rel in pages:
             page.goto(base + rel)
             settle()
-            refused += [f"{rel}: {v}" for v in refused_by_policy(page)]
+            refused += [f"{rel}: {v}" for v in policy_violations(page)]
             # Evaluated, not added as a <script> element: the page's DOM stays as published
             # (axe would otherwise walk its own half-megabyte text too), and Chromium compiles
             # it faster: 0.17 s of CPU a page less, measured over 40 pages.
