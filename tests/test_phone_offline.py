@@ -171,11 +171,6 @@ def test_a_new_build_replaces_the_saved_one_whole(chromium, site, tmp_path, labe
         context.close()
 
 
-def all_pages(site: Path) -> list[str]:
-    data = precache(site)["languages"]
-    return [url.removeprefix("./") for lang in data for url in pages_of(site, lang)]
-
-
 def test_concept_map_labels_are_readable_on_a_phone(phone):
     context, page, base, errors = phone
     for url in ("", "en/", "elements/", "en/elements/"):
