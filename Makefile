@@ -9,10 +9,12 @@ STAMP_TEST := $(VENV)/.installed-test
 
 .PHONY: build book serve test test-fast test-properdocs fuzz check sync-translation bench install install-test chromium pango clean
 
-# uv (pinned in requirements/uv.txt) installs the pinned requirements: 4 s against 21 s for pip on
+# uv (pinned in requirements/uv.txt) installs the pinned requirements: 8 s against 21 s for pip on
 # a clean clone here (README, "Test times"). The virtualenv needs no pip of its own.
 UV := $(BIN)/uv
-UV_PIP := $(UV) pip install --quiet --python $(BIN)/python
+# --compile-bytecode: every process (the builds the tests run, the workers) reads compiled modules
+# from the start, also where PYTHONDONTWRITEBYTECODE is set (pip compiled them too).
+UV_PIP := $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python
 
 # (A Python whose own pip is missing or older than 22.3 gets pip in the virtualenv first.)
 $(UV): requirements/uv.txt
@@ -95,7 +97,7 @@ test-fast: $(STAMP_TEST)
 # virtualenv of its own where no `mkdocs` distribution is installed.
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
-PD_UV_PIP := $(PD_VENV)/bin/uv pip install --quiet --python $(PD_VENV)/bin/python
+PD_UV_PIP := $(PD_VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PD_VENV)/bin/python
 
 $(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdocs.txt requirements/uv.txt pyproject.toml
 	$(PYTHON) -m venv --without-pip $(PD_VENV)
