@@ -1,6 +1,7 @@
-"""Offline copy from file:// with the network cut; every page's language links and 375 px.
+"""Offline copy from file:// with the network cut; every page's language links.
 
-(The browser pass over every page, axe-core and outside requests: tests/test_every_page_browser.py.)"""
+(The browser pass over every page, axe-core and outside requests: tests/test_every_page_browser.py;
+every page at 375 px, nothing wider than the phone: tests/test_phone_offline.py.)"""
 
 from __future__ import annotations
 
@@ -8,27 +9,31 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import PUBLISHED_URL, serve
+from tests.browser import PUBLISHED_URL, block_external
 from tests.search_harness import correction_line, open_search, search
 
 
-@pytest.fixture
-def offline_page(chromium):
-    """A page whose every non-file request is aborted (and recorded)."""
+@pytest.fixture(scope="module")
+def offline_context(chromium):
+    """One context for the module, the network cut (`set_offline`): a file:// page reads files
+    only. Every request that is not for a file is recorded (none reaches another host:
+    tests/browser.py, CHROMIUM_ARGS). A listener, not a route: tests/browser.py, block_external."""
     context = chromium.new_context()
+    context.set_offline(True)
     refused: list[str] = []
+    block_external(context, ("file://",), refused)
+    yield context, refused
+    context.close()
 
-    def route(route):
-        if route.request.url.startswith(("file://", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
 
-    context.route("**/*", route)
+@pytest.fixture
+def offline_page(offline_context):
+    """A new page of the offline context, and the requests refused since the test began."""
+    context, refused = offline_context
+    refused.clear()
     page = context.new_page()
     yield page, refused
-    context.close()
+    page.close()
 
 
 # ---- offline -----------------------------------------------------------------------------------
@@ -114,18 +119,6 @@ def test_sitemap_lists_every_page_with_alternates(site):
         url = rel.removesuffix("index.html")
         assert f"<loc>{PUBLISHED_URL}{url}</loc>" in sitemap, url
     assert sitemap.count('hreflang="th"') == sitemap.count('hreflang="en"') == sitemap.count("<url>")
-
-
-@pytest.mark.parametrize("lang_url", ["", "en/"])
-def test_usable_at_375px(site, chromium, lang_url):
-    with serve(site) as base:
-        context = chromium.new_context(viewport={"width": 375, "height": 800})
-        page = context.new_page()
-        for rel in ("", "elements/common-vision/", "types/", "checklists/health-check/"):
-            page.goto(base + lang_url + rel)
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{lang_url}{rel} scrolls sideways by {overflow}px"
-        context.close()
 
 
 def test_offline_share_link_points_to_the_published_page(offline_site, offline_page):
