@@ -58,6 +58,16 @@ def launch(playwright):
 PUBLISHED_URL = os.environ.get("HANDBOOK_TEST_SITE_URL") or "https://handbook.example.org/"
 
 
+#: For the contexts of tests that are not about the service worker. On a first visit it saves the
+#: whole handbook in the reader's language (113 files, about 2 MiB), about 1.2 s of Chromium's CPU
+#: a context, in the background of a test that does not look at it (tests/test_checklists_browser.py:
+#: 29-31 CPU seconds with it, 22 without). It is tested where it is the subject: the phone's tests
+#: (tests/test_phone_offline.py, tests/test_phone_updates.py), the installed app under the page
+#: policy (tests/test_csp_browser.py), the pass over every page (tests/test_every_page_browser.py),
+#: and the index fetched only for search (tests/test_search_lazy.py).
+NO_SERVICE_WORKER = {"service_workers": "block"}
+
+
 def block_external(context, allowed_prefixes: tuple[str, ...], requests: list[str]) -> None:
     """Remember every request of the context's pages and service workers that does not start with
     an allowed prefix. None reaches another host (CHROMIUM_ARGS: only loopback resolves).

@@ -8,7 +8,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from tests.browser import block_external
+from tests.browser import NO_SERVICE_WORKER, block_external
 
 LANGS = ("th", "en")
 # Site chrome that must not reach paper (header, navigation, search, footer, buttons).
@@ -25,7 +25,7 @@ def checklists(site) -> list[dict]:
 
 def new_page(browser):
     chromium, base = browser
-    context = chromium.new_context()
+    context = chromium.new_context(**NO_SERVICE_WORKER)
     external: list[str] = []
     block_external(context, (base,), external)
     return context, context.new_page(), base

@@ -13,7 +13,13 @@ import shutil
 
 import pytest
 
-from tests.browser import POLICY_LISTENER, block_external, policy_violations, serve
+from tests.browser import (
+    NO_SERVICE_WORKER,
+    POLICY_LISTENER,
+    block_external,
+    policy_violations,
+    serve,
+)
 from tests.search_harness import open_search, search
 
 
@@ -27,7 +33,7 @@ def watched(chromium):
     contexts = []
 
     def make(**options):
-        context = chromium.new_context(**options)
+        context = chromium.new_context(**{**NO_SERVICE_WORKER, **options})
         context.add_init_script(POLICY_LISTENER)
         console: list[str] = []
         context.on("console", lambda m: console.append(m.text) if _is_violation(m.text) else None)

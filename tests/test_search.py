@@ -15,7 +15,7 @@ import pytest
 
 from handbook.loader import load_handbook
 from handbook.search import concept_names, name_token, point_words, segment_thai, split_index
-from tests.browser import block_external
+from tests.browser import NO_SERVICE_WORKER, block_external
 from tests.conftest import ROOT
 from tests.search_harness import concept_for_path, correction_line, open_search, search
 from tests.search_node import (
@@ -249,7 +249,7 @@ def box(browser):
     {lang: [(query, the links of each item drawn at once, correction line, number of items)]},
     and the requests to other hosts."""
     chromium, base = browser
-    context = chromium.new_context()
+    context = chromium.new_context(**NO_SERVICE_WORKER)
     external: list[str] = []
     block_external(context, (base,), external)
     page = context.new_page()
@@ -286,11 +286,11 @@ def test_search_makes_no_external_request(box):
 def test_thai_match_is_highlighted_on_the_opened_page(browser):
     """Clicking a result opens the page with ?h=…; Material marks the Thai words there."""
     chromium, base = browser
-    page = chromium.new_page()
+    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
     placeholder = open_search(page, base)
     search(page, "วิสัยทัศน์ร่วมกัน", placeholder)
     page.click("li.md-search-result__item > a.md-search-result__link")
     page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)
     marks = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
-    page.close()
+    page.context.close()
     assert "วิสัยทัศน์" in marks and "ร่วมกัน" in marks, marks
