@@ -86,3 +86,28 @@ def test_a_page_that_hangs_is_stopped_by_the_page_time_limit():
     gate._stop_page_timer()
     assert time.perf_counter() - started < 2
     assert str(raised.value).startswith("docs/th/elements/common-vision.md: error: the page took more than")
+
+
+def test_the_themes_static_files_are_the_same_without_walking_hidden_folders():
+    """hooks/template_cache.py: MkDocs finds the same static files of the theme (Material's and
+    overrides/) through the loader that does not walk hidden folders, and that loader does not
+    list Material's 14,000 icons (they are read by name, as before)."""
+    from mkdocs.structure.files import Files
+
+    config = real_config()
+    plain_env = config.theme.get_env()
+    config.hooks["hooks/template_cache.py"].on_config(config)
+    env = config.theme.get_env()
+    assert type(env.loader).__name__ == "ThemeLoader" and type(plain_env.loader).__name__ == "FileSystemLoader"
+    listed = {}
+    for name, environment in (("plain", plain_env), ("quick", env)):
+        files = Files([])
+        files.add_files_from_theme(environment, config)
+        listed[name] = sorted((f.src_uri, f.abs_src_path) for f in files)
+    assert listed["quick"] == listed["plain"] and len(listed["quick"]) > 50
+    hidden = [name for name in plain_env.list_templates() if name.startswith(".icons/")]
+    assert len(hidden) > 10_000 and not any(n.startswith(".icons/") for n in env.list_templates())
+    assert env.get_template(".icons/material/magnify.svg").render().startswith("<svg")
+    # Made again for each language: wrapped once.
+    config.hooks["hooks/template_cache.py"].on_config(config)
+    assert type(config.theme.get_env().loader).__name__ == "ThemeLoader"
