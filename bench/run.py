@@ -442,8 +442,13 @@ def measure_scale(work: Path) -> dict:
         project = project_copy(work, scale)
         (project / "vanilla.yml").write_text(VANILLA.format(docs=project / "docs"), encoding="utf-8")
         first = build(project, "mkdocs.yml", work / f"site-{scale}x")  # fills the caches
+        # Vanilla given the pages ours renders (bench/same_pages.py), at this scale too.
+        (project / "vanilla-same.yml").write_text(
+            VANILLA.format(docs=same_pages_docs(project, work, build)), encoding="utf-8")
+        build(project, "vanilla-same.yml", work / f"site-vanilla-same-{scale}x")
         seconds, cpu = timed_build(project, "mkdocs.yml", work / f"site-{scale}x")
         vanilla_seconds, vanilla_cpu = timed_build(project, "vanilla.yml", work / f"site-vanilla-{scale}x")
+        same_seconds, same_cpu = timed_build(project, "vanilla-same.yml", work / f"site-vanilla-same-{scale}x")
         pages = count_pages(work / f"site-{scale}x")
         profiled, hooks = profile_build(project)
         scale_rows.append({"scale": scale, "pages": pages, "first_build_s": round(first, 2),
@@ -451,6 +456,9 @@ def measure_scale(work: Path) -> dict:
                            "vanilla_pages": count_pages(work / f"site-vanilla-{scale}x"),
                            "vanilla_build_s": round(vanilla_seconds, 2),
                            "cpu_s": round(cpu, 2), "vanilla_cpu_s": round(vanilla_cpu, 2),
+                           "vanilla_same_pages": count_pages(work / f"site-vanilla-same-{scale}x"),
+                           "vanilla_same_build_s": round(same_seconds, 2),
+                           "vanilla_same_cpu_s": round(same_cpu, 2),
                            "hooks_total_s": round(sum(hooks.values()), 3),
                            "hooks_share": round(sum(hooks.values()) / profiled, 3),
                            "hooks_s": {k: round(v, 2) for k, v in hooks.items()}})
@@ -461,6 +469,8 @@ def measure_scale(work: Path) -> dict:
     h_slope, h_intercept, h_r2 = linear_fit(pages, [r["hooks_total_s"] for r in scale_rows])
     c_slope, _, c_r2 = linear_fit(pages, [r["cpu_s"] for r in scale_rows])
     vc_slope, _, vc_r2 = linear_fit([r["vanilla_pages"] for r in scale_rows], [r["vanilla_cpu_s"] for r in scale_rows])
+    sc_slope, _, sc_r2 = linear_fit([r["vanilla_same_pages"] for r in scale_rows],
+                                    [r["vanilla_same_cpu_s"] for r in scale_rows])
     per_hook = {name: linear_fit(pages, [r["hooks_s"].get(name, 0.0) for r in scale_rows])
                 for name in scale_rows[-1]["hooks_s"]}
     return {"rows": scale_rows, "fit_s_per_page": round(slope, 4),
@@ -468,6 +478,7 @@ def measure_scale(work: Path) -> dict:
             "vanilla_fit_s_per_page": round(v_slope, 4), "vanilla_fit_r2": round(v_r2, 4),
             "cpu_fit_s_per_page": round(c_slope, 5), "cpu_fit_r2": round(c_r2, 4),
             "vanilla_cpu_fit_s_per_page": round(vc_slope, 5), "vanilla_cpu_fit_r2": round(vc_r2, 4),
+            "vanilla_same_cpu_fit_s_per_page": round(sc_slope, 5), "vanilla_same_cpu_fit_r2": round(sc_r2, 4),
             "hooks_fit_s_per_page": round(h_slope, 5), "hooks_fit_r2": round(h_r2, 4),
             "hooks_fit": {name: {"ms_per_page": round(1000 * fit[0], 3), "r2": round(fit[2], 4)}
                           for name, fit in per_hook.items()}}
@@ -734,6 +745,13 @@ def render_markdown(r: dict) -> str:
            f"R² = {s['vanilla_cpu_fit_r2']}); at each scale, ours / vanilla: "
            + ", ".join(f"{row['scale']}× {row['cpu_s']} / {row['vanilla_cpu_s']} s" for row in s["rows"]) + ".",
            ""] if "cpu_fit_s_per_page" in s else []),
+        *([f"Vanilla given the same pages as ours at each scale (bench/same_pages.py): "
+           f"**{s['vanilla_same_cpu_fit_s_per_page'] * 1000:.1f} ms of CPU per page**, R² = "
+           f"{s['vanilla_same_cpu_fit_r2']}; ours is {s['cpu_fit_s_per_page'] / s['vanilla_same_cpu_fit_s_per_page']:.2f}× "
+           "that slope; at each scale, ours / vanilla on the same pages: "
+           + ", ".join(f"{row['scale']}× {row['cpu_s']} / {row['vanilla_same_cpu_s']} s "
+                       f"({row['vanilla_same_pages']} pages)" for row in s["rows"]) + ".",
+           ""] if "vanilla_same_cpu_fit_s_per_page" in s else []),
         f"Our hooks alone (profiled): **{s['hooks_fit_s_per_page'] * 1000:.2f} ms per page**, "
         f"R² = {s['hooks_fit_r2']}.",
         "",

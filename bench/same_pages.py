@@ -33,8 +33,9 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def same_pages_docs(project: Path, work: Path, build: Callable[..., float]) -> Path:
-    """A `docs/` of the pages our build of `project` renders, as Markdown after our hooks."""
-    dump = work / "same-pages-docs"
+    """A `docs/` of the pages our build of `project` renders, as Markdown after our hooks (the
+    build that writes it is a whole build of ours: it fills the caches as a first build does)."""
+    dump = work / f"same-pages-docs-{project.name}"
     shutil.rmtree(dump, ignore_errors=True)
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -42,5 +43,5 @@ def same_pages_docs(project: Path, work: Path, build: Callable[..., float]) -> P
         raise SystemExit("bench: mkdocs.yml has no `hooks:` list to add the page dump to")
     (project / "dump.yml").write_text(config.replace("\nhooks:\n", "\nhooks:\n  - bench_dump.py\n", 1),
                                       encoding="utf-8")
-    build(project, "dump.yml", work / "site-dump", {"HANDBOOK_BENCH_DUMP": str(dump)})
+    build(project, "dump.yml", work / f"site-dump-{project.name}", {"HANDBOOK_BENCH_DUMP": str(dump)})
     return dump

@@ -63,8 +63,8 @@ PUBLISHED_URL = os.environ.get("HANDBOOK_TEST_SITE_URL") or "https://handbook.ex
 #: a context, in the background of a test that does not look at it (tests/test_checklists_browser.py:
 #: 29-31 CPU seconds with it, 22 without). It is tested where it is the subject: the phone's tests
 #: (tests/test_phone_offline.py, tests/test_phone_updates.py), the installed app under the page
-#: policy (tests/test_csp_browser.py), the pass over every page (tests/test_every_page_browser.py),
-#: and the index fetched only for search (tests/test_search_lazy.py).
+#: policy (tests/test_csp_browser.py) and the pass over every page (tests/test_every_page_browser.py).
+#: (What a page itself fetches is the same with or without it: tests/test_search_lazy.py.)
 NO_SERVICE_WORKER = {"service_workers": "block"}
 
 
