@@ -190,7 +190,7 @@ def test_lao_search_finds_a_word_inside_a_run(with_lao, chromium):
     project, site, result = with_lao
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(site) as base:
-        page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+        page = chromium.new_page(**NO_SERVICE_WORKER)
         placeholder = open_search(page, base + "lo/elements/interaction/")
         paths, _ = search(page, LAO_MIDDLE_WORD, placeholder)
         # Every word of the run, found on its page (the browser's ICU cuts some finer).
@@ -198,7 +198,7 @@ def test_lao_search_finds_a_word_inside_a_run(with_lao, chromium):
         # The query is cut by the browser's Intl.Segmenter, the index by PyICU: one algorithm.
         cut = page.evaluate("""run => [...new Intl.Segmenter(undefined, {granularity: "word"})
                                .segment(run)].map(s => s.segment)""", LAO_RUN)
-        page.context.close()
+        page.close()
     from handbook.wordbreak import break_run
 
     assert paths and paths[0] == "/lo/elements/interaction/", paths

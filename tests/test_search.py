@@ -286,11 +286,11 @@ def test_search_makes_no_external_request(box):
 def test_thai_match_is_highlighted_on_the_opened_page(browser):
     """Clicking a result opens the page with ?h=…; Material marks the Thai words there."""
     chromium, base = browser
-    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+    page = chromium.new_page(**NO_SERVICE_WORKER)
     placeholder = open_search(page, base)
     search(page, "วิสัยทัศน์ร่วมกัน", placeholder)
     page.click("li.md-search-result__item > a.md-search-result__link")
     page.wait_for_selector("article mark[data-md-highlight]", timeout=5000)
     marks = page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
-    page.context.close()
+    page.close()
     assert "วิสัยทัศน์" in marks and "ร่วมกัน" in marks, marks

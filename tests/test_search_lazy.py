@@ -33,7 +33,7 @@ def _index_requests(page) -> list[str]:
 @pytest.mark.parametrize("path", ["", "en/elements/common-vision/"])
 def test_the_index_is_not_fetched_before_the_reader_goes_to_search(browser, path):
     chromium, base = browser
-    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+    page = chromium.new_page(**NO_SERVICE_WORKER)
     requested = _index_requests(page)
     page.goto(base + path, wait_until="networkidle")
     page.mouse.wheel(0, 600)  # reading and scrolling fetch nothing more
@@ -46,7 +46,7 @@ def test_the_index_is_not_fetched_before_the_reader_goes_to_search(browser, path
     paths, _ = search(page, "common vision" if path else "วิสัยทัศน์ร่วมกัน", placeholder)
     assert paths and paths[0].endswith("elements/common-vision/")
     assert len(requested) == 1
-    page.context.close()
+    page.close()
 
 
 def open_search_here(page) -> str:
@@ -77,10 +77,10 @@ def test_the_phones_search_button_fetches_the_index(browser):
 def test_a_page_opened_from_a_result_highlights_at_once(browser):
     """?h= (a result's link): the page needs the index's configuration to mark the words."""
     chromium, base = browser
-    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+    page = chromium.new_page(**NO_SERVICE_WORKER)
     page.goto(base + "en/elements/common-vision/?h=vision")
     page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
-    page.context.close()
+    page.close()
 
 
 COMPOUNDS = [
@@ -98,14 +98,14 @@ COMPOUNDS = [
 
 def test_english_compounds_are_found_joined_hyphenated_or_spaced(browser):
     chromium, base = browser
-    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+    page = chromium.new_page(**NO_SERVICE_WORKER)
     placeholder = open_search(page, base + "en/")
     misses = []
     for query, expected in COMPOUNDS:
         paths, _ = search(page, query, placeholder)
         if not any(p.endswith(expected) for p in paths[:3]):
             misses.append(f"{query!r}: want {expected}, got {paths[:3]}")
-    page.context.close()
+    page.close()
     assert misses == []
 
 
@@ -126,11 +126,11 @@ GROWING_BLOCKS = ".hb-concept-map, .hb-concept-map ~ ul, .hb-concept-map ~ ol"
 @pytest.mark.parametrize("path", ["", "en/"])
 def test_the_home_pages_map_and_lists_are_drawn_only_on_screen(browser, path):
     chromium, base = browser
-    page = chromium.new_context(**NO_SERVICE_WORKER).new_page()
+    page = chromium.new_page(**NO_SERVICE_WORKER)
     page.goto(base + path)
     found = page.eval_on_selector_all(
         GROWING_BLOCKS, "els => els.map(e => [e.tagName, getComputedStyle(e).contentVisibility])")
-    page.context.close()
+    page.close()
     # The map and a list per section of the handbook (handbook.yml), each skipped off screen.
     assert found[0] == ["DIV", "auto"] and len(found) >= 4, found
     assert all(visibility == "auto" for _, visibility in found), found
