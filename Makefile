@@ -14,13 +14,19 @@ STAMP_TEST := $(VENV)/.installed-test
 UV := $(BIN)/uv
 # --compile-bytecode: every process (the builds the tests run, the workers) reads compiled modules
 # from the start, also where PYTHONDONTWRITEBYTECODE is set (pip compiled them too).
-UV_PIP := $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python
+uv_pip = $(1)/bin/uv pip install --quiet --compile-bytecode --python $(1)/bin/python
+UV_PIP := $(call uv_pip,$(VENV))
 
-# (A Python whose own pip is missing or older than 22.3 gets pip in the virtualenv first.)
+# A virtualenv in $(1) with uv in it (a Python whose own pip is missing or older than 22.3 gets pip
+# in the virtualenv first).
+define new_venv_with_uv
+	$(PYTHON) -m venv --without-pip $(1)
+	$(PYTHON) -m pip --python $(1)/bin/python install --quiet --disable-pip-version-check -r requirements/uv.txt \
+		|| { $(1)/bin/python -m ensurepip --default-pip >/dev/null && $(1)/bin/python -m pip install --quiet -r requirements/uv.txt; }
+endef
+
 $(UV): requirements/uv.txt
-	$(PYTHON) -m venv --without-pip $(VENV)
-	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check -r requirements/uv.txt \
-		|| { $(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip install --quiet -r requirements/uv.txt; }
+	$(call new_venv_with_uv,$(VENV))
 
 $(STAMP_BUILD): requirements/build.txt pyproject.toml | $(UV)
 	$(UV_PIP) -r requirements/build.txt
@@ -97,12 +103,10 @@ test-fast: $(STAMP_TEST)
 # virtualenv of its own where no `mkdocs` distribution is installed.
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
-PD_UV_PIP := $(PD_VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PD_VENV)/bin/python
+PD_UV_PIP := $(call uv_pip,$(PD_VENV))
 
 $(PD_STAMP): requirements/build.txt requirements/test.txt requirements/properdocs.txt requirements/uv.txt pyproject.toml
-	$(PYTHON) -m venv --without-pip $(PD_VENV)
-	$(PYTHON) -m pip --python $(PD_VENV)/bin/python install --quiet --disable-pip-version-check -r requirements/uv.txt \
-		|| { $(PD_VENV)/bin/python -m ensurepip --default-pip >/dev/null && $(PD_VENV)/bin/python -m pip install --quiet -r requirements/uv.txt; }
+	$(call new_venv_with_uv,$(PD_VENV))
 	cat requirements/build.txt requirements/test.txt | grep -v -E '^(-r |mkdocs(-material|-static-i18n)?==)' > $(PD_VENV)/requirements.txt
 	$(PD_UV_PIP) -r $(PD_VENV)/requirements.txt -r requirements/properdocs.txt
 	$(PD_UV_PIP) --no-deps $$(grep -E '^mkdocs-(material|static-i18n)==' requirements/build.txt)
