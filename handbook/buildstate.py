@@ -53,6 +53,8 @@ class Build:
     languages: Any = None
     #: The content model, loaded and validated once (`hooks/gate.py`, before any page).
     handbook: Any = None
+    #: Results of pure steps kept between builds (`handbook.memo`): loaded by the gate, saved last.
+    memo: Any = None
     #: The errors `make check` finds, or None before the gate has looked.
     errors: list | None = None
     #: lang -> src_uri -> the Markdown of that language's generated pages (`hooks/generated_pages.py`).

@@ -27,6 +27,8 @@ from handbook.findings import Finding, HandbookError
 from handbook.generated import generated_pages, generated_targets, reserved_path_findings
 from handbook.lint import lint_text
 from handbook.loader import Handbook, display_path, load_handbook
+from handbook.memo import Memo
+from handbook.memo import key as memo_key
 from handbook.pagechecks import (
     dictionary_findings,
     html_findings,
@@ -53,10 +55,11 @@ def collect_findings(docs_dir: Path, *, warnings: bool = True) -> list[Finding]:
     return check_handbook(docs_dir, warnings=warnings)[0]
 
 
-def check_handbook(docs_dir: Path, *, warnings: bool = True,
-                   site: SiteLanguages | None = None) -> tuple[list[Finding], Handbook | None]:
+def check_handbook(docs_dir: Path, *, warnings: bool = True, site: SiteLanguages | None = None,
+                   memo: Memo | None = None) -> tuple[list[Finding], Handbook | None]:
     """(every finding, the handbook it loaded or None): the build's gate keeps the handbook it
-    checked, so that no page is read twice. `site`: the languages from MkDocs' config (a build)."""
+    checked, so that no page is read twice. `site`: the languages from MkDocs' config (a build).
+    `memo`: what earlier builds found of the same bytes (`handbook.memo`)."""
     try:
         project = load_project(Path(docs_dir).resolve().parent, site)
     except HandbookError as err:
@@ -71,10 +74,13 @@ def check_handbook(docs_dir: Path, *, warnings: bool = True,
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue  # reported by the loader with its line
-        findings += lint_text(display_path(path, docs_dir), text)
+        display = display_path(path, docs_dir)
+        findings += (_lint(display, text) if memo is None else
+                     memo.recall(memo_key("lint", display, text), _lint, display, text,
+                                 keep=lambda found: not found))
 
     try:
-        handbook = load_handbook(docs_dir, project)
+        handbook = load_handbook(docs_dir, project, memo)
     except HandbookError as err:
         return findings + err.findings, None
     # Item ids must be unique within each checklist; a checklist must draw from real concepts.
@@ -102,6 +108,10 @@ def check_handbook(docs_dir: Path, *, warnings: bool = True,
         findings += unused_item_findings(handbook)
         findings += dictionary_findings(docs_dir)
     return findings, handbook
+
+
+def _lint(display: str, text: str) -> list[Finding]:
+    return list(lint_text(display, text))
 
 
 # ---------------------------------------------------------------------------------------------

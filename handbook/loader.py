@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.findings import Finding, HandbookError
+from handbook.memo import Memo
 from handbook.model.assemble import assemble
 from handbook.model.data import Concept, Handbook, Page
 from handbook.model.pages import (
@@ -38,11 +39,13 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 
 
-def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handbook:
+def load_handbook(docs_dir: Path | str, project: Project | None = None,
+                  memo: Memo | None = None) -> Handbook:
     """Read, validate and cross-check every page below `docs_dir`; raise `HandbookError`.
 
     `project` (languages, structure, labels) is read from the folder above `docs_dir` unless
-    given; the handbook carries it (`Handbook.project`, `Handbook.labels`)."""
+    given; the handbook carries it (`Handbook.project`, `Handbook.labels`). `memo`: pages read
+    by earlier builds (`handbook.memo`)."""
     docs_dir = Path(docs_dir).resolve()
     project = project or load_project(docs_dir.parent)
     findings: list[Finding] = []
@@ -50,7 +53,7 @@ def load_handbook(docs_dir: Path | str, project: Project | None = None) -> Handb
     unreadable: set[str] = set()
     for lang in project.languages:
         for path in page_paths(docs_dir, lang):
-            result = read_page(path, docs_dir)
+            result = read_page(path, docs_dir, memo)
             if isinstance(result, Page):
                 pages[result.src_uri] = result
             else:

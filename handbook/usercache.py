@@ -1,7 +1,8 @@
 """The user's cache folder: what builds keep between them that must never come from the working tree.
 
-Typeset books (published as they are), Jinja's compiled templates (unpickled when read) and the
-census's verdicts (trusted without reading the page again) are kept in `$XDG_CACHE_HOME` or
+Typeset books (published as they are), Jinja's compiled templates (unpickled when read), the
+census's verdicts (trusted without reading the page again) and the memo of pure steps
+(`handbook.memo`: a cleaned page is published as it was kept) are kept in `$XDG_CACHE_HOME` or
 `~/.cache`, `networking-handbook/<name>/`: a folder a pull request cannot write to. None when that
 folder lies inside the project (a `XDG_CACHE_HOME` pointing into the clone) or cannot be written;
 then nothing is kept, and the build does the work again.

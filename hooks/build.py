@@ -29,4 +29,7 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(priority("build", "on_post_build"))
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not buildstate.building_languages(config):
+        memo = buildstate.of(config).memo
+        if memo is not None:
+            memo.save()
         buildstate.end(config)

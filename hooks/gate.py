@@ -29,6 +29,8 @@ from handbook.check import check_handbook
 from handbook.events import priority
 from handbook.findings import HandbookError
 from handbook.locate import locate
+from handbook.memo import Memo
+from handbook.memo import key as memo_key
 from handbook.sanitize import gate_output
 
 
@@ -39,7 +41,9 @@ def on_files(files, *, config: MkDocsConfig) -> None:
     # loaded is the one every hook reads, so no page is read twice.
     build = buildstate.of(config)
     if build.errors is None:
-        findings, handbook = check_handbook(build.docs_dir, warnings=False, site=build.languages)
+        build.memo = Memo.load(build.root)
+        findings, handbook = check_handbook(build.docs_dir, warnings=False, site=build.languages,
+                                            memo=build.memo)
         build.errors = [f for f in findings if f.level == "error"]
         if handbook is not None and not build.errors:
             build.handbook = handbook
@@ -67,12 +71,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 # Before the other hooks read the page's HTML (cross-links, the concept map).
 @event_priority(priority("gate", "on_page_content"))
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    _pause_page(buildstate.of(config), page.file.src_uri)  # Markdown has rendered the page
-    clean, problems = gate_output(html)
+    build = buildstate.of(config)
+    _pause_page(build, page.file.src_uri)  # Markdown has rendered the page
+    clean, problems = (gate_output(html) if build.memo is None else
+                       build.memo.recall(memo_key("clean", html), _gate_output, html,
+                                         keep=lambda result: not result[1]))
     if problems:
         raise PluginError("\n".join(f"{_where(page, config, problem)}: error: {problem}"
                                     for problem in problems))
     return clean
+
+
+def _gate_output(html: str) -> list:
+    clean, problems = gate_output(html)
+    return [clean, problems]
 
 
 def _where(page: Page, config: MkDocsConfig, problem: str) -> str:

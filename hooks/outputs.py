@@ -166,6 +166,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     text_cache = pdf_text_cache_dir(_root(config))
     census = SiteCensus(hosts=_hosts(config), origins=_origins(config), judged=build.judged,
+                        memo=buildstate.of(config).memo,
                         live_reload=buildstate.of(config).serve,
                         worker=service_worker(),
                         pdf_text=lambda path: cached_pdf_pages_text(path, text_cache))

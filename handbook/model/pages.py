@@ -9,6 +9,8 @@ from pydantic import ValidationError
 
 from handbook.findings import Finding
 from handbook.limits import page_limit_findings
+from handbook.memo import Memo
+from handbook.memo import key as memo_key
 from handbook.messages import message as translated
 from handbook.model.data import Page
 from handbook.schema import (
@@ -18,7 +20,7 @@ from handbook.schema import (
     OverviewFrontMatter,
 )
 from handbook.sources import display_path
-from handbook.yamlsafe import FrontMatterError, line_at, parse_front_matter
+from handbook.yamlsafe import FrontMatterError, Lines, line_at, parse_front_matter
 
 #: MkDocs' own front-matter pattern (`mkdocs.utils.meta.YAML_RE`, MkDocs 1.6), copied so that the
 #: content model imports no MkDocs; `tests/test_input_limits.py` holds the copy to the original.
@@ -63,8 +65,11 @@ def ambiguous_front_matter(front: str, first_line: int) -> tuple[int, str] | Non
 MAX_PAGE_BYTES = 512 * 1024
 
 
-def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
-    """Read and validate one page; return it, or the findings that stop it."""
+def read_page(path: Path, docs_dir: Path, memo: Memo | None = None) -> Page | list[Finding]:
+    """Read and validate one page; return it, or the findings that stop it.
+
+    With a `memo` (`handbook.memo`), front matter parsed by an earlier build (the same text, the
+    same code) is not parsed again; the rest of the page is checked anew."""
     display = display_path(path, docs_dir)
     src_uri = path.relative_to(docs_dir).as_posix()
     lang = src_uri.split("/", 1)[0]
@@ -101,7 +106,7 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
     try:
         # Parsed on our own split of the file, so that YAML errors and field lines are counted
         # from the file's first line.
-        data, lines = parse_front_matter(front, first_line=2)
+        data, lines = _parse(front, memo)
     except FrontMatterError as err:
         return [Finding(display, line, text) for line, text in err.problems]
     if not isinstance(data, dict) or not data:
@@ -131,6 +136,19 @@ def read_page(path: Path, docs_dir: Path) -> Page | list[Finding]:
         body_line=body_line,
         field_lines=lines,
     )
+
+
+def _parse(front: str, memo: Memo | None) -> tuple[object, Lines]:
+    """`parse_front_matter(front, first_line=2)`, or its result kept by an earlier build."""
+    if memo is None:
+        return parse_front_matter(front, first_line=2)
+    data, lines = memo.recall(memo_key("front matter", front), _parse_plain, front, keep=bool)
+    return data, {tuple(loc): line for loc, line in lines}
+
+
+def _parse_plain(front: str) -> list:
+    data, lines = parse_front_matter(front, first_line=2)
+    return [data, [[list(loc), line] for loc, line in lines.items()]]
 
 
 #: How a message names an entry of a list field: "point 2 (id regular-activities)".

@@ -22,7 +22,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from handbook.memo import key as memo_key
 from handbook.outputs import allowlist as allow
 from handbook.outputs.pages import Problem, element_problems, is_local, on_host, page_problems
 from handbook.outputs.placeholders import json_placeholders, pdf_pages_text, text_placeholders
@@ -178,6 +180,8 @@ class SiteCensus:
     live_reload: bool = False  # `mkdocs serve` (see `csp.render_policy`)
     #: `handbook.pwa.service_worker()`: what sw.js must be.
     worker: str | None = None
+    #: Results kept between builds (`handbook.memo.Memo`), or None.
+    memo: Any = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
     #: A PDF's text, page by page (the hook keeps it by the PDF's hash: reading takes seconds).
     pdf_text: Callable[[Path], list[str]] = pdf_pages_text
@@ -239,7 +243,7 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
         if root_relative == "search/search_index.js":
             if not text.startswith("var __index = "):
                 return [Problem("1", "the offline search index is not 'var __index = {…}'")]
-            return _json(text.removeprefix("var __index = "), search_index_problems)
+            return _search_index(text.removeprefix("var __index = "), census)
         if relative.startswith(allow.SCRIPT_FOLDER) or relative in allow.GENERATED_SCRIPTS:
             return []
         return [Problem("1", "a script outside the theme's assets/javascripts/")]
@@ -247,7 +251,7 @@ def file_problems(site: Path, relative: str, census: SiteCensus, *, shims: dict[
         return [] if relative.startswith(allow.STYLE_FOLDER) else [
             Problem("1", "a stylesheet outside the theme's assets/stylesheets/")]
     if suffix == ".json" and root_relative == "search/search_index.json":
-        return _json(text, search_index_problems)
+        return _search_index(text, census)
     if relative == "offline.json":
         return _json(text, lambda data: precache_list_problems(data, lambda p: _page_file(p) in files))
     if suffix in (".json", ".webmanifest"):
@@ -262,6 +266,15 @@ def _json(text: str, judge) -> list[Problem]:
     except ValueError as err:
         return [Problem("1", f"not JSON: {err}")]
     return list(judge(data))
+
+
+def _search_index(text: str, census: SiteCensus) -> list[Problem]:
+    """A search index's problems; an index judged clean before (the same text, the same code:
+    `handbook.memo`) is not read again. The largest file of the site, and read only here."""
+    if census.memo is None:
+        return _json(text, search_index_problems)
+    return census.memo.recall(memo_key("search index", text), _json, text, search_index_problems,
+                              keep=lambda found: not found)
 
 
 def _page_file(path: str) -> str:
