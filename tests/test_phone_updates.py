@@ -57,10 +57,15 @@ def builds(tmp_path_factory) -> dict[str, Path]:
     out = {"a": _build(project, work / "a")}
     page = project / EDITED_PAGE
     text = page.read_text(encoding="utf-8")
+    newest = max(path.stat().st_mtime for path in (project / "docs").rglob("*.md"))
     assert SENTENCE[0] in text
     page.write_text(text.replace(SENTENCE[0], SENTENCE[1], 1), encoding="utf-8")
     out["b"] = _build(project, work / "b")
     page.write_text(text, encoding="utf-8")
+    # Put back newer than every other page, as a checkout would leave it, but on the day of the
+    # first build's edition: outside git the edition is the newest page's day (handbook.book.edition),
+    # and a test run across midnight must not see a new edition.
+    os.utime(page, (newest + 1, newest + 1))
     out["project"] = project
     return out
 
