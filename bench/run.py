@@ -137,7 +137,7 @@ def project_copy(work: Path, scale: int = 1) -> Path:
     project = work / f"project-{scale}x"
     if project.exists():
         return project
-    copy_project(project)
+    copy_project(project, thai_answers=False)
     if scale > 1:
         from handbook.loader import load_handbook
 

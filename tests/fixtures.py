@@ -120,13 +120,14 @@ PROJECT_PARTS = ("docs", "overrides", "hooks", "labels", "editorial", "handbook.
 THAI_ANSWERS = Path(".cache", "handbook", "thai-words.json")
 
 
-def copy_project(dest: Path, *, symlinks: bool = False) -> Path:
+def copy_project(dest: Path, *, symlinks: bool = False, thai_answers: bool = True) -> Path:
     """A copy of the real project in `dest` (that can be built); returns `dest`.
 
     With it the Thai answers the project's own builds keep, if there are any yet, as a clone
     that has been built has them: a copy's build then segments only the text that differs,
     instead of importing PyThaiNLP for every text again (1.3 s of CPU a build). The tests of that
-    cache make their own (tests/test_caches.py)."""
+    cache make their own (tests/test_caches.py); the bench's copies start without
+    (`thai_answers=False`): its first build is a fresh clone's."""
     import shutil
 
     for name in PROJECT_PARTS:
@@ -137,7 +138,7 @@ def copy_project(dest: Path, *, symlinks: bool = False) -> Path:
             dest.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, dest / name)
     answers = ROOT / THAI_ANSWERS
-    if answers.is_file():  # written whole, by replacing the file (handbook.thai.save_cache)
+    if thai_answers and answers.is_file():  # written whole, by replacing the file (handbook.thai.save_cache)
         (dest / THAI_ANSWERS).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(answers, dest / THAI_ANSWERS)
     return dest
