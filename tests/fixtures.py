@@ -137,11 +137,28 @@ def copy_project(dest: Path, *, symlinks: bool = False, thai_answers: bool = Tru
         elif source.is_file():
             dest.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, dest / name)
-    answers = ROOT / THAI_ANSWERS
-    if thai_answers and answers.is_file():  # written whole, by replacing the file (handbook.thai.save_cache)
+    answers = _thai_answers() if thai_answers else None
+    if answers is not None:  # written whole, by replacing the file (handbook.thai.save_cache)
         (dest / THAI_ANSWERS).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(answers, dest / THAI_ANSWERS)
     return dest
+
+
+def _thai_answers() -> Path | None:
+    """The project's Thai answers; in a fresh clone, those of the session's shared build, once it
+    has made them (the worker waits: the build uses the core meanwhile, and every copy's build
+    that follows is cheaper)."""
+    import os
+
+    from tests.conftest import SHARED_BUILD
+
+    answers = ROOT / THAI_ANSWERS
+    shared = os.environ.get(SHARED_BUILD)
+    if not answers.is_file() and shared:
+        from tests.site_harness import wait_for
+
+        wait_for(Path(shared))
+    return answers if answers.is_file() else None
 
 
 def run_check(*args: str, cwd: Path | None = None):
