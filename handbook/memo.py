@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from handbook.usercache import user_cache_dir
+from handbook.usercache import source_digest, user_cache_dir, write_whole
 
 #: The code whose results are kept: every module of the `handbook` package.
 CODE = Path(__file__).resolve().parent
@@ -47,9 +46,7 @@ def code_key() -> str:
     import pydantic
     import yaml
 
-    digest = hashlib.sha256()
-    for path in sorted(CODE.rglob("*.py")):
-        digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = hashlib.sha256(source_digest(CODE).encode())
     digest.update(repr((sys.version, yaml.__version__, pydantic.VERSION, nh3.__version__)).encode())
     return digest.hexdigest()[:20]
 
@@ -124,14 +121,5 @@ class Memo:
 
     def save(self) -> None:
         """Keep what this build used (an input that changed, its old result goes)."""
-        if self.path is None or self.used.keys() == self.kept.keys():
-            return
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            temporary.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(self.path)
-            files = sorted(self.path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in files[KEEP_FILES:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        if self.path is not None and self.used.keys() != self.kept.keys():
+            write_whole(self.path, self.used, keep_files=KEEP_FILES)

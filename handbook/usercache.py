@@ -10,6 +10,8 @@ then nothing is kept, and the build does the work again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -25,3 +27,27 @@ def user_cache_dir(project: Path | str, *names: str) -> Path | None:
     except OSError:
         return None
     return directory
+
+
+def source_digest(package: Path) -> str:
+    """A digest of every Python file under `package` (names and bytes): what a kept result
+    depends on when that code computed it."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def write_whole(path: Path, data: object, *, keep_files: int) -> None:
+    """`data` as JSON in `path`, written whole (a temporary file, then replaced: a reader never
+    sees half of it); then only the newest `keep_files` JSON files of the folder are kept (those
+    of earlier code and other project folders). A folder that cannot be written keeps nothing."""
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+        files = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep_files:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.usercache import user_cache_dir
+from handbook.usercache import source_digest, user_cache_dir, write_whole
 
 #: Files of verdicts kept (judges and project folders), the newest.
 KEEP_FILES = 12
@@ -34,9 +33,7 @@ JUDGE = Path(__file__).resolve().parent.parent
 
 def judge_key(*, origins: tuple[str, ...], hosts: frozenset[str], live_reload: bool) -> str:
     """What the verdict on a page depends on besides its bytes and its shim."""
-    digest = hashlib.sha256()
-    for path in sorted(JUDGE.rglob("*.py")):
-        digest.update(path.relative_to(JUDGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = hashlib.sha256(source_digest(JUDGE).encode())
     digest.update(repr((sys.version, origins, sorted(hosts), live_reload)).encode())
     return digest.hexdigest()[:20]
 
@@ -108,13 +105,4 @@ class Verdicts:
             return
         data = {key: [v.offset, v.written, v.filled, list(v.shim) if v.shim else None]
                 for key, v in self.used.items()}
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(self.path)
-            # The verdicts of other judges (earlier code) and folders: the newest few are kept.
-            files = sorted(self.path.parent.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
-            for old in files[KEEP_FILES:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        write_whole(self.path, data, keep_files=KEEP_FILES)
