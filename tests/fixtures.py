@@ -145,42 +145,8 @@ def copy_project(dest: Path, *, symlinks: bool = False, thai_answers: bool = Tru
 
 
 def _thai_answers() -> Path | None:
-    """The project's Thai answers; in a fresh clone, those of the session's shared build, once it
-    has made them (the worker waits: the build uses the core meanwhile, and every copy's build
-    that follows is cheaper)."""
-    import os
-
-    from tests.conftest import SHARED_BUILD
-
+    """The project's Thai answers, if a build made them. (In a fresh clone the session's shared
+    build makes them; a copy made before then is built without: waiting for them left both
+    workers idle for 15–20 s, measured.)"""
     answers = ROOT / THAI_ANSWERS
-    shared = os.environ.get(SHARED_BUILD)
-    if not answers.is_file() and shared:
-        from tests.site_harness import wait_for
-
-        wait_for(Path(shared))
     return answers if answers.is_file() else None
-
-
-def run_check(*args: str, cwd: Path | None = None):
-    """`python -m handbook.check ARGS` (`make check`) run in this process: its `main`, the same
-    code, with what it prints and its exit status as a finished subprocess would give them (an
-    uncaught exception: the traceback on stderr, status 1). A subprocess costs a second or more
-    of imports and the tests run the check dozens of times; the module's entry point itself runs
-    as a subprocess in tests/test_translation.py (`test_the_command_line_entry_point_...`)."""
-    import contextlib
-    import io
-    import subprocess
-    import traceback
-
-    from handbook.check import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(cwd or Path.cwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        except Exception:  # noqa: BLE001 - reported as the command would report it
-            traceback.print_exc()
-            code = 1
-    return subprocess.CompletedProcess(["handbook.check", *args], code, out.getvalue(), err.getvalue())
