@@ -150,3 +150,28 @@ def _thai_answers() -> Path | None:
     workers idle for 15–20 s, measured.)"""
     answers = ROOT / THAI_ANSWERS
     return answers if answers.is_file() else None
+
+
+def run_check(*args: str, cwd: Path | None = None):
+    """`python -m handbook.check ARGS` (`make check`) run in this process: its `main`, the same
+    code, with what it prints and its exit status as a finished subprocess would give them (an
+    uncaught exception: the traceback on stderr, status 1). A subprocess costs a second or more
+    of imports and the tests run the check dozens of times; the module's entry point itself runs
+    as a subprocess in tests/test_translation.py (`test_the_command_line_entry_point_...`)."""
+    import contextlib
+    import io
+    import subprocess
+    import traceback
+
+    from handbook.check import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or Path.cwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        except Exception:  # noqa: BLE001 - reported as the command would report it
+            traceback.print_exc()
+            code = 1
+    return subprocess.CompletedProcess(["handbook.check", *args], code, out.getvalue(), err.getvalue())
