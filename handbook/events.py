@@ -39,7 +39,7 @@ ORDER: tuple[tuple[str, int, str, str], ...] = (
     ("on_post_build", -300, "thai_cache", "Thai segmentations saved for the next build"),
     ("on_post_build", -300, "offline", "HANDBOOK_OFFLINE_DIR: the offline copy from the site"),
     ("on_post_build", -1000, "outputs", "the output census of every published file"),
-    ("on_post_build", -5000, "build", "drop the build's state (last language only)"),
+    ("on_post_build", -5000, "build", "save the memo, drop the build's state (last language only)"),
 )
 
 

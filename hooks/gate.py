@@ -10,6 +10,10 @@ Checks, all from the content model (`handbook.check`, `handbook.sanitize`):
   says what, at the source page and line that wrote it, so nothing is dropped silently and
   nothing unsafe is published;
 - no page costs the build more than HANDBOOK_PAGE_SECONDS (`handbook.settings`).
+
+The pure steps among these (a page's front matter parsed, its Thai-text rules, its HTML cleaned)
+are kept between builds when they found nothing (`handbook.memo`, loaded here, saved by
+`hooks/build.py`): the same input and the same code give the same result, never a skipped check.
 """
 
 from __future__ import annotations
