@@ -976,7 +976,7 @@ def render_search(q: dict, methods: dict | None) -> list[str]:
             "Chromium trace of the 50× home page (1.2 MB of HTML, where the search starts) showed "
             "every frame while the reader searches (the query's echo, the results, this harness's "
             "polling) walking and painting the whole page: its concept map and lists of every concept "
-            "(12,000 of its 14,500 elements), now drawn only while on screen (`content-visibility`), "
+            "(12,000 of its 14,500 elements), now drawn only while on screen when search is open (`content-visibility`), "
             "and a `body:has()` rule that made each change re-check the whole page, now gone; "
             "main-thread CPU per query 135–175 → 70–110 ms (vanilla's page: 30–40 ms). Deserialising "
             "the worker's answer is under a millisecond. Vanilla cannot find Thai words inside a "
