@@ -27,8 +27,7 @@ from handbook.findings import Finding, HandbookError
 from handbook.generated import generated_pages, generated_targets, reserved_path_findings
 from handbook.lint import lint_text
 from handbook.loader import Handbook, display_path, load_handbook
-from handbook.memo import Memo
-from handbook.memo import key as memo_key
+from handbook.memo import Memo, recall
 from handbook.pagechecks import (
     dictionary_findings,
     html_findings,
@@ -75,9 +74,7 @@ def check_handbook(docs_dir: Path, *, warnings: bool = True, site: SiteLanguages
         except UnicodeDecodeError:
             continue  # reported by the loader with its line
         display = display_path(path, docs_dir)
-        findings += (_lint(display, text) if memo is None else
-                     memo.recall(memo_key("lint", display, text), _lint, display, text,
-                                 keep=lambda found: not found))
+        findings += recall(memo, ("lint", display, text), _lint, display, text, keep=lambda found: not found)
 
     try:
         handbook = load_handbook(docs_dir, project, memo)

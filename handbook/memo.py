@@ -60,6 +60,15 @@ def key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def recall(memo: Memo | None, parts: tuple[str | bytes, ...], compute: Callable[..., T], *args: Any,
+           keep: Callable[[T], bool]) -> T:
+    """`compute(*args)`; with a `memo`, the result kept for the input `parts` (the step's name and
+    what it reads), else computed and kept if `keep(result)`. Without one, nothing is hashed."""
+    if memo is None:
+        return compute(*args)
+    return memo.recall(key(*parts), compute, *args, keep=keep)
+
+
 @dataclass
 class Memo:
     """The kept results of one code: loaded once per build, written once at its end.

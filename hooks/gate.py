@@ -33,8 +33,7 @@ from handbook.check import check_handbook
 from handbook.events import priority
 from handbook.findings import HandbookError
 from handbook.locate import locate
-from handbook.memo import Memo
-from handbook.memo import key as memo_key
+from handbook.memo import Memo, recall
 from handbook.sanitize import gate_output
 
 
@@ -77,9 +76,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     build = buildstate.of(config)
     _pause_page(build, page.file.src_uri)  # Markdown has rendered the page
-    clean, problems = (gate_output(html) if build.memo is None else
-                       build.memo.recall(memo_key("clean", html), _gate_output, html,
-                                         keep=lambda result: not result[1]))
+    clean, problems = recall(build.memo, ("clean", html), _gate_output, html, keep=lambda result: not result[1])
     if problems:
         raise PluginError("\n".join(f"{_where(page, config, problem)}: error: {problem}"
                                     for problem in problems))

@@ -9,8 +9,7 @@ from pydantic import ValidationError
 
 from handbook.findings import Finding
 from handbook.limits import page_limit_findings
-from handbook.memo import Memo
-from handbook.memo import key as memo_key
+from handbook.memo import Memo, recall
 from handbook.messages import message as translated
 from handbook.model.data import Page
 from handbook.schema import (
@@ -140,9 +139,7 @@ def read_page(path: Path, docs_dir: Path, memo: Memo | None = None) -> Page | li
 
 def _parse(front: str, memo: Memo | None) -> tuple[object, Lines]:
     """`parse_front_matter(front, first_line=2)`, or its result kept by an earlier build."""
-    if memo is None:
-        return parse_front_matter(front, first_line=2)
-    data, lines = memo.recall(memo_key("front matter", front), _parse_plain, front, keep=bool)
+    data, lines = recall(memo, ("front matter", front), _parse_plain, front, keep=bool)
     return data, {tuple(loc): line for loc, line in lines}
 
 

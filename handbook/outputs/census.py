@@ -22,9 +22,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from handbook.memo import key as memo_key
+from handbook.memo import Memo, recall
 from handbook.outputs import allowlist as allow
 from handbook.outputs.pages import Problem, element_problems, is_local, on_host, page_problems
 from handbook.outputs.placeholders import json_placeholders, pdf_pages_text, text_placeholders
@@ -180,8 +179,8 @@ class SiteCensus:
     live_reload: bool = False  # `mkdocs serve` (see `csp.render_policy`)
     #: `handbook.pwa.service_worker()`: what sw.js must be.
     worker: str | None = None
-    #: Results kept between builds (`handbook.memo.Memo`), or None.
-    memo: Any = None
+    #: Results kept between builds (`handbook.memo`), or None.
+    memo: Memo | None = None
     judged: dict[str, str] | None = None  # relative path -> sha256 of the text judged clean
     #: A PDF's text, page by page (the hook keeps it by the PDF's hash: reading takes seconds).
     pdf_text: Callable[[Path], list[str]] = pdf_pages_text
@@ -271,10 +270,8 @@ def _json(text: str, judge) -> list[Problem]:
 def _search_index(text: str, census: SiteCensus) -> list[Problem]:
     """A search index's problems; an index judged clean before (the same text, the same code:
     `handbook.memo`) is not read again. The largest file of the site, and read only here."""
-    if census.memo is None:
-        return _json(text, search_index_problems)
-    return census.memo.recall(memo_key("search index", text), _json, text, search_index_problems,
-                              keep=lambda found: not found)
+    return recall(census.memo, ("search index", text), _json, text, search_index_problems,
+                  keep=lambda found: not found)
 
 
 def _page_file(path: str) -> str:
