@@ -137,19 +137,14 @@ def copy_project(dest: Path, *, symlinks: bool = False, thai_answers: bool = Tru
         elif source.is_file():
             dest.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, dest / name)
-    answers = _thai_answers() if thai_answers else None
-    if answers is not None:  # written whole, by replacing the file (handbook.thai.save_cache)
+    # In a fresh clone the session's shared build makes them; a copy made before then is built
+    # without (waiting for them left both workers idle for 15–20 s, measured). The file is
+    # written whole, by replacing it (handbook.thai.save_cache).
+    answers = ROOT / THAI_ANSWERS
+    if thai_answers and answers.is_file():
         (dest / THAI_ANSWERS).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(answers, dest / THAI_ANSWERS)
     return dest
-
-
-def _thai_answers() -> Path | None:
-    """The project's Thai answers, if a build made them. (In a fresh clone the session's shared
-    build makes them; a copy made before then is built without: waiting for them left both
-    workers idle for 15–20 s, measured.)"""
-    answers = ROOT / THAI_ANSWERS
-    return answers if answers.is_file() else None
 
 
 def run_check(*args: str, cwd: Path | None = None):
