@@ -235,12 +235,51 @@ def _isolate_caches() -> None:
 
     user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     isolated = Path(tempfile.mkdtemp(prefix="handbook-test-cache-"))
-    for keyed in ("book", "pdf-text"):
+    for keyed in KEYED_CACHES:
         kept = user / "networking-handbook" / keyed
         if kept.is_dir():
             shutil.copytree(kept, isolated / "networking-handbook" / keyed, dirs_exist_ok=True)
     os.environ["HANDBOOK_TEST_CACHE"] = str(isolated)
+    os.environ[_USER_CACHE] = str(user)
     os.environ["XDG_CACHE_HOME"] = str(isolated)
+
+
+#: The caches whose entries are keyed by everything they depend on (a typeset book by its
+#: sources, code, fonts, renderer and edition; a PDF's text by the PDF's SHA-256): shared with the
+#: user's cache both ways. Every other cache of a test session is its own.
+KEYED_CACHES = ("book", "pdf-text")
+_USER_CACHE = "HANDBOOK_TEST_USER_CACHE"
+
+
+def _keep_typeset_books(isolated: Path) -> None:
+    """What the session typeset (the shared site's two books, and their text) goes to the user's
+    cache, as `make build` keeps it: the next run of the same sources and code, a clean clone
+    of the same commit, `make build` of it, reuses it instead of typesetting for some 20 s of CPU.
+    A cache that cannot be written keeps nothing."""
+    import shutil
+
+    from handbook.book.cache import keep_newest_books
+    from handbook.outputs.placeholders import keep_newest_texts
+
+    user = os.environ.get(_USER_CACHE)
+    if not user:
+        return
+    for keyed in KEYED_CACHES:
+        source = isolated / "networking-handbook" / keyed
+        target = Path(user) / "networking-handbook" / keyed
+        if not source.is_dir():
+            continue
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for path in source.iterdir():
+                if path.is_file() and not path.name.endswith(".tmp") and not (target / path.name).exists():
+                    shutil.copy2(path, target / path.name)
+        except OSError:
+            continue
+    books = Path(user) / "networking-handbook" / "book"
+    for lang in {p.name.split("-")[1] for p in books.glob("handbook-*-*.pdf")}:
+        keep_newest_books(books, lang)
+    keep_newest_texts(Path(user) / "networking-handbook" / "pdf-text")
 
 
 _SHARED = pytest.StashKey[tuple]()
@@ -295,4 +334,5 @@ def pytest_unconfigure(config):
     if isolated and Path(isolated).name.startswith("handbook-test-cache-") and not hasattr(config, "workerinput"):
         import shutil
 
+        _keep_typeset_books(Path(isolated))
         shutil.rmtree(isolated, ignore_errors=True)

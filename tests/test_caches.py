@@ -85,3 +85,49 @@ def test_one_process_reads_each_projects_cache(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["['ก',", "'า']", "['ข',", "'า']", "False"]
+
+
+def test_the_sessions_typeset_books_go_to_the_users_cache_without_replacing_or_overfilling(tmp_path, monkeypatch):
+    """tests/conftest.py: what a test session typeset (keyed by everything it depends on) is kept
+    in the user's cache for the next run; what the user has is never replaced; six books per
+    language and 24 books' texts at most stay."""
+    import os
+
+    from handbook.book.cache import KEEP_BOOKS
+    from handbook.outputs.placeholders import KEEP_TEXTS
+    from tests.conftest import _USER_CACHE, _keep_typeset_books
+
+    session, user = tmp_path / "session", tmp_path / "user"
+    books, texts = session / "networking-handbook" / "book", session / "networking-handbook" / "pdf-text"
+    kept_books, kept_texts = user / "networking-handbook" / "book", user / "networking-handbook" / "pdf-text"
+    for folder in (books, texts, kept_books, kept_texts):
+        folder.mkdir(parents=True)
+    for n in range(KEEP_BOOKS):  # the user's, older
+        for suffix in (".pdf", ".json"):
+            (kept_books / f"handbook-th-old{n}{suffix}").write_text("old", encoding="utf-8")
+            os.utime(kept_books / f"handbook-th-old{n}{suffix}", (1000 + n, 1000 + n))
+    (kept_books / "handbook-en-same.pdf").write_text("the user's", encoding="utf-8")
+    for name in ("handbook-th-new.pdf", "handbook-th-new.json", "handbook-en-same.pdf", "handbook-th-new.1234.tmp"):
+        (books / name).write_text("session", encoding="utf-8")
+    for n in range(KEEP_TEXTS + 3):
+        (texts / f"{n:064x}.json").write_text("[]", encoding="utf-8")
+    monkeypatch.setenv(_USER_CACHE, str(user))
+
+    _keep_typeset_books(session)
+
+    th = sorted(p.name for p in kept_books.glob("handbook-th-*.pdf"))
+    assert len(th) == KEEP_BOOKS and "handbook-th-new.pdf" in th and "handbook-th-old0.pdf" not in th
+    assert (kept_books / "handbook-th-new.json").is_file() and not (kept_books / "handbook-th-old0.json").exists()
+    assert (kept_books / "handbook-en-same.pdf").read_text(encoding="utf-8") == "the user's"
+    assert not list(kept_books.glob("*.tmp"))
+    assert len(list(kept_texts.glob("*.json"))) == KEEP_TEXTS
+
+
+def test_without_a_users_cache_nothing_is_written(tmp_path, monkeypatch):
+    from tests.conftest import _USER_CACHE, _keep_typeset_books
+
+    (tmp_path / "session" / "networking-handbook" / "book").mkdir(parents=True)
+    (tmp_path / "session" / "networking-handbook" / "book" / "handbook-th-x.pdf").write_text("x", encoding="utf-8")
+    monkeypatch.delenv(_USER_CACHE, raising=False)
+    _keep_typeset_books(tmp_path / "session")
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["handbook-th-x.pdf"]

@@ -77,8 +77,13 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
     facts_tmp.write_text(json.dumps({"pages": pages}), encoding="utf-8")
     facts_tmp.replace(path.with_suffix(".json"))
     tmp.replace(path)
+    keep_newest_books(cache_dir, lang)
+    return Book(lang, path, pages, len(pdf))
+
+
+def keep_newest_books(cache_dir: Path, lang: str) -> None:
+    """Only the newest KEEP_BOOKS books of `lang` stay in `cache_dir` (with their facts)."""
     older = sorted(cache_dir.glob(f"handbook-{lang}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in older[KEEP_BOOKS:]:
         old.unlink(missing_ok=True)
         old.with_suffix(".json").unlink(missing_ok=True)
-    return Book(lang, path, pages, len(pdf))

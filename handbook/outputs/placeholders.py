@@ -151,6 +151,21 @@ def cached_pdf_pages_text(path, cache_dir) -> list[str]:
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         kept.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+        keep_newest_texts(kept.parent)
     except OSError:
         pass
     return pages
+
+
+#: Texts kept in the cache: a book's text is read again only when the book is typeset again, and
+#: typeset books are kept six per language (handbook/book/cache.py).
+KEEP_TEXTS = 24
+
+
+def keep_newest_texts(cache_dir) -> None:
+    """Only the newest KEEP_TEXTS books' texts stay in `cache_dir`."""
+    from pathlib import Path
+
+    older = sorted(Path(cache_dir).glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in older[KEEP_TEXTS:]:
+        old.unlink(missing_ok=True)
