@@ -442,6 +442,23 @@ def test_each_checklist_begins_a_page_and_fits_one_page_or_a_marked_spread(books
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_checklist_reads_in_the_order_it_is_printed(books, handbook, lang, labels):
+    """Copied, searched or read aloud, each section of a checklist comes as it is printed: its
+    heading, its questions, its source line. (A positioned box would be painted, and written into
+    the PDF, after the rest of its page: the questions after the notes.)"""
+    text = _squeeze("".join(_text(books[lang])))
+    source = _squeeze(labels.get(lang, "checklist.source"))
+    out_of_order = []
+    for checklist in build_checklists(handbook):
+        for section in checklist.sections:
+            title = _squeeze(section.concept.meta(lang).title)
+            printed = title + "".join(_squeeze(item.text[lang]) for item in section.items) + source + title
+            if printed not in text:
+                out_of_order.append(f"{checklist.id}: {section.concept.id}")
+    assert out_of_order == []
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_checklist_has_a_score_and_the_type_checklist_a_result_line(documents, lang, labels):
     document = documents[lang]
     for checklist in build_checklists(load_handbook(ROOT / "docs")):
