@@ -507,6 +507,8 @@ def main() -> int:
         results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
         results["book"] = measure()
         write_results(results)
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     if os.environ.get("BENCH_ONLY") == "update":
         # `BENCH_ONLY=update make bench`: what saving and updating the handbook costs a phone.
         from bench.updates import main as measure_updates
