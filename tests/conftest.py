@@ -271,9 +271,13 @@ def _keep_typeset_books(isolated: Path) -> None:
             continue
         try:
             target.mkdir(parents=True, exist_ok=True)
-            for path in source.iterdir():
+            # Each file whole under its name (copied beside it, then renamed: a build reading the
+            # cache meanwhile sees it or not), a book's facts after its PDF (the pair is a hit).
+            for path in sorted(source.iterdir(), key=lambda p: (p.suffix == ".json", p.name)):
                 if path.is_file() and not path.name.endswith(".tmp") and not (target / path.name).exists():
-                    shutil.copy2(path, target / path.name)
+                    partial = target / f"{path.name}.{os.getpid()}.tmp"
+                    shutil.copy2(path, partial)
+                    partial.replace(target / path.name)
         except OSError:
             continue
     books = Path(user) / "networking-handbook" / "book"
