@@ -262,8 +262,8 @@ def _keep_typeset_books(isolated: Path) -> None:
     from handbook.outputs.placeholders import keep_newest_texts
 
     user = os.environ.get(_USER_CACHE)
-    if not user:
-        return
+    if not user or Path(user).resolve().is_relative_to(ROOT.resolve()):
+        return  # (never into the working tree, as handbook/usercache.py keeps it)
     for keyed in KEYED_CACHES:
         source = isolated / "networking-handbook" / keyed
         target = Path(user) / "networking-handbook" / keyed

@@ -131,3 +131,14 @@ def test_without_a_users_cache_nothing_is_written(tmp_path, monkeypatch):
     monkeypatch.delenv(_USER_CACHE, raising=False)
     _keep_typeset_books(tmp_path / "session")
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["handbook-th-x.pdf"]
+
+
+def test_a_users_cache_inside_the_project_is_left_alone(tmp_path, monkeypatch):
+    from tests.conftest import _USER_CACHE, _keep_typeset_books
+
+    (tmp_path / "networking-handbook" / "book").mkdir(parents=True)
+    (tmp_path / "networking-handbook" / "book" / "handbook-th-x.pdf").write_text("x", encoding="utf-8")
+    inside = ROOT / ".cache" / "not-made-by-this-test"
+    monkeypatch.setenv(_USER_CACHE, str(inside))
+    _keep_typeset_books(tmp_path)
+    assert not inside.exists()
