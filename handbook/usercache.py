@@ -46,8 +46,16 @@ def write_whole(path: Path, data: object, *, keep_files: int) -> None:
     try:
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
-        files = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[keep_files:]:
-            old.unlink(missing_ok=True)
+        keep_newest(path.parent, "*.json", keep_files)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def keep_newest(folder: Path, pattern: str, keep: int, *, companions: tuple[str, ...] = ()) -> None:
+    """Only the newest `keep` files of `folder` that match `pattern` stay; a file that goes takes
+    its companions with it (the same name with each of `companions` as its suffix)."""
+    files = sorted(Path(folder).glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
+        for suffix in companions:
+            old.with_suffix(suffix).unlink(missing_ok=True)

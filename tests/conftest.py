@@ -281,7 +281,7 @@ def _keep_typeset_books(isolated: Path) -> None:
         except OSError:
             continue
     books = Path(user) / "networking-handbook" / "book"
-    for lang in {p.name.split("-")[1] for p in books.glob("handbook-*-*.pdf")}:
+    for lang in {p.stem.removeprefix("handbook-").rsplit("-", 1)[0] for p in books.glob("handbook-*-*.pdf")}:
         keep_newest_books(books, lang)
     keep_newest_texts(Path(user) / "networking-handbook" / "pdf-text")
 

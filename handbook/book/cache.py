@@ -9,7 +9,7 @@ from pathlib import Path
 from handbook.book.data import FONTS_DIR, PACKAGE, Book, Edition
 from handbook.book.typeset import typeset
 from handbook.loader import Handbook
-from handbook.usercache import user_cache_dir
+from handbook.usercache import keep_newest, user_cache_dir
 
 
 def source_key(docs_dir: Path, lang: str, edition: Edition) -> str:
@@ -83,7 +83,4 @@ def make_book(handbook: Handbook, lang: str, edition: Edition, cache_dir: Path |
 
 def keep_newest_books(cache_dir: Path, lang: str) -> None:
     """Only the newest KEEP_BOOKS books of `lang` stay in `cache_dir` (with their facts)."""
-    older = sorted(cache_dir.glob(f"handbook-{lang}-*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in older[KEEP_BOOKS:]:
-        old.unlink(missing_ok=True)
-        old.with_suffix(".json").unlink(missing_ok=True)
+    keep_newest(cache_dir, f"handbook-{lang}-*.pdf", KEEP_BOOKS, companions=(".json",))

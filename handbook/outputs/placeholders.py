@@ -164,8 +164,6 @@ KEEP_TEXTS = 24
 
 def keep_newest_texts(cache_dir) -> None:
     """Only the newest KEEP_TEXTS books' texts stay in `cache_dir`."""
-    from pathlib import Path
+    from handbook.usercache import keep_newest
 
-    older = sorted(Path(cache_dir).glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in older[KEEP_TEXTS:]:
-        old.unlink(missing_ok=True)
+    keep_newest(cache_dir, "*.json", KEEP_TEXTS)
