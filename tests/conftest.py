@@ -264,9 +264,9 @@ def _keep_typeset_books(isolated: Path) -> None:
     user = os.environ.get(_USER_CACHE)
     if not user or Path(user).resolve().is_relative_to(ROOT.resolve()):
         return  # (never into the working tree, as handbook/usercache.py keeps it)
+    kept = Path(user) / "networking-handbook"
     for keyed in KEYED_CACHES:
-        source = isolated / "networking-handbook" / keyed
-        target = Path(user) / "networking-handbook" / keyed
+        source, target = isolated / "networking-handbook" / keyed, kept / keyed
         if not source.is_dir():
             continue
         try:
@@ -279,11 +279,11 @@ def _keep_typeset_books(isolated: Path) -> None:
                     shutil.copy2(path, partial)
                     partial.replace(target / path.name)
         except OSError:
-            continue
-    books = Path(user) / "networking-handbook" / "book"
+            pass  # a cache that cannot be written keeps nothing
+    books = kept / "book"
     for lang in {p.stem.removeprefix("handbook-").rsplit("-", 1)[0] for p in books.glob("handbook-*-*.pdf")}:
         keep_newest_books(books, lang)
-    keep_newest_texts(Path(user) / "networking-handbook" / "pdf-text")
+    keep_newest_texts(kept / "pdf-text")
 
 
 _SHARED = pytest.StashKey[tuple]()
