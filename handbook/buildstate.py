@@ -63,8 +63,10 @@ class Build:
     books: dict[str, Any] = field(default_factory=dict)
     #: lang -> concept id -> {page url: page title} (`hooks/crosslinks.py`).
     mentions: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
-    #: lang -> what every page of the language shares (`hooks/crosslinks.py`).
-    crosslinks: dict[str, tuple] = field(default_factory=dict)
+    #: lang -> what every page of the language is linked with (`handbook.crosslinks.LinkContext`).
+    crosslinks: dict[str, Any] = field(default_factory=dict)
+    #: lang -> (MkDocs' files of that language's build, their digest) (`hooks/render_memo.py`).
+    files_digest: dict[str, tuple] = field(default_factory=dict)
     #: The page Python-Markdown is rendering now, or None.
     rendering: Any = None
     #: src_uri -> when its current spell began / seconds spent (`hooks/gate.py`).
@@ -88,6 +90,14 @@ class Build:
 
             self.handbook = load_handbook(self.docs_dir, load_project(self.root, self.languages))
         return self.handbook
+
+    def link_context(self, lang: str, *, directory_urls: bool):
+        """What every page of `lang` is linked with (made once per language and build)."""
+        if lang not in self.crosslinks:
+            from handbook.crosslinks import link_context
+
+            self.crosslinks[lang] = link_context(self.content(), lang, directory_urls=directory_urls)
+        return self.crosslinks[lang]
 
     def mentions_of(self, lang: str) -> dict[str, dict[str, str]]:
         return self.mentions.setdefault(lang, defaultdict(dict))

@@ -13,10 +13,12 @@ tree; the caller (a hook) decides the URLs and what to record for backlinks.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from xml.etree.ElementTree import Element
 
 from markdown.extensions import Extension
@@ -67,6 +69,38 @@ def build_matcher(handbook: Handbook, lang: str) -> Matcher:
             concept_of[key] = concept.id
     pattern = re.compile(trie_pattern(concept_of) or r"(?!x)x", re.IGNORECASE)
     return Matcher(pattern, concept_of)
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What every page of one language's build is linked with: the matcher and each concept's URL."""
+
+    handbook: Handbook
+    lang: str
+    matcher: Matcher
+    urls: dict[str, str]  # concept id -> the URL of its page
+
+    @cached_property
+    def by_url(self) -> dict[str, str]:
+        return {url: cid for cid, url in self.urls.items()}
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of everything a page's links depend on besides the page (`hooks/render_memo.py`)."""
+        data = [self.lang, self.matcher.pattern.pattern, self.matcher.pattern.flags,
+                sorted(self.matcher.concept_of.items()), sorted(self.urls.items())]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+    def own_id(self, src_uri: str) -> str | None:
+        """The concept id of the page at `src_uri`, None for a page that is no concept's."""
+        source = self.handbook.pages.get(src_uri)
+        return getattr(source.meta, "id", None) if source else None
+
+
+def link_context(handbook: Handbook, lang: str, *, directory_urls: bool) -> LinkContext:
+    urls = {cid: handbook.concept_url(concept, lang, directory_urls=directory_urls)
+            for cid, concept in handbook.concepts.items()}
+    return LinkContext(handbook, lang, build_matcher(handbook, lang), urls)
 
 
 def trie_pattern(terms) -> str:

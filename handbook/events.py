@@ -24,6 +24,7 @@ ORDER: tuple[tuple[str, int, str, str], ...] = (
     ("on_files", -110, "navigation", "the navigation from the content model"),
     ("on_pre_page", 100, "generated_pages", "a generated page's text, before MkDocs reads the page"),
     ("on_page_markdown", 100, "gate", "page timer starts; front matter as make check read it"),
+    ("on_page_markdown", -1000, "render_memo", "last: the page's rendering is kept, or taken from the memo"),
     ("on_page_content", 100, "gate", "the page's HTML sanitized before anything reads it"),
     ("on_page_context", 100, "gate", "page timer starts again (template spell)"),
     ("on_template_context", 10, "notfound", "404 pages: relative base offline, home alternates"),

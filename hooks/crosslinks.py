@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 from handbook import buildstate
 from handbook.crosslinks import (
     CrossLinkExtension,
-    build_matcher,
     link_tree,
     linked_urls,
     render_related,
@@ -27,6 +26,7 @@ from handbook.translation import STATUS_SRC
 # Reference pages link to every concept; listing them under "mentioned in" everywhere says nothing.
 REFERENCE_PAGES = (GLOSSARY_SRC, STATUS_SRC)
 
+
 def _linker(config: MkDocsConfig):
     """The tree processor's callback: links the page of `config`'s build being rendered now."""
 
@@ -35,10 +35,9 @@ def _linker(config: MkDocsConfig):
         page = build.rendering if build is not None else None
         if page is None:
             return  # a Markdown conversion that is not one of our pages
-        handbook, _, matcher, urls, _ = _context(config)
-        _, own = _source(handbook, page)
-        link_tree(root, matcher=matcher, own_id=own, raw_html=raw_html,
-                  url_for=lambda cid: relative_url(page.url, urls[cid]))
+        context = _context(config)
+        link_tree(root, matcher=context.matcher, own_id=context.own_id(page.file.src_uri),
+                  raw_html=raw_html, url_for=lambda cid: relative_url(page.url, context.urls[cid]))
 
     return link
 
@@ -60,32 +59,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     build.crosslinks.pop(lang, None)
 
 
-def _source(handbook, page: Page):
-    """(the page's source in the handbook, its concept id), either None for a generated page."""
-    source = handbook.pages.get(page.file.src_uri)
-    return source, getattr(source.meta, "id", None) if source else None
-
-
 def _context(config: MkDocsConfig):
-    """(handbook, lang, matcher, concept id -> url, url -> concept id) for this build."""
-    lang = config.theme["language"]
-    build = buildstate.of(config)
-    if lang not in build.crosslinks:
-        handbook = build.content()
-        urls = {
-            cid: handbook.concept_url(c, lang, directory_urls=config.use_directory_urls)
-            for cid, c in handbook.concepts.items()
-        }
-        by_url = {url: cid for cid, url in urls.items()}
-        build.crosslinks[lang] = (handbook, lang, build_matcher(handbook, lang), urls, by_url)
-    return build.crosslinks[lang]
+    """What every page of this language's build is linked with (`handbook.crosslinks.LinkContext`)."""
+    return buildstate.of(config).link_context(config.theme["language"],
+                                              directory_urls=config.use_directory_urls)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     build = buildstate.of(config)
     build.rendering = None
-    handbook, lang, _, _, by_url = _context(config)
-    _, own = _source(handbook, page)
+    context = _context(config)
+    lang, by_url, own = context.lang, context.by_url, context.own_id(page.file.src_uri)
     # Backlinks count every link to a concept page, written or made above.
     if page.file.src_uri in {ref.format(lang=lang) for ref in REFERENCE_PAGES}:
         return html
@@ -99,12 +83,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    handbook, lang, _, urls, _ = _context(config)
-    source, own = _source(handbook, page)
+    links = _context(config)
+    handbook, lang, urls = links.handbook, links.lang, links.urls
+    own = links.own_id(page.file.src_uri)
     if own is None or own not in handbook.concepts:
         return context
     related = []
-    for cid in source.meta.related:
+    for cid in handbook.pages[page.file.src_uri].meta.related:
         meta = handbook.concepts[cid].meta(lang)
         related.append((meta.title, relative_url(page.url, urls[cid]), meta.summary))
     mentions = buildstate.of(config).mentions.get(lang, {}).get(own, {})

@@ -1,0 +1,62 @@
+"""A page's Markdown rendering kept between builds: what it depends on, and what is kept of it.
+
+Converting the pages' Markdown to HTML is most of what a build of this handbook costs beyond
+vanilla Material's: the handbook's pages carry about five times the text of their sources (leads,
+points, questions, related concepts, the generated checklists and glossary). Rendering is a pure
+function of
+- the page's Markdown as the hooks hand it over, and where the page is (its source, its file, its URL);
+- every file of the build (MkDocs resolves each link against them, and warns for the rest);
+- the Markdown extensions and their settings, the link-validation settings, `use_directory_urls`;
+- the cross-links' terms and concept URLs of the page's language (`LinkContext.key`);
+- the code: the `handbook` package (the memo's own key), Python-Markdown and MkDocs.
+
+`hooks/render_memo.py` keeps each result in the build's memo (`handbook.memo`) under a digest of
+all of these, and only a rendering that logged nothing (no link MkDocs could not resolve, no
+notice), so every message is today's. What is kept is what MkDocs' own rendering leaves on the
+page: the HTML, the table of contents, the title found in the text, the anchors the page holds
+and the anchors it links to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from handbook.memo import key
+
+
+def describe(value: Any) -> Any:
+    """`value` as plain JSON data that is the same in every process: functions and classes by
+    their importable names, other objects by their class and attributes (never an address)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): describe(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [describe(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '?')}.{value.__qualname__}"
+    kind = type(value)
+    return {"class": f"{kind.__module__}.{kind.__qualname__}",
+            "state": describe({k: v for k, v in vars(value).items() if not callable(v)})
+            if hasattr(value, "__dict__") else repr(value)}
+
+
+def files_digest(rows: Iterable[tuple[str, ...]]) -> str:
+    """A digest of a build's files, one row each (source, destination, URL, inclusion)."""
+    return key(json.dumps(sorted(rows), ensure_ascii=False))
+
+
+def render_key(*, markdown: str, place: tuple[str, ...], files: str, settings: Any, links: str,
+               versions: tuple[str, ...]) -> tuple[str, ...]:
+    """The memo's parts for one page's rendering (`handbook.memo.recall`'s `parts`)."""
+    described = json.dumps(describe(settings), ensure_ascii=False, sort_keys=True)
+    return ("page-html", markdown, *place, files, described, links, *versions)
+
+
+def kept(content: str, toc: list[dict], title: str | None, anchors: Iterable[str],
+         links: dict[str, dict[str, str]] | None) -> dict:
+    """What is kept of a rendering (plain JSON; `links` by the source of the page linked to)."""
+    return {"content": content, "toc": toc, "title": title, "anchors": sorted(anchors), "links": links}

@@ -1,0 +1,98 @@
+"""MkDocs adapter: a page rendered before, from the same Markdown, the same files and the same
+code, is not rendered again (`handbook.rendered` says what a rendering depends on).
+
+After every other hook has changed the page's Markdown, the page's `render` is this module's:
+it takes the build's memo (`handbook.memo`, in the user's cache folder, never the working tree)
+for a rendering kept under the digest of everything MkDocs' own `Page.render` reads, and else
+calls `Page.render` and keeps what it left on the page, if it logged nothing. Without a memo
+(no cache folder outside the project) MkDocs renders as it always does and nothing is hashed.
+Measured in bench section 1 (`make bench`): the Markdown of the handbook's 56 pages is most of
+what one build costs beyond vanilla's.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from importlib.metadata import version
+
+import markdown
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from handbook import buildstate
+from handbook.events import priority
+from handbook.memo import key
+from handbook.rendered import files_digest, kept, render_key
+
+
+@event_priority(priority("render_memo", "on_page_markdown"))
+def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> None:
+    build = buildstate.of(config)
+    if build.memo is None or build.memo.path is None:
+        return
+    lang = config.theme["language"]
+    if build.files_digest.get(lang, (None,))[0] is not files:
+        rows = ((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
+        build.files_digest[lang] = (files, files_digest(rows))
+    links = build.link_context(lang, directory_urls=config.use_directory_urls)
+    parts = render_key(
+        markdown=text,
+        place=(page.file.src_uri, page.file.dest_uri, page.file.url, str(links.own_id(page.file.src_uri))),
+        files=build.files_digest[lang][1],
+        settings=[config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
+                  {name: int(level) for name, level in config.validation.links.items()},
+                  logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG],
+        links=links.key,
+        versions=(markdown.__version__, mkdocs.__version__, version("mkdocs-material")),
+    )
+    page.render = partial(_render, page, build.memo, key(*parts))  # type: ignore[method-assign]
+
+
+def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
+    found = memo.get(digest)
+    if isinstance(found, dict):
+        page.content = found["content"]
+        page.toc = get_toc(found["toc"])
+        page._title_from_render = found["title"]
+        page.present_anchor_ids = set(found["anchors"])
+        if found["links"] is not None:
+            page.links_to_anchors = {files.get_file_from_path(src): anchors
+                                     for src, anchors in found["links"].items()}
+        return
+    with _Logged() as logged:
+        Page.render(page, config, files)
+    if not logged.records:
+        links = getattr(page, "links_to_anchors", None)
+        memo.put(digest, kept(page.content, [_token(item) for item in page.toc], page._title_from_render,
+                              page.present_anchor_ids,
+                              {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None))
+
+
+def _token(item) -> dict:
+    """An entry of MkDocs' table of contents as the `toc` extension's token it was made from."""
+    return {"level": item.level, "id": item.id, "name": item.title,
+            "children": [_token(child) for child in item.children]}
+
+
+class _Logged(logging.Handler):
+    """The notices and warnings logged while a page renders (MkDocs' loggers do not propagate)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self):
+        for name in ("mkdocs", ""):
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name in ("mkdocs", ""):
+            logging.getLogger(name).removeHandler(self)

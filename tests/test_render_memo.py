@@ -1,0 +1,146 @@
+"""A page's rendering kept between builds (`hooks/render_memo.py`, `handbook/rendered.py`).
+
+Driven by MkDocs' own config of mkdocs.yml and real `Page` objects, in this process: a page
+rendered from the memo is the page MkDocs renders (HTML, table of contents, title, anchors, links
+to other pages' anchors); anything a rendering reads that changes gives another key; a rendering
+that logged a warning is never kept.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.pages import Page
+
+from handbook import buildstate
+from handbook.memo import Memo
+from handbook.rendered import describe, files_digest
+from tests.conftest import ROOT
+
+PAGE = "th/elements/interdependence.md"  # it mentions two other concepts
+
+
+@pytest.fixture
+def config(tmp_path):
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config.hooks["hooks/crosslinks.py"].on_config(config)  # the cross-links' Markdown extension
+    buildstate.of(config).memo = Memo(tmp_path / "memo.json")
+    yield config
+    buildstate.end(config)
+
+
+def _page(config, files, src_uri=PAGE, markdown=None):
+    page = Page(None, files.get_file_from_path(src_uri), config)
+    page.read_source(config)
+    if markdown is not None:
+        page.markdown = markdown
+    else:  # the page's markers expanded, as the build hands it to MkDocs
+        page.markdown = config.hooks["hooks/content.py"].on_page_markdown(
+            page.markdown, page=page, config=config, files=files)
+    config.hooks["hooks/crosslinks.py"].on_page_markdown(page.markdown, page=page, config=config, files=files)
+    config.hooks["hooks/render_memo.py"].on_page_markdown(page.markdown, page=page, config=config, files=files)
+    return page
+
+
+def _rendered(page):
+    return (page.content, str(page.toc), [item.level for item in page.toc], page.title,
+            page.present_anchor_ids,
+            {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()})
+
+
+def _render(page, config, files):
+    page.render(config, files)
+    config.hooks["hooks/crosslinks.py"].on_page_content(page.content, page=page, config=config, files=files)
+    return _rendered(page)
+
+
+def test_a_page_from_the_memo_is_the_page_mkdocs_renders(config, monkeypatch):
+    files = get_files(config)
+    fresh = _render(_page(config, files), config, files)
+    assert 'class="hb-xref"' in fresh[0]  # the cross-links took part
+    memo = buildstate.of(config).memo
+    assert len(memo.used) == 1
+    monkeypatch.setattr(Page, "render", lambda *a: pytest.fail("rendered again"))
+    assert _render(_page(config, files), config, files) == fresh
+
+
+def test_a_self_anchor_link_is_kept_for_the_anchor_check(config, monkeypatch):
+    files = get_files(config)
+    text = "# Title\n\n## Part one\n\n[to part one](#part-one) [elsewhere](interaction.md#nowhere)\n"
+    fresh = _render(_page(config, files, markdown=text), config, files)
+    assert fresh[5] == {PAGE: {"title": "#title", "part-one": "#part-one"},  # the permalinks too
+                        "th/elements/interaction.md": {"nowhere": "interaction.md#nowhere"}}
+    monkeypatch.setattr(Page, "render", lambda *a: pytest.fail("rendered again"))
+    assert _render(_page(config, files, markdown=text), config, files) == fresh
+
+
+def test_a_rendering_that_warned_is_not_kept_and_warns_again(config, caplog):
+    files = get_files(config)
+    text = "A link to [a page that is not there](no-such-page.md).\n"
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            logging.getLogger("mkdocs").propagate = True
+            try:
+                _render(_page(config, files, markdown=text), config, files)
+            finally:
+                logging.getLogger("mkdocs").propagate = False
+        assert any("no-such-page.md" in r.getMessage() for r in caplog.records)
+    assert buildstate.of(config).memo.used == {}
+
+
+@pytest.mark.parametrize("change", ["markdown", "files", "directory_urls", "extension setting", "terms"])
+def test_what_a_rendering_reads_is_in_its_key(config, change):
+    files = get_files(config)
+    _render(_page(config, files), config, files)
+    memo = buildstate.of(config).memo
+    before = set(memo.used)
+    markdown = None
+    if change == "markdown":
+        markdown = _page(config, files).markdown + "\n\nOne more line.\n"
+    elif change == "files":
+        files = Files([*files, File("th/elements/new-page.md", config.docs_dir, config.site_dir, True)])
+    elif change == "directory_urls":
+        config.use_directory_urls = False
+        files = get_files(config)
+    elif change == "extension setting":
+        config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "permalink": "#"}
+    else:
+        build = buildstate.of(config)
+        context = build.link_context("th", directory_urls=True)
+        context.matcher.concept_of["สมาชิก"] = "participation"
+        context.__dict__.pop("key", None)
+    _render(_page(config, files, markdown=markdown), config, files)
+    assert len(set(memo.used) - before) == 1
+
+
+def test_without_a_cache_folder_mkdocs_renders_as_always(config):
+    buildstate.of(config).memo = Memo(None)
+    files = get_files(config)
+    page = _page(config, files)
+    assert "render" not in vars(page)
+
+
+def test_a_description_is_the_same_in_every_process():
+    from handbook.slugs import slugify
+
+    class Extension:
+        def __init__(self):
+            self.config = {"permalink": True}
+            self.callback = lambda: None
+
+    described = describe([{"toc": {"slugify": slugify, "permalink": True}}, Extension(), {3, 1, 2}])
+    assert described == [{"toc": {"permalink": True, "slugify": "handbook.slugs.slugify"}},
+                         {"class": f"{__name__}.test_a_description_is_the_same_in_every_process.<locals>."
+                                   "Extension", "state": {"config": {"permalink": True}}},
+                         [1, 2, 3]]
+    assert "0x" not in repr(described)
+
+
+def test_the_files_digest_does_not_depend_on_their_order():
+    rows = [("a.md", "a/index.html", "a/", "INCLUDED"), ("b.md", "b/index.html", "b/", "INCLUDED")]
+    assert files_digest(rows) == files_digest(reversed(rows))
+    assert files_digest(rows) != files_digest(rows[:1])
