@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from importlib.metadata import version
 
 import markdown
 import mkdocs
@@ -47,7 +46,7 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
                   {name: int(level) for name, level in config.validation.links.items()},
                   logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG],
         links=links.key,
-        versions=(markdown.__version__, mkdocs.__version__, version("mkdocs-material")),
+        versions=(markdown.__version__, mkdocs.__version__),  # Material takes no part in it
     )
     page.render = partial(_render, page, build.memo, key(*parts))  # type: ignore[method-assign]
 
