@@ -27,6 +27,7 @@ ORDER: tuple[tuple[str, int, str, str], ...] = (
     ("on_page_markdown", -1000, "render_memo", "last: the page's rendering is kept, or taken from the memo"),
     ("on_page_content", 100, "gate", "the page's HTML sanitized before anything reads it"),
     ("on_page_context", 100, "gate", "page timer starts again (template spell)"),
+    ("on_page_context", 50, "search_entries", "before Material's search: a page's documents from the memo"),
     ("on_template_context", 10, "notfound", "404 pages: relative base offline, home alternates"),
     ("on_post_template", 50, "outputs", "page policy of 404.html"),
     ("on_post_page", -100, "gate", "page timer stops; page limit"),

@@ -1,4 +1,5 @@
-"""A page's Markdown rendering kept between builds: what it depends on, and what is kept of it.
+"""A page's Markdown rendering, and its search documents, kept between builds: what they depend
+on, and what is kept of them.
 
 Converting the pages' Markdown to HTML is most of what a build of this handbook costs beyond
 vanilla Material's: the handbook's pages carry about five times the text of their sources (leads,
@@ -15,6 +16,11 @@ all of these, and only a rendering that logged nothing (no link MkDocs could not
 notice), so every message is today's. What is kept is what MkDocs' own rendering leaves on the
 page: the HTML, the table of contents, the title found in the text, the anchors the page holds
 and the anchors it links to.
+
+Material's search plugin then cuts each page's HTML into documents (one per section), the other
+cost that grows with the text: a pure function of the page's HTML, URL, title, table of contents
+and front matter, and of Material's code. `hooks/search_entries.py` keeps a page's documents the
+same way (`search_key`).
 """
 
 from __future__ import annotations
@@ -54,6 +60,20 @@ def render_key(*, markdown: str, place: tuple[str, ...], files: str, settings: A
     """The memo's parts for one page's rendering (`handbook.memo.recall`'s `parts`)."""
     described = json.dumps(describe(settings), ensure_ascii=False, sort_keys=True)
     return ("page-html", markdown, *place, files, described, links, *versions)
+
+
+def toc_tokens(toc) -> list[dict]:
+    """A table of contents (MkDocs' `AnchorLink`s: level, id, title, children) as the `toc`
+    extension's tokens it is made from (MkDocs' `get_toc` makes it again from them)."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": toc_tokens(item.children)}
+            for item in toc]
+
+
+def search_key(*, content: str, url: str, title: str, toc: list[dict], meta: dict, versions: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """The memo's parts for one page's search documents (`handbook.memo.recall`'s `parts`)."""
+    described = json.dumps(describe([toc, meta]), ensure_ascii=False, sort_keys=True)
+    return ("search-documents", content, url, title, described, *versions)
 
 
 def kept(content: str, toc: list[dict], title: str | None, anchors: Iterable[str],

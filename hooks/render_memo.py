@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 from handbook import buildstate
 from handbook.events import priority
 from handbook.memo import key
-from handbook.rendered import files_digest, kept, render_key
+from handbook.rendered import files_digest, kept, render_key, toc_tokens
 
 
 @event_priority(priority("render_memo", "on_page_markdown"))
@@ -66,15 +66,9 @@ def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
         Page.render(page, config, files)
     if not logged.records:
         links = getattr(page, "links_to_anchors", None)
-        memo.put(digest, kept(page.content, [_token(item) for item in page.toc], page._title_from_render,
+        memo.put(digest, kept(page.content, toc_tokens(page.toc), page._title_from_render,
                               page.present_anchor_ids,
                               {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None))
-
-
-def _token(item) -> dict:
-    """An entry of MkDocs' table of contents as the `toc` extension's token it was made from."""
-    return {"level": item.level, "id": item.id, "name": item.title,
-            "children": [_token(child) for child in item.children]}
 
 
 class _Logged(logging.Handler):

@@ -1,9 +1,11 @@
-"""A page's rendering kept between builds (`hooks/render_memo.py`, `handbook/rendered.py`).
+"""A page's rendering and its search documents kept between builds (`hooks/render_memo.py`,
+`hooks/search_entries.py`, `handbook/rendered.py`).
 
 Driven by MkDocs' own config of mkdocs.yml and real `Page` objects, in this process: a page
 rendered from the memo is the page MkDocs renders (HTML, table of contents, title, anchors, links
 to other pages' anchors); anything a rendering reads that changes gives another key; a rendering
-that logged a warning is never kept.
+that logged a warning is never kept. A page's search documents from the memo are those Material's
+search plugin makes of the page.
 """
 
 from __future__ import annotations
@@ -144,3 +146,53 @@ def test_the_files_digest_does_not_depend_on_their_order():
     rows = [("a.md", "a/index.html", "a/", "INCLUDED"), ("b.md", "b/index.html", "b/", "INCLUDED")]
     assert files_digest(rows) == files_digest(reversed(rows))
     assert files_digest(rows) != files_digest(rows[:1])
+
+
+def _index_page(config, files, page):
+    """The page's documents as Material's search plugin indexes it (through hooks/search_entries.py)."""
+    plugin = buildstate.search_plugin(config)
+    config.hooks["hooks/search_entries.py"].on_page_context({}, page=page, config=config, nav=None)
+    before = len(plugin.search_index.entries)
+    plugin.search_index.add_entry_from_context(page)
+    return plugin.search_index.entries[before:]
+
+
+@pytest.fixture
+def search_config(config):
+    plugin = config.plugins["material/search"]
+    plugin.on_config(config)
+    return config
+
+
+def test_a_pages_search_documents_from_the_memo_are_materials(search_config, monkeypatch):
+    from material.plugins.search.plugin import SearchIndex
+
+    config, files = search_config, get_files(search_config)
+    page = _page(config, files)
+    page.render(config, files)
+    fresh = _index_page(config, files, page)
+    assert fresh and fresh[0]["location"] == "th/elements/interdependence/"
+    assert len(buildstate.of(config).memo.used) == 2  # the rendering and the documents
+    buildstate.search_plugin(config).search_index = SearchIndex(**buildstate.search_plugin(config).config)
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", lambda *a: pytest.fail("indexed again"))
+    assert _index_page(config, files, page) == fresh
+
+
+@pytest.mark.parametrize("change", ["content", "title", "toc"])
+def test_what_the_search_documents_read_is_in_their_key(search_config, change):
+    config, files = search_config, get_files(search_config)
+    page = _page(config, files, markdown="# Title\n\n## Part one\n\nText.\n\n### Part two\n\nMore text.\n")
+    page.render(config, files)
+    _index_page(config, files, page)
+    memo = buildstate.of(config).memo
+    before = set(memo.used)
+    if change == "content":
+        page.content += "<p>One more paragraph.</p>"
+    elif change == "title":
+        page.meta["title"] = "Another title"
+    else:
+        page.toc.items[0].children = []
+    documents = _index_page(config, files, page)
+    assert len(set(memo.used) - before) == 1
+    if change == "content":
+        assert "One more paragraph." in documents[-1]["text"]
