@@ -67,6 +67,8 @@ class Build:
     crosslinks: dict[str, Any] = field(default_factory=dict)
     #: lang -> (MkDocs' files of that language's build, their digest) (`hooks/render_memo.py`).
     files_digest: dict[str, tuple] = field(default_factory=dict)
+    #: A digest of the hooks' code, which takes part in rendering (the cross-links), read once.
+    hooks_digest: str | None = None
     #: The page Python-Markdown is rendering now, or None.
     rendering: Any = None
     #: src_uri -> when its current spell began / seconds spent (`hooks/gate.py`).

@@ -9,7 +9,7 @@ function of
 - every file of the build (MkDocs resolves each link against them, and warns for the rest);
 - the Markdown extensions and their settings, the link-validation settings, `use_directory_urls`;
 - the cross-links' terms and concept URLs of the page's language (`LinkContext.key`);
-- the code: the `handbook` package (the memo's own key), Python-Markdown and MkDocs.
+- the code: the `handbook` package (the memo's own key), the hooks, Python-Markdown and MkDocs.
 
 `hooks/render_memo.py` keeps each result in the build's memo (`handbook.memo`) under a digest of
 all of these, and only a rendering that logged nothing (no link MkDocs could not resolve, no

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
 
 import markdown
 import mkdocs
@@ -26,6 +27,7 @@ from handbook import buildstate
 from handbook.events import priority
 from handbook.memo import key
 from handbook.rendered import files_digest, kept, render_key, toc_tokens
+from handbook.usercache import source_digest
 
 
 @event_priority(priority("render_memo", "on_page_markdown"))
@@ -37,6 +39,8 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
     if build.files_digest.get(lang, (None,))[0] is not files:
         rows = ((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
         build.files_digest[lang] = (files, files_digest(rows))
+    if build.hooks_digest is None:
+        build.hooks_digest = source_digest(Path(__file__).parent)
     links = build.link_context(lang, directory_urls=config.use_directory_urls)
     parts = render_key(
         markdown=text,
@@ -46,7 +50,8 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
                   {name: int(level) for name, level in config.validation.links.items()},
                   logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG],
         links=links.key,
-        versions=(markdown.__version__, mkdocs.__version__),  # Material takes no part in it
+        # The hooks' code (the cross-links' callback); Material takes no part in rendering.
+        versions=(build.hooks_digest, markdown.__version__, mkdocs.__version__),
     )
     page.render = partial(_render, page, build.memo, key(*parts))  # type: ignore[method-assign]
 

@@ -94,7 +94,8 @@ def test_a_rendering_that_warned_is_not_kept_and_warns_again(config, caplog):
     assert buildstate.of(config).memo.used == {}
 
 
-@pytest.mark.parametrize("change", ["markdown", "files", "directory_urls", "extension setting", "terms"])
+@pytest.mark.parametrize("change", ["markdown", "files", "directory_urls", "extension setting", "terms",
+                                    "hooks' code"])
 def test_what_a_rendering_reads_is_in_its_key(config, change):
     files = get_files(config)
     _render(_page(config, files), config, files)
@@ -108,6 +109,8 @@ def test_what_a_rendering_reads_is_in_its_key(config, change):
     elif change == "directory_urls":
         config.use_directory_urls = False
         files = get_files(config)
+    elif change == "hooks' code":
+        buildstate.of(config).hooks_digest = "the digest of other code"
     elif change == "extension setting":
         config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "permalink": "#"}
     else:
