@@ -70,8 +70,9 @@ class Build:
     crosslinks: dict[str, Any] = field(default_factory=dict)
     #: lang -> (MkDocs' files of that language's build, their digest) (`hooks/render_memo.py`).
     files_digest: dict[str, tuple] = field(default_factory=dict)
-    #: A digest of the hooks' code, which takes part in rendering (the cross-links), read once.
-    hooks_digest: str | None = None
+    #: What rendering runs besides the `handbook` package: the hooks' code (the cross-links'
+    #: callback), Python-Markdown, MkDocs, PyThaiNLP, the extensions' packages; read once.
+    render_code: str | None = None
     #: The page Python-Markdown is rendering now, or None.
     rendering: Any = None
     #: src_uri -> when its current spell began / seconds spent (`hooks/gate.py`).

@@ -21,7 +21,7 @@ _MEMO: dict[str, dict[str, list[str]]] = {kind: {} for kind in _KINDS}
 _STATE: dict[str, object] = {"path": None, "dirty": False}
 
 
-def _version() -> str:
+def cache_version() -> str:
     from importlib.metadata import version
 
     return f"pythainlp-{version('pythainlp')}-newmm"
@@ -38,7 +38,7 @@ def open_cache(path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if isinstance(data, dict) and data.get("version") == _version():
+    if isinstance(data, dict) and data.get("version") == cache_version():
         for kind in _KINDS:
             if isinstance(data.get(kind), dict):
                 _MEMO[kind].update(
@@ -68,7 +68,7 @@ def save_cache() -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": _version(), **_MEMO}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"version": cache_version(), **_MEMO}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
     _STATE["dirty"] = False
 

@@ -13,6 +13,7 @@ what one build costs beyond vanilla's.
 from __future__ import annotations
 
 import logging
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from handbook import buildstate
 from handbook.events import priority
 from handbook.memo import key
 from handbook.rendered import files_digest, kept, render_key, toc_tokens
+from handbook.thai import cache_version as thai_version
 from handbook.usercache import source_digest
 
 
@@ -39,8 +41,8 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
     if build.files_digest.get(lang, (None,))[0] is not files:
         rows = ((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
         build.files_digest[lang] = (files, files_digest(rows))
-    if build.hooks_digest is None:
-        build.hooks_digest = source_digest(Path(__file__).parent)
+    if build.render_code is None:
+        build.render_code = _render_code(config)
     links = build.link_context(lang, directory_urls=config.use_directory_urls)
     parts = render_key(
         markdown=text,
@@ -50,10 +52,20 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
                   {name: int(level) for name, level in config.validation.links.items()},
                   logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG],
         links=links.key,
-        # The hooks' code (the cross-links' callback); Material takes no part in rendering.
-        versions=(build.hooks_digest, markdown.__version__, mkdocs.__version__),
+        versions=(build.render_code,),
     )
     page.render = partial(_render, page, build.memo, key(*parts))  # type: ignore[method-assign]
+
+
+def _render_code(config: MkDocsConfig) -> str:
+    """A digest of the code that renders besides the `handbook` package (the memo's own key): the
+    hooks (the cross-links' callback), Python-Markdown, MkDocs, PyThaiNLP (where a Thai term may be
+    linked) and the packages of the Markdown extensions. Material takes no part in rendering."""
+    modules = {ext if isinstance(ext, str) else type(ext).__module__ for ext in config.markdown_extensions}
+    tops = sorted({name.split(".")[0] for name in modules})
+    versions = [(top, str(getattr(sys.modules.get(top), "__version__", None))) for top in tops]
+    return key(source_digest(Path(__file__).parent), thai_version(), markdown.__version__,
+               mkdocs.__version__, repr(versions))
 
 
 def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:

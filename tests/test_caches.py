@@ -69,7 +69,7 @@ def test_one_process_reads_each_projects_cache(tmp_path):
     # The benchmark builds several projects in one process; each project's cache is read.
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     version = json.loads(subprocess.run(
-        [sys.executable, "-c", "from handbook.thai import _version; import json; print(json.dumps(_version()))"],
+        [sys.executable, "-c", "from handbook.thai import cache_version; import json; print(json.dumps(cache_version()))"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     first.write_text(json.dumps({"version": version, "words": {"กา": ["ก", "า"]}}), encoding="utf-8")
     second.write_text(json.dumps({"version": version, "words": {"ขา": ["ข", "า"]}}), encoding="utf-8")

@@ -110,7 +110,7 @@ def test_what_a_rendering_reads_is_in_its_key(config, change):
         config.use_directory_urls = False
         files = get_files(config)
     elif change == "hooks' code":
-        buildstate.of(config).hooks_digest = "the digest of other code"
+        buildstate.of(config).render_code = "the digest of other code"
     elif change == "extension setting":
         config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "permalink": "#"}
     else:
