@@ -75,6 +75,8 @@ class Build:
     render_code: str | None = None
     #: The page Python-Markdown is rendering now, or None.
     rendering: Any = None
+    #: Thai text -> where its words begin and end, as the cross-links of that page read them.
+    thai_consulted: dict[str, list[int]] = field(default_factory=dict)
     #: src_uri -> when its current spell began / seconds spent (`hooks/gate.py`).
     page_started: dict[str, float] = field(default_factory=dict)
     page_spent: dict[str, float] = field(default_factory=dict)

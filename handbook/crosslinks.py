@@ -149,15 +149,16 @@ def thai_boundaries(text: str) -> frozenset[int]:
     return frozenset(offsets)
 
 
-def _is_whole_word(text: str, start: int, end: int) -> bool:
+def _is_whole_word(text: str, start: int, end: int,
+                   boundaries: Callable[[str], frozenset[int]] = thai_boundaries) -> bool:
     if not THAI.search(text[start:end]):
         # Latin: no letter or digit may touch either end ("partner" is not in "partners").
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
     # A Thai neighbour on either side must be separated by a segmentation boundary.
-    boundaries = thai_boundaries(text)
-    return start in boundaries and end in boundaries
+    found = boundaries(text)
+    return start in found and end in found
 
 
 def _skips(tag: str, classes: str | None) -> bool:
@@ -195,8 +196,9 @@ def _follow_raw_tag(raw: str, open_skips: list[str]) -> None:
 class _Linker:
     """One page's linking state: what is linked already, and which raw tags are open."""
 
-    def __init__(self, matcher: Matcher, own_id: str | None, url_for, raw_html):
+    def __init__(self, matcher: Matcher, own_id: str | None, url_for, raw_html, boundaries):
         self.matcher, self.url_for, self.raw_html = matcher, url_for, raw_html
+        self.boundaries = boundaries
         self.done = {own_id} if own_id else set()
         self.linked: list[str] = []
         self.open_skips: list[str] = []
@@ -217,7 +219,7 @@ class _Linker:
                 concept_id = self.matcher.concept_of.get(" ".join(match.group(0).split()).lower())
                 if concept_id is None or concept_id in self.done:
                     continue
-                if not _is_whole_word(segment, match.start(), match.end()):
+                if not _is_whole_word(segment, match.start(), match.end(), self.boundaries):
                     continue
                 self.done.add(concept_id)
                 self.linked.append(concept_id)
@@ -258,13 +260,15 @@ def link_tree(
     own_id: str | None,
     url_for: Callable[[str], str],
     raw_html: Callable[[int], object] | None = None,
+    boundaries: Callable[[str], frozenset[int]] = thai_boundaries,
 ) -> list[str]:
     """Link the first mention of each other concept in the tree `root` (changed in place, in
     document order); return the linked ids.
 
     The tree is the one Python-Markdown builds (`xml.etree` elements), so no HTML is parsed;
-    `raw_html(n)` returns the raw HTML that placeholder n stands for (Python-Markdown's stash)."""
-    linker = _Linker(matcher, own_id, url_for, raw_html)
+    `raw_html(n)` returns the raw HTML that placeholder n stands for (Python-Markdown's stash);
+    `boundaries(text)`, where a Thai text's words begin and end (PyThaiNLP's, by default)."""
+    linker = _Linker(matcher, own_id, url_for, raw_html, boundaries)
     if not _skipped(root):
         linker.walk(root)
     return linker.linked

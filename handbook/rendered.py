@@ -8,8 +8,12 @@ function of
 - the page's Markdown as the hooks hand it over, and where the page is (its source, its file, its URL);
 - every file of the build (MkDocs resolves each link against them, and warns for the rest);
 - the Markdown extensions and their settings, the link-validation settings, `use_directory_urls`;
-- the cross-links' terms and concept URLs of the page's language (`LinkContext.key`);
-- the code: the `handbook` package (the memo's own key), the hooks, Python-Markdown and MkDocs.
+- the cross-links' terms and concept URLs of the page's language (`LinkContext.key`), and where
+  the Thai texts they looked at have word boundaries (PyThaiNLP's answers, which a build reads
+  from `.cache/handbook/` in the working tree: kept with the rendering and compared on each use);
+- the levels of MkDocs' and Python-Markdown's loggers (a `--quiet` build sees no warning);
+- the code: the `handbook` package (the memo's own key), the hooks, Python-Markdown, MkDocs,
+  PyThaiNLP's version, and each module an extension or a setting names (its version and file).
 
 `hooks/render_memo.py` keeps each result in the build's memo (`handbook.memo`) under a digest of
 all of these, and only a rendering that logged nothing (no link MkDocs could not resolve, no
@@ -25,8 +29,12 @@ same way (`search_key`).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from handbook.memo import key
@@ -48,6 +56,42 @@ def describe(value: Any) -> Any:
     return {"class": f"{kind.__module__}.{kind.__qualname__}",
             "state": describe({k: v for k, v in vars(value).items() if not callable(v)})
             if hasattr(value, "__dict__") else repr(value)}
+
+
+def callables_in(value: Any) -> Iterator[Any]:
+    """Every function or class in `value` (settings: mappings and lists of them, to any depth)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from callables_in(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from callables_in(item)
+    elif callable(value) and hasattr(value, "__module__"):
+        yield value
+
+
+def module_fingerprint(name: str, project: Path) -> str:
+    """What identifies the code of module `name` (or of Python-Markdown's extension of that short
+    name): its package's version where it has one, and a digest of the module's own file; for a
+    module of the `project` folder, a digest of every Python file beside it too."""
+    spec = None
+    for candidate in (name, f"markdown.extensions.{name}"):
+        try:
+            spec = importlib.util.find_spec(candidate)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None:
+            name = candidate
+            break
+    if spec is None or not spec.origin or not Path(spec.origin).is_file():
+        return f"{name}: not found"
+    origin = Path(spec.origin)
+    version = getattr(sys.modules.get(name.split(".")[0]), "__version__", None)
+    digest = hashlib.sha256(origin.read_bytes())
+    if origin.resolve().is_relative_to(project.resolve()):
+        for beside in sorted(origin.parent.glob("*.py")):
+            digest.update(beside.name.encode() + b"\0" + beside.read_bytes())
+    return f"{name} {version} {digest.hexdigest()}"
 
 
 def files_digest(rows: Iterable[tuple[str, ...]]) -> str:
@@ -77,6 +121,8 @@ def search_key(*, content: str, url: str, title: str, toc: list[dict], meta: dic
 
 
 def kept(content: str, toc: list[dict], title: str | None, anchors: Iterable[str],
-         links: dict[str, dict[str, str]] | None) -> dict:
-    """What is kept of a rendering (plain JSON; `links` by the source of the page linked to)."""
-    return {"content": content, "toc": toc, "title": title, "anchors": sorted(anchors), "links": links}
+         links: dict[str, dict[str, str]] | None, thai: dict[str, list[int]]) -> dict:
+    """What is kept of a rendering (plain JSON; `links` by the source of the page linked to;
+    `thai`, the word boundaries of each Thai text the cross-links looked at)."""
+    return {"content": content, "toc": toc, "title": title, "anchors": sorted(anchors), "links": links,
+            "thai": thai}

@@ -18,6 +18,7 @@ from handbook.crosslinks import (
     link_tree,
     linked_urls,
     render_related,
+    thai_boundaries,
 )
 from handbook.glossary import GLOSSARY_SRC
 from handbook.loader import relative_url, resolve_url
@@ -36,8 +37,16 @@ def _linker(config: MkDocsConfig):
         if page is None:
             return  # a Markdown conversion that is not one of our pages
         context = _context(config)
+        consulted = build.thai_consulted
+
+        def boundaries(text: str) -> frozenset[int]:
+            found = thai_boundaries(text)
+            consulted[text] = sorted(found)  # the rendering depends on it (hooks/render_memo.py)
+            return found
+
         link_tree(root, matcher=context.matcher, own_id=context.own_id(page.file.src_uri),
-                  raw_html=raw_html, url_for=lambda cid: relative_url(page.url, context.urls[cid]))
+                  raw_html=raw_html, url_for=lambda cid: relative_url(page.url, context.urls[cid]),
+                  boundaries=boundaries)
 
     return link
 
@@ -49,7 +58,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> None:
-    buildstate.of(config).rendering = page  # the page Python-Markdown renders next
+    build = buildstate.of(config)
+    build.rendering = page  # the page Python-Markdown renders next
+    build.thai_consulted = {}
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

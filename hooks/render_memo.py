@@ -13,7 +13,6 @@ what one build costs beyond vanilla's.
 from __future__ import annotations
 
 import logging
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -25,9 +24,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from handbook import buildstate
+from handbook.crosslinks import thai_boundaries
 from handbook.events import priority
 from handbook.memo import key
-from handbook.rendered import files_digest, kept, render_key, toc_tokens
+from handbook.rendered import (
+    callables_in,
+    files_digest,
+    kept,
+    module_fingerprint,
+    render_key,
+    toc_tokens,
+)
 from handbook.thai import cache_version as thai_version
 from handbook.usercache import source_digest
 
@@ -50,7 +57,8 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
         files=build.files_digest[lang][1],
         settings=[config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
                   {name: int(level) for name, level in config.validation.links.items()},
-                  logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG],
+                  # What a rendering may log, and whether MkDocs keeps the links to anchors.
+                  [logging.getLogger(name).getEffectiveLevel() for name in LOGGERS]],
         links=links.key,
         versions=(build.render_code,),
     )
@@ -59,18 +67,20 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
 
 def _render_code(config: MkDocsConfig) -> str:
     """A digest of the code that renders besides the `handbook` package (the memo's own key): the
-    hooks (the cross-links' callback), Python-Markdown, MkDocs, PyThaiNLP (where a Thai term may be
-    linked) and the packages of the Markdown extensions. Material takes no part in rendering."""
+    hooks (the cross-links' callback), Python-Markdown, MkDocs, PyThaiNLP's version, and every
+    module a Markdown extension or a setting names (`slugify`). Material takes no part in it."""
     modules = {ext if isinstance(ext, str) else type(ext).__module__ for ext in config.markdown_extensions}
-    tops = sorted({name.split(".")[0] for name in modules})
-    versions = [(top, str(getattr(sys.modules.get(top), "__version__", None))) for top in tops]
+    modules |= {function.__module__ for function in callables_in(config.mdx_configs)}
+    project = Path(config.config_file_path).parent
     return key(source_digest(Path(__file__).parent), thai_version(), markdown.__version__,
-               mkdocs.__version__, repr(versions))
+               mkdocs.__version__, *(module_fingerprint(name, project) for name in sorted(modules)))
 
 
 def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
     found = memo.get(digest)
-    if isinstance(found, dict):
+    # Kept, and the Thai texts its cross-links looked at still have their words where they had.
+    if isinstance(found, dict) and isinstance(found.get("thai"), dict) and all(
+            sorted(thai_boundaries(text)) == kept_boundaries for text, kept_boundaries in found["thai"].items()):
         page.content = found["content"]
         page.toc = get_toc(found["toc"])
         page._title_from_render = found["title"]
@@ -85,14 +95,19 @@ def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
         links = getattr(page, "links_to_anchors", None)
         memo.put(digest, kept(page.content, toc_tokens(page.toc), page._title_from_render,
                               page.present_anchor_ids,
-                              {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None))
+                              {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None,
+                              dict(buildstate.of(config).thai_consulted)))
+
+
+#: Where a rendering's messages go: MkDocs' loggers (they do not propagate) and the others'.
+LOGGERS = ("mkdocs", "MARKDOWN", "")
 
 
 class _Logged(logging.Handler):
-    """The notices and warnings logged while a page renders (MkDocs' loggers do not propagate)."""
+    """Whatever is logged while a page renders, at any level its logger lets through."""
 
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
+        super().__init__(logging.NOTSET)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -199,3 +199,74 @@ def test_what_the_search_documents_read_is_in_their_key(search_config, change):
     assert len(set(memo.used) - before) == 1
     if change == "content":
         assert "One more paragraph." in documents[-1]["text"]
+
+
+def test_a_quiet_builds_rendering_is_not_a_normal_builds(config, caplog):
+    """A `--quiet` build logs no warning, so what it keeps must not serve a build that would."""
+    files = get_files(config)
+    text = "An image that is not there: ![a picture](missing.png)\n"
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # mkdocs build -q
+    try:
+        _render(_page(config, files, markdown=text), config, files)
+    finally:
+        logger.setLevel(level)
+    assert len(buildstate.of(config).memo.used) == 1  # kept: nothing was logged at that level
+    logger.propagate = True
+    try:
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            _render(_page(config, files, markdown=text), config, files)
+    finally:
+        logger.propagate = False
+    assert any("missing.png" in r.getMessage() for r in caplog.records)
+
+
+def test_a_kept_rendering_is_not_used_when_a_thai_texts_words_changed(config, monkeypatch):
+    """The cross-links link a Thai term only at word boundaries, which a build reads from
+    PyThaiNLP's answers kept in the working tree: other answers, another rendering."""
+    from handbook.crosslinks import thai_boundaries
+
+    files = get_files(config)
+    first = _render(_page(config, files), config, files)
+    assert "มี<a" in first[0] and 'ปฏิสัมพันธ์</a>' in first[0]
+
+    def merged(text: str) -> frozenset[int]:
+        """'มี' and 'ปฏิสัมพันธ์' read as one word where they first meet."""
+        found = set(thai_boundaries(text))
+        found.discard(text.find("มีปฏิสัมพันธ์") + 2)
+        return frozenset(found)
+
+    for hook in ("hooks/crosslinks.py", "hooks/render_memo.py"):
+        monkeypatch.setattr(config.hooks[hook], "thai_boundaries", merged)
+    again = _render(_page(config, files), config, files)
+    buildstate.of(config).memo = Memo(None)  # the same page rendered without a memo
+    assert again == _render(_page(config, files), config, files) != first
+
+
+def test_a_module_a_setting_names_is_known_by_its_code(tmp_path, monkeypatch):
+    from handbook.rendered import module_fingerprint
+
+    (tmp_path / "localslug.py").write_text("def slugify(value, separator):\n    return value\n")
+    (tmp_path / "helper.py").write_text("X = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = module_fingerprint("localslug", tmp_path)
+    (tmp_path / "helper.py").write_text("X = 2\n")  # a file beside it, in the project
+    assert module_fingerprint("localslug", tmp_path) != before
+    (tmp_path / "localslug.py").write_text("def slugify(value, separator):\n    return value.lower()\n")
+    assert module_fingerprint("localslug", tmp_path) != before
+    import markdown
+
+    assert module_fingerprint("toc", tmp_path).startswith(f"markdown.extensions.toc {markdown.__version__} ")
+    assert module_fingerprint("no_such_module_here", tmp_path).endswith("not found")
+
+
+def test_the_render_code_names_the_modules_of_the_settings(config, tmp_path, monkeypatch):
+    (tmp_path / "localslug.py").write_text("def slugify(value, separator):\n    return value\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import localslug
+
+    render_memo = config.hooks["hooks/render_memo.py"]
+    before = render_memo._render_code(config)
+    config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "slugify": localslug.slugify}
+    assert render_memo._render_code(config) != before
