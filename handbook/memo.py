@@ -22,6 +22,7 @@ is kept was computed by the same code from the same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
@@ -40,8 +41,11 @@ KEEP_FILES = 6
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=1)
 def code_key() -> str:
-    """What every kept result depends on besides its input: the code that computed it."""
+    """What every kept result depends on besides its input: the code that computed it, as this
+    process runs it (read once: `mkdocs serve` keeps the modules it imported while their files
+    change, so a later reading would name code that is not the code running)."""
     import nh3
     import pydantic
     import yaml

@@ -29,6 +29,7 @@ same way (`search_key`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -50,6 +51,9 @@ def describe(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [describe(v) for v in value]
         return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, functools.partial):  # a function with some arguments given (a slugify)
+        return {"partial": describe(value.func), "args": describe(value.args),
+                "keywords": describe(value.keywords)}
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '?')}.{value.__qualname__}"
     kind = type(value)
@@ -66,31 +70,48 @@ def callables_in(value: Any) -> Iterator[Any]:
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from callables_in(item)
+    elif isinstance(value, functools.partial):
+        yield from callables_in([value.func, value.args, value.keywords])
     elif callable(value) and hasattr(value, "__module__"):
         yield value
 
 
+#: Markdown extensions whose rendering reads nothing but the page's Markdown and their settings
+#: (Python-Markdown's own, less codehilite, which asks Pygments); the handbook's cross-links are
+#: in the key by their terms and the Thai answers they read. With any other extension in
+#: mkdocs.yml (one may read files, as pymdownx.snippets does), pages are rendered every build.
+PURE_EXTENSIONS = frozenset(f"markdown.extensions.{name}" for name in (
+    "abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes", "legacy_attrs",
+    "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks"))
+
+
+def extension_module(name: str) -> str:
+    """The module of an extension as mkdocs.yml names it: `toc`, `markdown.extensions.toc`,
+    `package.module:Class`."""
+    module = name.split(":", 1)[0]
+    return module if "." in module else f"markdown.extensions.{module}"
+
+
+@functools.cache
 def module_fingerprint(name: str, project: Path) -> str:
-    """What identifies the code of module `name` (or of Python-Markdown's extension of that short
-    name): its package's version where it has one, and a digest of the module's own file; for a
-    module of the `project` folder, a digest of every Python file beside it too."""
-    spec = None
-    for candidate in (name, f"markdown.extensions.{name}"):
-        try:
-            spec = importlib.util.find_spec(candidate)
-        except (ImportError, ValueError):
-            spec = None
-        if spec is not None:
-            name = candidate
-            break
+    """What identifies the code of module `name` as this process runs it (read once: a module is
+    imported once, and `mkdocs serve` keeps it while its file changes): its package's version
+    where it has one and a digest of its file; for a module of the `project` folder, a digest of
+    every Python file of the project (what it may import), but hidden and virtualenv folders."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
     if spec is None or not spec.origin or not Path(spec.origin).is_file():
         return f"{name}: not found"
     origin = Path(spec.origin)
     version = getattr(sys.modules.get(name.split(".")[0]), "__version__", None)
     digest = hashlib.sha256(origin.read_bytes())
     if origin.resolve().is_relative_to(project.resolve()):
-        for beside in sorted(origin.parent.glob("*.py")):
-            digest.update(beside.name.encode() + b"\0" + beside.read_bytes())
+        for path in sorted(project.rglob("*.py")):
+            parts = path.relative_to(project).parts
+            if not any(part.startswith(".") or part in ("site", "build", "dist") for part in parts[:-1]):
+                digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{name} {version} {digest.hexdigest()}"
 
 

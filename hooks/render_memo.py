@@ -24,11 +24,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from handbook import buildstate
-from handbook.crosslinks import thai_boundaries
+from handbook.crosslinks import CrossLinkExtension, thai_boundaries
 from handbook.events import priority
 from handbook.memo import key
 from handbook.rendered import (
+    PURE_EXTENSIONS,
     callables_in,
+    extension_module,
     files_digest,
     kept,
     module_fingerprint,
@@ -42,7 +44,7 @@ from handbook.usercache import source_digest
 @event_priority(priority("render_memo", "on_page_markdown"))
 def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> None:
     build = buildstate.of(config)
-    if build.memo is None or build.memo.path is None:
+    if build.memo is None or build.memo.path is None or not _pure(config):
         return
     lang = config.theme["language"]
     if build.files_digest.get(lang, (None,))[0] is not files:
@@ -65,11 +67,19 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
     page.render = partial(_render, page, build.memo, key(*parts))  # type: ignore[method-assign]
 
 
+def _pure(config: MkDocsConfig) -> bool:
+    """Whether every Markdown extension renders from the page and its settings alone."""
+    modules = (extension_module(ext) if isinstance(ext, str) else type(ext).__module__
+               for ext in config.markdown_extensions if not isinstance(ext, CrossLinkExtension))
+    return all(module in PURE_EXTENSIONS for module in modules)
+
+
 def _render_code(config: MkDocsConfig) -> str:
     """A digest of the code that renders besides the `handbook` package (the memo's own key): the
     hooks (the cross-links' callback), Python-Markdown, MkDocs, PyThaiNLP's version, and every
     module a Markdown extension or a setting names (`slugify`). Material takes no part in it."""
-    modules = {ext if isinstance(ext, str) else type(ext).__module__ for ext in config.markdown_extensions}
+    modules = {extension_module(ext) if isinstance(ext, str) else type(ext).__module__
+               for ext in config.markdown_extensions}
     modules |= {function.__module__ for function in callables_in(config.mdx_configs)}
     project = Path(config.config_file_path).parent
     return key(source_digest(Path(__file__).parent), thai_version(), markdown.__version__,

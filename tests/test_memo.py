@@ -78,14 +78,21 @@ def test_a_kept_result_is_a_snapshot(project):
 
 
 def test_another_code_starts_from_nothing(project, tmp_path, monkeypatch):
+    """The code's key is read once a process (`mkdocs serve` runs the modules it imported, whatever
+    their files say later); a process of other code has another key (`cache_clear` stands for it)."""
     key = M.code_key()
     assert key == M.code_key()
     copy = tmp_path / "handbook"
     shutil.copytree(M.CODE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(M, "CODE", copy)
+    M.code_key.cache_clear()
     assert M.code_key() == key
     (copy / "sanitize.py").write_text((copy / "sanitize.py").read_text() + "\n# changed\n")
+    assert M.code_key() == key  # the process runs the code it read
+    M.code_key.cache_clear()
     assert M.code_key() != key
+    monkeypatch.undo()
+    M.code_key.cache_clear()
 
 
 def test_keys_keep_their_parts_apart():

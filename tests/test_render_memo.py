@@ -245,19 +245,28 @@ def test_a_kept_rendering_is_not_used_when_a_thai_texts_words_changed(config, mo
 
 
 def test_a_module_a_setting_names_is_known_by_its_code(tmp_path, monkeypatch):
-    from handbook.rendered import module_fingerprint
+    from handbook.rendered import extension_module, module_fingerprint
 
     (tmp_path / "localslug.py").write_text("def slugify(value, separator):\n    return value\n")
     (tmp_path / "helper.py").write_text("X = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "util.py").write_text("Y = 1\n")
     before = module_fingerprint("localslug", tmp_path)
-    (tmp_path / "helper.py").write_text("X = 2\n")  # a file beside it, in the project
+    (tmp_path / "helper.py").write_text("X = 2\n")  # a file of the project it may import
+    assert module_fingerprint("localslug", tmp_path) == before  # read once a process
+    module_fingerprint.cache_clear()  # a new process
     assert module_fingerprint("localslug", tmp_path) != before
-    (tmp_path / "localslug.py").write_text("def slugify(value, separator):\n    return value.lower()\n")
+    before = module_fingerprint("localslug", tmp_path)
+    (tmp_path / "lib" / "util.py").write_text("Y = 2\n")
+    module_fingerprint.cache_clear()
     assert module_fingerprint("localslug", tmp_path) != before
     import markdown
 
-    assert module_fingerprint("toc", tmp_path).startswith(f"markdown.extensions.toc {markdown.__version__} ")
+    assert extension_module("toc") == "markdown.extensions.toc"
+    assert extension_module("package.module:Extension") == "package.module"
+    assert module_fingerprint("markdown.extensions.toc", tmp_path).startswith(
+        f"markdown.extensions.toc {markdown.__version__} ")
     assert module_fingerprint("no_such_module_here", tmp_path).endswith("not found")
 
 
@@ -270,3 +279,23 @@ def test_the_render_code_names_the_modules_of_the_settings(config, tmp_path, mon
     before = render_memo._render_code(config)
     config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "slugify": localslug.slugify}
     assert render_memo._render_code(config) != before
+
+
+def test_a_function_with_arguments_given_is_described_with_them():
+    import functools
+
+    from handbook.rendered import callables_in
+    from handbook.slugs import slugify
+
+    one, other = functools.partial(slugify, separator="-"), functools.partial(slugify, separator="_")
+    assert describe(one) != describe(other)
+    assert list(callables_in({"toc": {"slugify": one}})) == [slugify]
+
+
+@pytest.mark.parametrize("extension", ["pymdownx.snippets", "codehilite", "mypackage.ext:MyExtension"])
+def test_an_extension_that_may_read_more_than_the_page_renders_every_build(config, extension):
+    """Only extensions known to render from the page and their settings alone are kept: any other
+    (pymdownx.snippets reads files, codehilite asks Pygments) renders every build."""
+    config.markdown_extensions.append(extension)
+    files = get_files(config)
+    assert "render" not in vars(_page(config, files))
