@@ -49,9 +49,6 @@ class Build:
     root: Path
     docs_dir: Path
     serve: bool = False
-    #: Whether the objects that existed when the build started are out of the garbage collector's
-    #: reach for its duration (`hooks/build.py`).
-    frozen: bool = False
     #: The languages as MkDocs' config holds them (mkdocs-static-i18n's validated entries).
     languages: Any = None
     #: The content model, loaded and validated once (`hooks/gate.py`, before any page).

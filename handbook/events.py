@@ -17,8 +17,7 @@ I18N = -100
 
 #: (event, priority, hook, what it does then) — highest priority first within an event.
 ORDER: tuple[tuple[str, int, str, str], ...] = (
-    ("on_config", 1000, "build", "make the build's state (first language only), settings validated; "
-                                 "what exists then is out of the garbage collector's reach"),
+    ("on_config", 1000, "build", "make the build's state (first language only), settings validated"),
     ("on_files", 100, "gate", "every error `make check` finds stops the build; the handbook is loaded once"),
     ("on_files", -95, "generated_pages", "checklists, glossary, status: pages of every language, before i18n picks"),
     ("on_files", -105, "book", "the language's printed book among the files"),

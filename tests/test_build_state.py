@@ -284,18 +284,3 @@ def test_no_hook_or_module_touches_i18n_private_attributes():
              if (uses := i18n_private_uses(p.read_text(encoding="utf-8")))}
     assert found == {}
 
-
-def test_a_build_keeps_what_existed_before_it_from_the_garbage_collector_only_while_it_runs():
-    """hooks/build.py: `gc.freeze()` when the build starts, `gc.unfreeze()` when it ends, either way."""
-    import gc
-
-    for ending in ("post_build", "build_error"):
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-        hook = config.hooks["hooks/build.py"]
-        hook.on_config(config)
-        assert gc.get_freeze_count() > 0
-        if ending == "post_build":
-            hook.on_post_build(config=config)
-        else:
-            hook.on_build_error(error=RuntimeError("a page failed"))
-        assert gc.get_freeze_count() == 0
