@@ -109,8 +109,10 @@ def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
                               dict(buildstate.of(config).thai_consulted)))
 
 
-#: Where a rendering's messages go: MkDocs' loggers (they do not propagate) and the others'.
-LOGGERS = ("mkdocs", "MARKDOWN", "")
+#: Where a rendering's messages go: the engine's loggers, which do not propagate ("mkdocs", or
+#: "properdocs" under ProperDocs, whose `mkdocs` modules are its own), and the others'.
+ENGINE = Page.__module__.split(".")[0]
+LOGGERS = tuple(dict.fromkeys((ENGINE, "mkdocs", "MARKDOWN", "")))
 
 
 class _Logged(logging.Handler):
@@ -124,10 +126,10 @@ class _Logged(logging.Handler):
         self.records.append(record)
 
     def __enter__(self):
-        for name in ("mkdocs", ""):
+        for name in LOGGERS:
             logging.getLogger(name).addHandler(self)
         return self
 
     def __exit__(self, *exc) -> None:
-        for name in ("mkdocs", ""):
+        for name in LOGGERS:
             logging.getLogger(name).removeHandler(self)

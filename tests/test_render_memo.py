@@ -22,6 +22,8 @@ from handbook.memo import Memo
 from handbook.rendered import describe, files_digest
 from tests.conftest import ROOT
 
+#: MkDocs' logger ("properdocs" under ProperDocs, whose `mkdocs` modules are its own).
+ENGINE = Page.__module__.split(".")[0]
 PAGE = "th/elements/interdependence.md"  # it mentions two other concepts
 
 
@@ -84,12 +86,12 @@ def test_a_rendering_that_warned_is_not_kept_and_warns_again(config, caplog):
     text = "A link to [a page that is not there](no-such-page.md).\n"
     for _ in range(2):
         caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="mkdocs"):
-            logging.getLogger("mkdocs").propagate = True
+        with caplog.at_level(logging.WARNING, logger=ENGINE):
+            logging.getLogger(ENGINE).propagate = True
             try:
                 _render(_page(config, files, markdown=text), config, files)
             finally:
-                logging.getLogger("mkdocs").propagate = False
+                logging.getLogger(ENGINE).propagate = False
         assert any("no-such-page.md" in r.getMessage() for r in caplog.records)
     assert buildstate.of(config).memo.used == {}
 
@@ -205,7 +207,7 @@ def test_a_quiet_builds_rendering_is_not_a_normal_builds(config, caplog):
     """A `--quiet` build logs no warning, so what it keeps must not serve a build that would."""
     files = get_files(config)
     text = "An image that is not there: ![a picture](missing.png)\n"
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE)
     level = logger.level
     logger.setLevel(logging.ERROR)  # mkdocs build -q
     try:
@@ -215,7 +217,7 @@ def test_a_quiet_builds_rendering_is_not_a_normal_builds(config, caplog):
     assert len(buildstate.of(config).memo.used) == 1  # kept: nothing was logged at that level
     logger.propagate = True
     try:
-        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        with caplog.at_level(logging.WARNING, logger=ENGINE):
             _render(_page(config, files, markdown=text), config, files)
     finally:
         logger.propagate = False
