@@ -129,6 +129,12 @@ def building_languages(config) -> bool:
     return i18n is not None and bool(getattr(i18n, "building", False))
 
 
+def engine_logger_name(config) -> str:
+    """The logger of the engine that loaded `config`: "mkdocs", or "properdocs" under ProperDocs
+    (whose `mkdocs` modules are its own); MkDocs' messages go there and do not propagate."""
+    return config.__module__.split(".")[0]  # the class's, for a config or its class
+
+
 def search_plugin(config):
     """Material's search plugin, if it is on and has its index (else None)."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")

@@ -70,7 +70,7 @@ def _build_or_error_page(build):
         setattr(config, buildstate.SERVING, True)
         pages = html_pages(Path(config.site_dir))
         collect = _Collect()
-        logger = logging.getLogger("mkdocs")
+        logger = logging.getLogger(buildstate.engine_logger_name(config))
         logger.addHandler(collect)
         try:
             return build(config, *args, **kwargs)

@@ -111,8 +111,7 @@ def _render(page: Page, memo, digest: str, config: MkDocsConfig, files) -> None:
 
 #: Where a rendering's messages go: the engine's loggers, which do not propagate ("mkdocs", or
 #: "properdocs" under ProperDocs, whose `mkdocs` modules are its own), and the others'.
-ENGINE = Page.__module__.split(".")[0]
-LOGGERS = tuple(dict.fromkeys((ENGINE, "mkdocs", "MARKDOWN", "")))
+LOGGERS = tuple(dict.fromkeys((buildstate.engine_logger_name(MkDocsConfig), "mkdocs", "MARKDOWN", "")))
 
 
 class _Logged(logging.Handler):

@@ -9,12 +9,12 @@ import contextlib
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from tests.conftest import MKDOCS
 from tests.fixtures import ROOT
 
 #: The first build of the real handbook on a busy 2-core machine takes minutes.
@@ -28,7 +28,7 @@ def serving(project: Path, port: int) -> Iterator[str]:
            "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     log = (project / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:

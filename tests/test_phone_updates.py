@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser import PUBLISHED_URL, block_external, network_settler, serve
+from tests.conftest import MKDOCS
 from tests.fixtures import copy_project
 from tests.updates_harness import (
     PHONE,
@@ -43,7 +43,7 @@ ANSWER_WITHIN = 2000
 def _build(project: Path, site: Path, **env: str) -> Path:
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_BOOK": "off", **env}
     environ.pop("HANDBOOK_SITE_URL", None)  # no address: the default
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)],
                             cwd=project, env=environ, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return site

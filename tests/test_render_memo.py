@@ -23,7 +23,7 @@ from handbook.rendered import describe, files_digest
 from tests.conftest import ROOT
 
 #: MkDocs' logger ("properdocs" under ProperDocs, whose `mkdocs` modules are its own).
-ENGINE = Page.__module__.split(".")[0]
+ENGINE = Page.__module__.split(".")[0]  # as hooks/render_memo.py reads it from MkDocs' config class
 PAGE = "th/elements/interdependence.md"  # it mentions two other concepts
 
 
