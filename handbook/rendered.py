@@ -85,10 +85,12 @@ PURE_EXTENSIONS = frozenset(f"markdown.extensions.{name}" for name in (
     "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks"))
 
 
-def extension_module(name: str) -> str:
-    """The module of an extension as mkdocs.yml names it: `toc`, `markdown.extensions.toc`,
-    `package.module:Class`."""
-    module = name.split(":", 1)[0]
+def extension_module(extension: Any) -> str:
+    """The module of an extension as mkdocs.yml names it (`toc`, `markdown.extensions.toc`,
+    `package.module:Class`) or of an extension object (its class's)."""
+    if not isinstance(extension, str):
+        return type(extension).__module__
+    module = extension.split(":", 1)[0]
     return module if "." in module else f"markdown.extensions.{module}"
 
 
@@ -97,7 +99,8 @@ def module_fingerprint(name: str, project: Path) -> str:
     """What identifies the code of module `name` as this process runs it (read once: a module is
     imported once, and `mkdocs serve` keeps it while its file changes): its package's version
     where it has one and a digest of its file; for a module of the `project` folder, a digest of
-    every Python file of the project (what it may import), but hidden and virtualenv folders."""
+    every Python file of the project (what it may import), but those in hidden folders (`.venv`,
+    `.git`) and in `site`, `build` and `dist`."""
     try:
         spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):

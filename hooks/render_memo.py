@@ -69,8 +69,8 @@ def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files) -> N
 
 def _pure(config: MkDocsConfig) -> bool:
     """Whether every Markdown extension renders from the page and its settings alone."""
-    modules = (extension_module(ext) if isinstance(ext, str) else type(ext).__module__
-               for ext in config.markdown_extensions if not isinstance(ext, CrossLinkExtension))
+    modules = (extension_module(ext) for ext in config.markdown_extensions
+               if not isinstance(ext, CrossLinkExtension))
     return all(module in PURE_EXTENSIONS for module in modules)
 
 
@@ -78,8 +78,7 @@ def _render_code(config: MkDocsConfig) -> str:
     """A digest of the code that renders besides the `handbook` package (the memo's own key): the
     hooks (the cross-links' callback), Python-Markdown, MkDocs, PyThaiNLP's version, and every
     module a Markdown extension or a setting names (`slugify`). Material takes no part in it."""
-    modules = {extension_module(ext) if isinstance(ext, str) else type(ext).__module__
-               for ext in config.markdown_extensions}
+    modules = {extension_module(ext) for ext in config.markdown_extensions}
     modules |= {function.__module__ for function in callables_in(config.mdx_configs)}
     project = Path(config.config_file_path).parent
     return key(source_digest(Path(__file__).parent), thai_version(), markdown.__version__,

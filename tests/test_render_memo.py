@@ -267,6 +267,9 @@ def test_a_module_a_setting_names_is_known_by_its_code(tmp_path, monkeypatch):
 
     assert extension_module("toc") == "markdown.extensions.toc"
     assert extension_module("package.module:Extension") == "package.module"
+    from markdown.extensions.toc import TocExtension
+
+    assert extension_module(TocExtension()) == "markdown.extensions.toc"
     assert module_fingerprint("markdown.extensions.toc", tmp_path).startswith(
         f"markdown.extensions.toc {markdown.__version__} ")
     assert module_fingerprint("no_such_module_here", tmp_path).endswith("not found")
